@@ -1,0 +1,1 @@
+"""The content database: typed models, opening it read-only, building it from data/."""

@@ -1,0 +1,363 @@
+"""Build the content database from a checked knowledge base, atomically.
+
+The database is written to a temporary file beside the target, checked, and only then
+renamed over it; a failed build leaves the previous database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+
+from ildesk import __version__
+from ildesk.db import models as m
+from ildesk.kb import KnowledgeBase, prose
+from ildesk.kb import schema as s
+from ildesk.kb.names import fold, key
+
+FTS_TABLE = "search_index"
+# Columns: page_id, kind (unindexed); name, aliases, keys (compact name keys), facets (names of
+# linked cells, diseases, drugs), body. Weights are applied in the search query.
+FTS_DDL = (
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+    "page_id UNINDEXED, kind UNINDEXED, name, aliases, keys, facets, body, "
+    "tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+
+KIND_OF_FOLDER = {
+    "interleukins": "interleukin",
+    "chains": "receptor",
+    "molecules": "molecule",
+    "cell_types": "cell_type",
+    "diseases": "disease",
+    "drugs": "drug",
+    "articles": "article",
+}
+
+
+class BuildError(Exception):
+    """The build failed; nothing was replaced."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    pages: int
+    data_version: str
+
+
+def _first_sentence(text: str, label: dict[str, str]) -> str:
+    plain = " ".join(prose.plain(text, label.get).split())
+    end = plain.find(". ")
+    return plain if end < 0 else plain[: end + 1]
+
+
+def _closure(parents: dict[str, list[str]]) -> Iterable[tuple[str, str]]:
+    for node in parents:
+        seen = {node}
+        stack = [node]
+        while stack:
+            for p in parents.get(stack.pop(), []):
+                if p not in seen:
+                    seen.add(p)
+                    stack.append(p)
+        for anc in seen:
+            yield node, anc
+
+
+def _sort_key(kind: str, name: str) -> str:
+    """Interleukins sort by number then letter (IL-2 before IL-10); others by name."""
+    import re
+
+    match = re.match(r"IL-(\d+)(.*)", name)
+    if kind == "interleukin" and match:
+        return f"{int(match.group(1)):04d}{fold(match.group(2))}"
+    return fold(name)
+
+
+class _Writer:
+    def __init__(self, kb: KnowledgeBase, session: Session) -> None:
+        self.kb = kb
+        self.s = session
+        self.label: dict[str, str] = {}
+        self.fts_rows: list[tuple[str, str, str, str, str, str, str]] = []
+        for il in kb.interleukins.values():
+            self.label[il.id] = il.abbreviation
+        for table in (kb.chains, kb.molecules, kb.cell_types, kb.diseases, kb.drugs):
+            for entry in table.values():
+                self.label[entry.id] = entry.name
+        for ch in kb.chains.values():
+            self.label[ch.id] = ch.symbol
+        for art in kb.articles.values():
+            self.label[art.id] = art.title
+
+    def plain(self, text: str) -> str:
+        return " ".join(prose.plain(text, self.label.get).split())
+
+    def page(self, kind: str, entry_id: str, name: str, summary: str,
+             aliases: list[str]) -> None:
+        self.s.add(m.Page(id=entry_id, kind=kind, name=name, summary=summary,
+                          sort_key=_sort_key(kind, name)))
+        names: list[str] = []
+        for alias in [name, *aliases]:
+            if alias and alias not in names:
+                names.append(alias)
+        for i, alias in enumerate(names):
+            self.s.add(m.Alias(page_id=entry_id, position=i, name=alias, key=key(alias)))
+
+    def fts(self, kind: str, entry_id: str, name: str, aliases: list[str], facets: list[str],
+            body: list[str]) -> None:
+        keys = {key(n) for n in [name, *aliases]}
+        self.fts_rows.append((
+            entry_id, kind, fold(name), fold(" ; ".join(aliases)), " ".join(sorted(keys)),
+            fold(" ; ".join(facets)), fold(self.plain("\n".join(b for b in body if b))),
+        ))
+
+    def references(self, page_id: str, refs: list[s.Reference], seen: set[int]) -> None:
+        for i, ref in enumerate(refs):
+            if ref.pmid not in seen:
+                seen.add(ref.pmid)
+                self.s.add(m.Reference(pmid=ref.pmid, title=ref.title, year=ref.year))
+            self.s.add(m.PageReference(page_id=page_id, pmid=ref.pmid, position=i))
+
+    def write(self) -> int:
+        kb = self.kb
+        for i, fam in enumerate(kb.families.values()):
+            self.s.add(m.Family(id=fam.id, name=fam.name, description=fam.description,
+                                shared_chains=list(fam.shared_chains), position=i))
+        self._chains_and_molecules()
+        self._cells_and_diseases()
+        self.s.flush()
+        seen_refs: set[int] = set()
+        for il in kb.interleukins.values():
+            self._interleukin(il, seen_refs)
+        self.s.flush()
+        self._drugs()
+        for art in kb.articles.values():
+            self.page("article", art.id, art.title, _first_sentence(art.body, self.label),
+                      list(art.aliases))
+            self.s.add(m.Article(id=art.id, body=art.body))
+            self.references(art.id, list(art.references), seen_refs)
+            self.fts("article", art.id, art.title, list(art.aliases), [], [art.body])
+        self.s.flush()
+        self.s.execute(text(FTS_DDL))
+        self.s.connection().exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE} (page_id, kind, name, aliases, keys, facets, body) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", self.fts_rows)
+        self.s.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
+        return sum(len(t) for t in (kb.interleukins, kb.chains, kb.molecules, kb.cell_types,
+                                    kb.diseases, kb.drugs, kb.articles))
+
+    def _chains_and_molecules(self) -> None:
+        users: dict[str, list[str]] = {}
+        for il in self.kb.interleukins.values():
+            for rc in il.receptors:
+                for c in rc.chains:
+                    users.setdefault(c, []).append(il.abbreviation)
+            sig = il.signalling
+            for mol in [*sig.kinases, *sig.transcription_factors, *sig.adaptors, *sig.pathways]:
+                users.setdefault(mol, []).append(il.abbreviation)
+        for ch in self.kb.chains.values():
+            aliases = [ch.symbol, *ch.common_names, *([ch.cd] if ch.cd else [])]
+            self.page("receptor", ch.id, ch.name, _first_sentence(ch.description, self.label),
+                      aliases)
+            self.s.add(m.Chain(id=ch.id, symbol=ch.symbol, cd=ch.cd, hgnc_id=ch.hgnc_id,
+                               ncbi_gene_id=ch.ncbi_gene_id, uniprot=ch.uniprot,
+                               location=ch.location, shared=ch.shared, kinases=list(ch.kinases),
+                               description=ch.description, sources=list(ch.sources)))
+            self.fts("receptor", ch.id, ch.name, aliases, sorted(set(users.get(ch.id, []))),
+                     [ch.description])
+        for mol in self.kb.molecules.values():
+            aliases = [*([mol.symbol] if mol.symbol else []), *mol.common_names]
+            self.page("molecule", mol.id, mol.name, _first_sentence(mol.description, self.label),
+                      aliases)
+            self.s.add(m.Molecule(id=mol.id, symbol=mol.symbol, kind=mol.kind,
+                                  hgnc_id=mol.hgnc_id, ncbi_gene_id=mol.ncbi_gene_id,
+                                  uniprot=mol.uniprot, description=mol.description,
+                                  sources=list(mol.sources)))
+            self.fts("molecule", mol.id, mol.name, aliases, sorted(set(users.get(mol.id, []))),
+                     [mol.description])
+
+    def _cells_and_diseases(self) -> None:
+        kb = self.kb
+        for cell in kb.cell_types.values():
+            self.page("cell_type", cell.id, cell.name,
+                      _first_sentence(cell.description, self.label), list(cell.synonyms))
+            self.s.add(m.CellType(id=cell.id, cl_id=cell.cl_id, parents=list(cell.parents),
+                                  description=cell.description))
+            self.fts("cell_type", cell.id, cell.name, list(cell.synonyms), [],
+                     [cell.description])
+        for child, anc in _closure({c.id: list(c.parents) for c in kb.cell_types.values()}):
+            self.s.add(m.CellAncestor(cell_type_id=child, ancestor_id=anc))
+        for dis in kb.diseases.values():
+            self.page("disease", dis.id, dis.name, _first_sentence(dis.description, self.label),
+                      list(dis.synonyms))
+            self.s.add(m.Disease(id=dis.id, mondo_id=dis.mondo_id, mesh_id=dis.mesh_id,
+                                 category=dis.category, parents=list(dis.parents),
+                                 description=dis.description))
+            self.fts("disease", dis.id, dis.name, list(dis.synonyms), [dis.category],
+                     [dis.description])
+        for child, anc in _closure({d.id: list(d.parents) for d in kb.diseases.values()}):
+            self.s.add(m.DiseaseAncestor(disease_id=child, ancestor_id=anc))
+
+    def _interleukin(self, il: s.Interleukin, seen_refs: set[int]) -> None:
+        kb = self.kb
+        aliases = [il.abbreviation, *il.aliases]
+        self.page("interleukin", il.id, il.name, self.plain(il.summary), aliases)
+        self.s.add(m.Interleukin(
+            id=il.id, abbreviation=il.abbreviation, family_id=il.family,
+            other_families=list(il.other_families), status=il.status,
+            status_note=il.status_note, fold=il.protein.fold, mature_aa=il.protein.mature_aa,
+            mass_kda=il.protein.mass_kda, discovery_year=il.discovery.year,
+            discovery_text=il.discovery.text, route=il.signalling.route,
+            signalling_note=il.signalling.note, target_genes=list(il.signalling.target_genes),
+            functions=il.functions, therapy=il.therapy, side_effects=list(il.side_effects),
+            sources=list(il.sources), notes=il.notes))
+        for i, g in enumerate(il.genes):
+            self.s.add(m.Gene(interleukin_id=il.id, position=i, symbol=g.symbol,
+                              hgnc_id=g.hgnc_id, ncbi_gene_id=g.ncbi_gene_id, uniprot=g.uniprot,
+                              location=g.location, length_aa=g.length_aa, subunit=g.subunit))
+        for i, rc in enumerate(il.receptors):
+            row = m.ReceptorComplex(interleukin_id=il.id, position=i, name=rc.name,
+                                    kind=rc.kind, note=rc.note)
+            self.s.add(row)
+            self.s.flush()
+            for j, c in enumerate(rc.chains):
+                self.s.add(m.ComplexChain(complex_id=row.id, position=j, chain_id=c))
+        pos = 0
+        sig = il.signalling
+        for role, ids in (("kinase", sig.kinases), ("transcription_factor",
+                          sig.transcription_factors), ("adaptor", sig.adaptors),
+                          ("pathway", sig.pathways)):
+            for mol in dict.fromkeys(ids):
+                self.s.add(m.SignalLink(interleukin_id=il.id, molecule_id=mol, role=role,
+                                        position=pos))
+                pos += 1
+        seen_cells: set[tuple[str, str]] = set()
+        for role, links in (("producer", il.producers), ("target", il.targets)):
+            for i, link in enumerate(links):
+                if (link.cell, role) in seen_cells:
+                    continue
+                seen_cells.add((link.cell, role))
+                self.s.add(m.CellLink(interleukin_id=il.id, cell_type_id=link.cell, role=role,
+                                      note=link.note, position=i))
+        seen_dis: set[tuple[str, str]] = set()
+        for i, d in enumerate(il.diseases):
+            if (d.disease, d.kind) in seen_dis:
+                continue
+            seen_dis.add((d.disease, d.kind))
+            self.s.add(m.DiseaseLink(interleukin_id=il.id, disease_id=d.disease, kind=d.kind,
+                                     note=d.note, position=i))
+        for ant in dict.fromkeys(il.antagonists):
+            self.s.add(m.Antagonism(interleukin_id=il.id, antagonist_id=ant))
+        self.references(il.id, list(il.references), seen_refs)
+
+        facets = [kb.families[il.family].name]
+        for link in [*il.producers, *il.targets]:
+            cell = kb.cell_types[link.cell]
+            facets += [cell.name, *cell.synonyms]
+        for d in il.diseases:
+            dis = kb.diseases[d.disease]
+            facets += [dis.name, *dis.synonyms]
+        for drug in kb.drugs.values():
+            if any(il.id in t.interleukins for t in drug.targets):
+                facets += [drug.name, *drug.brands]
+        for rc in il.receptors:
+            for c in rc.chains:
+                ch = kb.chains[c]
+                facets += [ch.symbol, *ch.common_names, ch.cd]
+        body = [il.summary, il.functions, il.discovery.text, il.therapy, il.signalling.note,
+                " ".join(g.symbol for g in il.genes), il.protein.fold]
+        self.fts("interleukin", il.id, il.name, aliases, [f for f in facets if f], body)
+
+    def _drugs(self) -> None:
+        for drug in self.kb.drugs.values():
+            self.page("drug", drug.id, drug.name, _first_sentence(drug.description, self.label),
+                      list(drug.brands))
+            self.s.add(m.Drug(id=drug.id, kind=drug.kind, brands=list(drug.brands),
+                              status=drug.status, approval_year=drug.approval_year,
+                              approval_note=drug.approval_note, description=drug.description,
+                              side_effects=list(drug.side_effects), sources=list(drug.sources)))
+            ils: dict[str, None] = {}
+            for i, t in enumerate(drug.targets):
+                self.s.add(m.DrugTarget(drug_id=drug.id, position=i, binds=list(t.binds),
+                                        interleukins=list(t.interleukins), effect=t.effect,
+                                        action=t.action))
+                ils.update(dict.fromkeys(t.interleukins))
+            for il_id in ils:
+                self.s.add(m.DrugInterleukin(drug_id=drug.id, interleukin_id=il_id))
+            for i, d in enumerate(dict.fromkeys(drug.indications)):
+                self.s.add(m.DrugIndication(drug_id=drug.id, disease_id=d, position=i))
+            facets = [self.label[i] for i in ils]
+            facets += [self.label[d] for d in drug.indications]
+            for t in drug.targets:
+                facets += [self.label[b] for b in t.binds]
+            self.fts("drug", drug.id, drug.name, list(drug.brands), facets,
+                     [drug.description, *(t.action for t in drug.targets)])
+
+
+def _check_written(path: Path, expected_pages: int) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise BuildError("the new database failed its integrity check")
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise BuildError("the new database has a dangling foreign key")
+        pages = conn.execute("SELECT count(*) FROM page").fetchone()[0]
+        indexed = conn.execute(f"SELECT count(*) FROM {FTS_TABLE}").fetchone()[0]
+        if pages != expected_pages or indexed != expected_pages:
+            raise BuildError(f"expected {expected_pages} pages, wrote {pages} "
+                             f"({indexed} indexed)")
+    finally:
+        conn.close()
+
+
+def build(kb: KnowledgeBase, target: Path) -> BuildResult:
+    """Write `kb` to `target` atomically. `kb` must have no problems."""
+    if kb.problems:
+        raise BuildError(f"the knowledge base has {len(kb.problems)} problem(s)")
+    target = target.resolve()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".ildesk-build-", suffix=".sqlite",
+                                        dir=target.parent)
+    except OSError as exc:
+        raise BuildError(f"cannot write to {target.parent}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        engine = create_engine(f"sqlite:///{tmp}")
+        try:
+            m.Base.metadata.create_all(engine)
+            with Session(engine) as session, session.begin():
+                pages = _Writer(kb, session).write()
+                built = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+                for k, v in (("schema_version", str(m.SCHEMA_VERSION)),
+                             ("data_version", kb.digest), ("built_at", built),
+                             ("ildesk_version", __version__)):
+                    session.add(m.Meta(key=k, value=v))
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = DELETE")
+                conn.exec_driver_sql("VACUUM")
+        finally:
+            engine.dispose()
+        _check_written(tmp, pages)
+        tmp.chmod(0o644)
+        os.replace(tmp, target)
+    except BuildError:
+        tmp.unlink(missing_ok=True)
+        raise
+    except (OSError, sqlite3.Error, Exception) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise BuildError(f"writing {target} failed: {exc}") from exc
+    return BuildResult(path=target, pages=pages, data_version=kb.digest)

@@ -1,0 +1,167 @@
+"""Open the content database read-only, and say clearly what is wrong when it cannot be used.
+
+    with open_content(path) as content:
+        with content.session() as s:
+            ...
+
+Every failure raises `ContentDbError` with a message for the reader and what to do about it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from ildesk.db.models import SCHEMA_VERSION
+
+REBUILD = "Rebuild it with `ildesk build-db` (from a source checkout) or reinstall ildesk."
+
+
+class ContentDbError(Exception):
+    """The content database cannot be used; `message` says why, `advice` what to do."""
+
+    def __init__(self, message: str, advice: str = REBUILD) -> None:
+        super().__init__(message)
+        self.message = message
+        self.advice = advice
+
+    def __str__(self) -> str:
+        return f"{self.message}\n{self.advice}"
+
+
+@dataclass(frozen=True)
+class DbInfo:
+    path: Path
+    schema_version: int
+    data_version: str
+    built_at: str
+    counts: dict[str, int]
+
+
+def _uri(path: Path) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode=ro"
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection that cannot write, for the search hot path and checks."""
+    conn = sqlite3.connect(_uri(path), uri=True, check_same_thread=False)
+    conn.execute("PRAGMA query_only = 1")
+    return conn
+
+
+def _inspect(path: Path) -> DbInfo:
+    if not path.exists():
+        raise ContentDbError(f"The content database {path} does not exist.",
+                             "Build it with `ildesk build-db` (or `make run`, which builds it), "
+                             "or point to one with --db.")
+    if path.is_dir():
+        raise ContentDbError(f"{path} is a folder, not a content database.",
+                             "Point --db (or ILDESK_DB) to the ildesk.sqlite file.")
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise ContentDbError(f"The content database {path} is empty (0 bytes).")
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except PermissionError as exc:
+        raise ContentDbError(f"The content database {path} cannot be read: permission denied.",
+                             "Give your user read access to the file.") from exc
+    except OSError as exc:
+        raise ContentDbError(f"The content database {path} cannot be read: "
+                             f"{exc.strerror or exc}.") from exc
+    if header != b"SQLite format 3\x00":
+        raise ContentDbError(f"{path} is not an SQLite database (the file is damaged or of "
+                             "another kind).")
+    try:
+        conn = connect_readonly(path)
+    except sqlite3.Error as exc:
+        raise ContentDbError(f"The content database {path} cannot be opened: {exc}.") from exc
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()
+        if not check or check[0] != "ok":
+            raise ContentDbError(f"The content database {path} is damaged "
+                                 f"({check[0] if check else 'no answer'}).")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if "meta" not in tables:
+            raise ContentDbError(f"{path} is an SQLite database, but not one of ildesk's.",
+                                 "Point --db to an ildesk content database, or rebuild it "
+                                 "with `ildesk build-db`.")
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        try:
+            version = int(meta.get("schema_version", "0"))
+        except ValueError:
+            version = -1
+        if version != SCHEMA_VERSION:
+            newer = version > SCHEMA_VERSION
+            raise ContentDbError(
+                f"The content database {path} has schema version {version}; this ildesk "
+                f"reads version {SCHEMA_VERSION}.",
+                "Update ildesk to read it." if newer else
+                "Rebuild it with `ildesk build-db` to match this version of ildesk.")
+        counts = dict(conn.execute("SELECT kind, count(*) FROM page GROUP BY kind").fetchall())
+    except sqlite3.DatabaseError as exc:
+        msg = str(exc)
+        if "locked" in msg:
+            raise ContentDbError(f"The content database {path} is locked by another program.",
+                                 "Close the program that holds it and try again.") from exc
+        raise ContentDbError(f"The content database {path} is damaged ({msg}).") from exc
+    finally:
+        conn.close()
+    return DbInfo(path=path, schema_version=version, data_version=meta.get("data_version", "?"),
+                  built_at=meta.get("built_at", "?"), counts=counts)
+
+
+class Content:
+    """An open, read-only content database."""
+
+    def __init__(self, path: Path) -> None:
+        self.info = _inspect(path)
+        self.path = path
+        self._sqlite = connect_readonly(path)
+        self.engine: Engine = create_engine(
+            "sqlite://", creator=lambda: self._sqlite, poolclass=StaticPool
+        )
+        event.listen(self.engine, "connect", _pragmas)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine) as s:
+            yield s
+
+    @property
+    def sqlite(self) -> sqlite3.Connection:
+        """The raw connection; searches use it directly for speed."""
+        return self._sqlite
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self._sqlite.close()
+
+    def __enter__(self) -> Content:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA query_only = 1")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def open_content(path: Path) -> Content:
+    """Open `path` read-only after checking it; raises ContentDbError with advice."""
+    return Content(path)

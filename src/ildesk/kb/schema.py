@@ -1,0 +1,247 @@
+"""The shape of every knowledge-base file, as pydantic models.
+
+Field checks live here (identifier formats, allowed values); checks that need the whole
+knowledge base (cross-references, unique aliases, the cell-type hierarchy) live in
+`ildesk.kb.validate`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+HgncId = Annotated[str, StringConstraints(pattern=r"^HGNC:[1-9][0-9]*$")]
+UniProt = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^([OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9]([A-Z][A-Z0-9]{2}[0-9]){1,2})$"
+    ),
+]
+Band = Annotated[
+    str,
+    StringConstraints(pattern=r"^([1-9]|1[0-9]|2[0-2]|X|Y)([pq][0-9]+(\.[0-9]+)?)?"
+                      r"(-[pq]?[0-9]+(\.[0-9]+)?)?$"),
+]
+ClId = Annotated[str, StringConstraints(pattern=r"^CL:[0-9]{7}$")]
+MondoId = Annotated[str, StringConstraints(pattern=r"^MONDO:[0-9]{7}$")]
+MeshId = Annotated[str, StringConstraints(pattern=r"^[CD][0-9]{6,9}$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Symbol = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Za-z0-9-]*$")]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Pmid = Annotated[int, Field(ge=1, le=99_999_999)]
+
+DiseaseLink = Literal["driver", "therapeutic-target", "treated-with", "genetic", "biomarker"]
+ComplexKind = Literal["signalling", "decoy", "antagonist", "binding-protein"]
+Route = Literal["jak-stat", "il1-myd88", "il17-act1", "gpcr", "other"]
+MoleculeKind = Literal["kinase", "transcription-factor", "adaptor", "pathway", "other"]
+DiseaseCategory = Literal[
+    "autoimmune", "allergic", "cancer", "autoinflammatory", "infectious", "inflammatory",
+    "immunodeficiency", "transplant", "other",
+]
+DrugKind = Literal[
+    "monoclonal-antibody", "recombinant-cytokine", "fusion-protein", "receptor-antagonist",
+    "small-molecule", "other",
+]
+DrugStatus = Literal[
+    "approved", "investigational", "withdrawn", "discontinued", "approved-regionally",
+]
+
+
+class Strict(BaseModel):
+    """Every file model forbids unknown fields, so a typo in a key is an error, not a loss."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reference(Strict):
+    pmid: Pmid
+    title: Text
+    year: Year
+
+
+class Gene(Strict):
+    symbol: Symbol
+    hgnc_id: HgncId
+    ncbi_gene_id: Annotated[int, Field(ge=1)]
+    uniprot: UniProt
+    location: Band
+    length_aa: Annotated[int, Field(ge=20, le=5000)]
+    subunit: str = ""
+
+
+class Protein(Strict):
+    fold: Text
+    mature_aa: Annotated[int, Field(ge=20, le=5000)] | None = None
+    mass_kda: str = ""
+
+
+class Discovery(Strict):
+    year: Year
+    text: Text
+
+
+class CellLink(Strict):
+    cell: Slug
+    note: str = ""
+
+
+class ReceptorComplex(Strict):
+    name: Text
+    kind: ComplexKind
+    chains: Annotated[list[Slug], Field(min_length=1)]
+    note: str = ""
+
+
+class Signalling(Strict):
+    route: Route
+    kinases: list[Slug] = []
+    transcription_factors: list[Slug] = []
+    adaptors: list[Slug] = []
+    pathways: list[Slug] = []
+    target_genes: list[str] = []
+    note: str = ""
+
+
+class DiseaseRef(Strict):
+    disease: Slug
+    kind: DiseaseLink
+    note: str = ""
+
+
+class Interleukin(Strict):
+    id: Slug
+    name: Text
+    abbreviation: Text
+    aliases: list[Text]
+    family: Slug
+    other_families: list[Slug] = []
+    status: Literal["established", "disputed", "withdrawn"]
+    status_note: str = ""
+    summary: Text
+    genes: Annotated[list[Gene], Field(min_length=1)]
+    protein: Protein
+    discovery: Discovery
+    producers: Annotated[list[CellLink], Field(min_length=1)]
+    targets: Annotated[list[CellLink], Field(min_length=1)]
+    receptors: Annotated[list[ReceptorComplex], Field(min_length=1)]
+    signalling: Signalling
+    antagonists: list[Slug] = []
+    functions: Text
+    diseases: list[DiseaseRef]
+    therapy: str = ""
+    side_effects: list[Text] = []
+    references: Annotated[list[Reference], Field(min_length=3)]
+    sources: Annotated[list[Text], Field(min_length=1)]
+    notes: str = ""
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> Interleukin:
+        if self.status != "established" and not self.status_note.strip():
+            raise ValueError("status_note is required when status is not 'established'")
+        return self
+
+
+class Family(Strict):
+    id: Slug
+    name: Text
+    description: Text
+    shared_chains: list[Slug] = []
+
+
+class Chain(Strict):
+    id: Slug
+    symbol: Symbol
+    name: Text
+    common_names: list[Text]
+    cd: str = ""
+    hgnc_id: HgncId
+    ncbi_gene_id: Annotated[int, Field(ge=1)]
+    uniprot: UniProt
+    location: Band
+    shared: bool
+    kinases: list[Slug]
+    description: Text
+    sources: Annotated[list[Text], Field(min_length=1)]
+
+
+class Molecule(Strict):
+    id: Slug
+    name: Text
+    symbol: str = ""
+    common_names: list[Text] = []
+    kind: MoleculeKind
+    hgnc_id: HgncId | None = None
+    ncbi_gene_id: Annotated[int, Field(ge=1)] | None = None
+    uniprot: UniProt | None = None
+    description: Text
+    sources: list[Text] = []
+
+    @model_validator(mode="after")
+    def _gene_ids_with_symbol(self) -> Molecule:
+        if self.symbol and not (self.hgnc_id and self.ncbi_gene_id and self.uniprot):
+            raise ValueError("a molecule with a symbol needs hgnc_id, ncbi_gene_id and uniprot")
+        return self
+
+
+class CellType(Strict):
+    id: Slug
+    name: Text
+    cl_id: ClId
+    parents: list[Slug]
+    synonyms: list[Text]
+    description: Text
+
+
+class Disease(Strict):
+    id: Slug
+    name: Text
+    mondo_id: MondoId | None = None
+    mesh_id: MeshId | None = None
+    category: DiseaseCategory
+    parents: list[Slug] = []
+    synonyms: list[Text]
+    description: Text
+
+    @model_validator(mode="after")
+    def _has_identifier(self) -> Disease:
+        if not (self.mondo_id or self.mesh_id):
+            raise ValueError("a disease needs a mondo_id or a mesh_id")
+        return self
+
+
+class DrugTarget(Strict):
+    binds: Annotated[list[Slug], Field(min_length=1)]
+    interleukins: Annotated[list[Slug], Field(min_length=1)]
+    effect: Literal["blocks", "mimics"]
+    action: Text
+
+
+class Drug(Strict):
+    id: Slug
+    name: Text
+    brands: list[Text]
+    kind: DrugKind
+    targets: Annotated[list[DrugTarget], Field(min_length=1)]
+    status: DrugStatus
+    approval_year: Year | None = None
+    approval_note: str = ""
+    indications: list[Slug]
+    description: Text
+    side_effects: list[Text] = []
+    sources: Annotated[list[Text], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _approval_dated(self) -> Drug:
+        if self.status == "approved" and self.approval_year is None:
+            raise ValueError("an approved drug needs approval_year")
+        return self
+
+
+class Article(Strict):
+    id: Slug
+    title: Text
+    aliases: list[Text] = []
+    references: list[Reference] = []
+    body: Text

@@ -1,0 +1,281 @@
+"""The search engine: FTS5 with bm25 column weights, exact-name boosts, facets, suggestions.
+
+    searcher = Searcher(Path("ildesk.sqlite"))
+    result = searcher.search("il6", Facets(cell_type="th17-cell", role="producer"))
+    result.hits[0].name  # 'Interleukin-6'
+
+A `Searcher` owns one read-only sqlite3 connection; use it from one thread at a time (the
+window runs it on one worker thread). `cancel` (a callable returning True when the answer is
+no longer wanted) interrupts a running query.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from ildesk.db.engine import connect_readonly
+from ildesk.kb.names import key
+from ildesk.search import query as q
+
+Roles = ("producer", "target", "any")
+# bm25 weights for (page_id, kind, name, aliases, keys, facets, body)
+WEIGHTS = "0, 0, 12.0, 8.0, 8.0, 2.5, 1.0"
+KIND_BOOST = {"interleukin": 1.6}
+EXACT_SCORE = 1000.0
+MARK_START, MARK_END = "\x01", "\x02"
+
+
+class Cancelled(Exception):
+    """The search was cancelled because a newer one superseded it."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    kind: str
+    name: str
+    score: float
+    snippet: str  # the match marked with MARK_START / MARK_END
+    summary: str = ""
+    exact: bool = False
+
+    def snippet_text(self, start: str = "«", end: str = "»") -> str:
+        return self.snippet.replace(MARK_START, start).replace(MARK_END, end)
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Filters that narrow the result to interleukins. Values are page ids."""
+
+    cell_type: str | None = None
+    role: str = "any"  # producer | target | any
+    disease: str | None = None
+    disease_kind: str | None = None
+    family: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.cell_type or self.disease or self.family)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: list[SearchHit]
+    suggestions: list[str] = field(default_factory=list)
+    corrected_from: str | None = None
+    facets: Facets = Facets()
+
+
+@dataclass
+class _Index:
+    """Small tables held in memory: page names, interleukins' facet memberships."""
+
+    names: dict[str, tuple[str, str, str, str]]  # id -> (name, kind, summary, sort_key)
+    alias_keys: dict[str, list[str]]  # key -> page ids (in alias order)
+    vocabulary: list[str]
+    cells_of: dict[tuple[str, str], set[str]]  # (interleukin, role) -> cells and ancestors
+    diseases_of: dict[tuple[str, str], set[str]]  # (interleukin, kind) -> diseases + ancestors
+    families_of: dict[str, set[str]]
+    linked_ils: dict[str, list[str]]  # any page -> the interleukins it is directly about
+
+
+class Searcher:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = connect_readonly(path)
+        self._cancel: Callable[[], bool] | None = None
+        self.conn.set_progress_handler(self._progress, 2000)
+        self.index = self._load_index()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _progress(self) -> int:
+        return 1 if self._cancel is not None and self._cancel() else 0
+
+    def _load_index(self) -> _Index:
+        c = self.conn
+        names = {r[0]: (r[1], r[2], r[3], r[4]) for r in
+                 c.execute("SELECT id, name, kind, summary, sort_key FROM page")}
+        alias_keys: dict[str, list[str]] = {}
+        vocab: dict[str, None] = {}
+        for page_id, name, k in c.execute("SELECT page_id, name, key FROM alias "
+                                          "ORDER BY page_id, position"):
+            ids = alias_keys.setdefault(k, [])
+            if page_id not in ids:
+                ids.append(page_id)
+            vocab[name] = None
+        cells: dict[tuple[str, str], set[str]] = {}
+        for il, role, anc in c.execute(
+                "SELECT l.interleukin_id, l.role, a.ancestor_id FROM cell_link l "
+                "JOIN cell_ancestor a ON a.cell_type_id = l.cell_type_id"):
+            cells.setdefault((il, role), set()).add(anc)
+            cells.setdefault((il, "any"), set()).add(anc)
+        dis: dict[tuple[str, str], set[str]] = {}
+        for il, kind, anc in c.execute(
+                "SELECT l.interleukin_id, l.kind, a.ancestor_id FROM disease_link l "
+                "JOIN disease_ancestor a ON a.disease_id = l.disease_id"):
+            dis.setdefault((il, kind), set()).add(anc)
+            dis.setdefault((il, "any"), set()).add(anc)
+        fams: dict[str, set[str]] = {}
+        for il, fam, others in c.execute("SELECT id, family_id, other_families "
+                                         "FROM interleukin"):
+            fams[il] = {fam, *json.loads(others or "[]")}
+        linked: dict[str, list[str]] = {}
+        for a, b in c.execute(
+                "SELECT DISTINCT cc.chain_id, rc.interleukin_id FROM complex_chain cc "
+                "JOIN receptor_complex rc ON rc.id = cc.complex_id "
+                "UNION ALL SELECT drug_id, interleukin_id FROM drug_interleukin "
+                "UNION ALL SELECT molecule_id, interleukin_id FROM signal_link"):
+            if b not in linked.setdefault(a, []):
+                linked[a].append(b)
+        return _Index(names, alias_keys, list(vocab), cells, dis, fams, linked)
+
+    # -- facets ---------------------------------------------------------------------------
+
+    def interleukins(self) -> list[str]:
+        ils = [i for i, v in self.index.names.items() if v[1] == "interleukin"]
+        return sorted(ils, key=lambda i: self.index.names[i][3])
+
+    def matches(self, il: str, facets: Facets, skip: str | None = None) -> bool:
+        ix = self.index
+        if skip != "cell_type" and facets.cell_type and \
+                facets.cell_type not in ix.cells_of.get((il, facets.role), set()):
+            return False
+        if skip != "disease" and facets.disease and \
+                facets.disease not in ix.diseases_of.get((il, facets.disease_kind or "any"),
+                                                         set()):
+            return False
+        return not (skip != "family" and facets.family
+                    and facets.family not in ix.families_of.get(il, set()))
+
+    def facet_counts(self, candidates: list[str], facets: Facets) -> dict[str, dict[str, int]]:
+        """For each facet, how many of `candidates` (interleukin ids) each value would keep,
+        given the other active facets."""
+        ix = self.index
+        out: dict[str, dict[str, int]] = {"cell_type": {}, "disease": {}, "family": {}}
+        for il in candidates:
+            if self.matches(il, facets, skip="cell_type"):
+                for cell in ix.cells_of.get((il, facets.role), set()):
+                    out["cell_type"][cell] = out["cell_type"].get(cell, 0) + 1
+            if self.matches(il, facets, skip="disease"):
+                for d in ix.diseases_of.get((il, facets.disease_kind or "any"), set()):
+                    out["disease"][d] = out["disease"].get(d, 0) + 1
+            if self.matches(il, facets, skip="family"):
+                for f in ix.families_of.get(il, set()):
+                    out["family"][f] = out["family"].get(f, 0) + 1
+        return out
+
+    def resolve_facet(self, kind: str, text: str) -> str | None:
+        """A facet value typed as text (`th17` → `th17-cell`), matched like a query."""
+        wanted = {"cell_type": "cell_type", "disease": "disease"}.get(kind)
+        if kind == "family":
+            fams = {key(f): f for il in self.index.families_of.values() for f in il}
+            k = key(text)
+            for fk, fam in fams.items():
+                if k and (k == fk or k in fk):
+                    return fam
+            return None
+        for k in q.name_keys(text):
+            for pid in self.index.alias_keys.get(k, []):
+                if self.index.names[pid][1] == wanted:
+                    return pid
+        result = self.search(text, limit=50, kinds=(wanted,) if wanted else None)
+        return result.hits[0].id if result.hits else None
+
+    # -- search ---------------------------------------------------------------------------
+
+    def _fts(self, expr: str, limit: int) -> list[tuple[str, str, float, str]]:
+        sql = (f"SELECT page_id, kind, bm25(search_index, {WEIGHTS}) AS rank, "
+               f"snippet(search_index, -1, ?, ?, '…', 10) FROM search_index "
+               f"WHERE search_index MATCH ? ORDER BY rank LIMIT ?")
+        try:
+            return self.conn.execute(sql, (MARK_START, MARK_END, expr, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise Cancelled from exc
+            # An expression this module built should always parse; if one does not, the
+            # safe answer is "no results", not an exception in the reader's face.
+            return []
+
+    def _rank(self, text: str, limit: int, kinds: tuple[str, ...] | None) -> list[SearchHit]:
+        ix = self.index
+        scores: dict[str, float] = {}
+        snippets: dict[str, str] = {}
+        exact: set[str] = set()
+        for k in q.name_keys(text):
+            for pid in ix.alias_keys.get(k, []):
+                exact.add(pid)
+                scores[pid] = max(scores.get(pid, 0.0), EXACT_SCORE)
+                # A name that points at one interleukin (CD25, aldesleukin) answers with it.
+                linked = ix.linked_ils.get(pid, [])
+                if ix.names[pid][1] != "interleukin" and len(linked) == 1:
+                    scores[linked[0]] = max(scores.get(linked[0], 0.0), EXACT_SCORE + 1)
+                    exact.add(linked[0])
+        expr = q.fts_expression(text)
+        if expr:
+            for pid, kind, rank, snip in self._fts(expr, max(limit * 3, 60)):
+                score = -rank * KIND_BOOST.get(kind, 1.0)
+                scores[pid] = scores.get(pid, 0.0) + score
+                snippets[pid] = snip
+        hits = []
+        for pid, score in scores.items():
+            name, kind, summary, _ = ix.names[pid]
+            if kinds and kind not in kinds:
+                continue
+            hits.append(SearchHit(pid, kind, name, round(score, 3),
+                                  snippets.get(pid, "") or summary, summary, pid in exact))
+        hits.sort(key=lambda h: (-h.score, ix.names[h.id][3]))
+        return hits
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        cleaned = q.clean(text).strip()
+        if len(cleaned) < 3:
+            return []
+        found = process.extract(cleaned, self.index.vocabulary, scorer=fuzz.WRatio,
+                                limit=limit * 3, score_cutoff=75)
+        out: list[str] = []
+        for name, _score, _i in found:
+            if name.casefold() != cleaned.casefold() and name not in out:
+                out.append(name)
+        return out[:limit]
+
+    def search(self, text: str, facets: Facets = Facets(), limit: int = 50,
+               cancel: Callable[[], bool] | None = None,
+               kinds: tuple[str, ...] | None = None) -> SearchResult:
+        """Ranked hits for `text` within `facets`. Never raises for any `text`."""
+        self._cancel = cancel
+        try:
+            text = q.clean(text)
+            if facets.active:
+                kinds = ("interleukin",)
+            if not q.tokens(text):
+                ils = [i for i in self.interleukins() if self.matches(i, facets)] \
+                    if (facets.active or not text.strip()) else []
+                hits = [SearchHit(i, "interleukin", self.index.names[i][0], 0.0,
+                                  self.index.names[i][2], self.index.names[i][2])
+                        for i in ils]
+                return SearchResult(text, hits, facets=facets)
+            hits = self._rank(text, limit, kinds)
+            if facets.active:
+                hits = [h for h in hits if self.matches(h.id, facets)]
+            if hits:
+                return SearchResult(text, hits[:limit], facets=facets)
+            suggestions = self.suggest(text)
+            if suggestions and not (cancel and cancel()):
+                corrected = self._rank(suggestions[0], limit, kinds)
+                if facets.active:
+                    corrected = [h for h in corrected if self.matches(h.id, facets)]
+                if corrected:
+                    return SearchResult(suggestions[0], corrected[:limit], suggestions,
+                                        corrected_from=text, facets=facets)
+            return SearchResult(text, [], suggestions, facets=facets)
+        finally:
+            self._cancel = None

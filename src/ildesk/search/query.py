@@ -1,0 +1,59 @@
+"""Turning what a person typed into a safe FTS5 expression and exact-name keys.
+
+User text never reaches FTS5 syntax unquoted: it is cut into word tokens, each token is put in
+double quotes, and only this module adds operators.
+
+>>> tokens("IL-1β AND \\"NEAR(x\\"")
+['il', '1b', 'and', 'near', 'x']
+>>> fts_expression("interleukin 6")
+'{name aliases keys facets body}: ("interleukin" AND "6"*) OR keys: "interleukin6"*'
+>>> fts_expression("")
+''
+"""
+
+from __future__ import annotations
+
+import re
+
+from ildesk.kb.names import fold, key
+
+MAX_QUERY = 256  # characters considered; longer input is cut, not rejected
+MAX_TOKENS = 12
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def clean(text: str) -> str:
+    """Drop characters that cannot be encoded (lone surrogates) and control characters."""
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return "".join(ch if ch.isprintable() else " " for ch in text)[:MAX_QUERY]
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(fold(clean(text)))[:MAX_TOKENS]
+
+
+def name_keys(text: str) -> list[str]:
+    """Keys to compare with the alias table: the whole query, and its singular."""
+    k = key(clean(text))
+    if not k:
+        return []
+    out = [k]
+    if k.endswith("s") and len(k) > 3:
+        out.append(k[:-1])
+    return out
+
+
+def fts_expression(text: str, prefix: bool = True) -> str:
+    """An FTS5 MATCH expression for `text`, or '' when it holds no words."""
+    toks = tokens(text)
+    if not toks:
+        return ""
+    quoted = [f'"{t}"' for t in toks]
+    if prefix and not clean(text).endswith(" "):
+        quoted[-1] += "*"
+    words = " AND ".join(quoted)
+    compact = key(clean(text))
+    expr = f"{{name aliases keys facets body}}: ({words})"
+    if compact and len(toks) > 1:
+        expr += f' OR keys: "{compact}"*'
+    return expr
