@@ -299,3 +299,13 @@ def families(content: Content) -> list[Json]:
 def meta(content: Content) -> dict[str, str]:
     with content.session() as s:
         return {r.key: r.value for r in s.execute(select(m.Meta)).scalars()}
+
+
+def hierarchy(content: Content, kind: str) -> list[Json]:
+    """Cell types or diseases with their is-a parents (and a disease's category), by name."""
+    model = m.CellType if kind == "cell_type" else m.Disease
+    with content.session() as s:
+        rows = s.execute(select(model, m.Page.name).join(m.Page, m.Page.id == model.id)
+                         .order_by(m.Page.sort_key)).all()
+        return [{"id": r[0].id, "name": r[1], "parents": list(r[0].parents),
+                 "category": getattr(r[0], "category", None)} for r in rows]

@@ -158,9 +158,14 @@ def load(root: Path) -> KnowledgeBase:
                 kb.problems.append(Problem("families.yaml", "", "must hold a list of families"))
         else:
             for i, item in enumerate(data):
-                fam = _model(schema.Family, item, "families.yaml", kb.problems)
-                if fam:
-                    _register(kb, "families", fam, f"families.yaml[{i}]")
+                fam = _model(schema.Family, item, f"families.yaml[{i}]", kb.problems)
+                if fam is None:
+                    continue
+                if fam.id in kb.families:  # families are not pages: their own namespace
+                    kb.problems.append(Problem(f"families.yaml[{i}]", "id",
+                                               f"{fam.id!r} is already a family"))
+                    continue
+                kb.families[fam.id] = fam
 
     for folder, model in FOLDERS.items():
         for path in sorted((root / folder).glob("*.yaml")):

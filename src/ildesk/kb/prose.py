@@ -32,7 +32,18 @@ def plain(text: str, label: Callable[[str], str] | None = None) -> str:
     return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
 
 
+def blocks(text: str) -> list[list[str]]:
+    """The lines of each paragraph. Paragraphs are separated by blank lines; a text with no
+    blank line at all (a folded YAML block, `>`) has one paragraph per line."""
+    text = text.strip()
+    if not text:
+        return []
+    if re.search(r"\n\s*\n", text):
+        chunks = re.split(r"\n\s*\n", text)
+        return [[ln.strip() for ln in c.splitlines() if ln.strip()] for c in chunks if c.strip()]
+    return [[ln.strip()] for ln in text.splitlines() if ln.strip()]
+
+
 def paragraphs(text: str) -> list[str]:
-    """Paragraphs of `text`, separated by blank lines, with inner line breaks folded."""
-    parts = re.split(r"\n\s*\n", text.strip())
-    return [" ".join(p.split()) for p in parts if p.strip()]
+    """Paragraphs of `text`, with the line breaks inside each folded to spaces."""
+    return [" ".join(" ".join(lines).split()) for lines in blocks(text)]

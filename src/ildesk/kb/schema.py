@@ -88,10 +88,19 @@ class CellLink(Strict):
 
 
 class ReceptorComplex(Strict):
+    """A receptor. `chains` may be empty only where no receptor has been identified; the
+    note then says what is known."""
+
     name: Text
     kind: ComplexKind
-    chains: Annotated[list[Slug], Field(min_length=1)]
+    chains: list[Slug]
     note: str = ""
+
+    @model_validator(mode="after")
+    def _unknown_explained(self) -> ReceptorComplex:
+        if not self.chains and not self.note.strip():
+            raise ValueError("a receptor without chains needs a note saying what is known")
+        return self
 
 
 class Signalling(Strict):

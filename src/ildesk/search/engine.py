@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
 from ildesk.db.engine import connect_readonly
 from ildesk.kb.names import key
@@ -28,6 +28,18 @@ Roles = ("producer", "target", "any")
 WEIGHTS = "0, 0, 12.0, 8.0, 8.0, 2.5, 1.0"
 KIND_BOOST = {"interleukin": 1.6}
 EXACT_SCORE = 1000.0
+LINKED_SCORE = 500.0
+# How strongly a disease link ties an interleukin to a disease, for ranking the interleukins
+# a named disease is about; links through a subtype (psoriasis -> its pustular form) count less.
+LINK_WEIGHT = {"therapeutic-target": 3.0, "driver": 2.5, "treated-with": 2.5, "genetic": 1.5,
+               "biomarker": 1.0}
+SUBTYPE_FACTOR = 0.8
+FAMILY_SPREAD = 1.0
+DRUG_WEIGHT = 0.25
+# "What do Th17 cells make?" is the commoner question than "what acts on them?".
+ROLE_WEIGHT = {"producer": 2.0, "target": 1.0}
+SECONDARY_FACTOR = 0.8
+PROMINENCE_WEIGHT = 0.05
 MARK_START, MARK_END = "\x01", "\x02"
 
 
@@ -83,7 +95,9 @@ class _Index:
     cells_of: dict[tuple[str, str], set[str]]  # (interleukin, role) -> cells and ancestors
     diseases_of: dict[tuple[str, str], set[str]]  # (interleukin, kind) -> diseases + ancestors
     families_of: dict[str, set[str]]
-    linked_ils: dict[str, list[str]]  # any page -> the interleukins it is directly about
+    linked_ils: dict[str, dict[str, float]]  # page -> interleukins it is about, with weight
+    primary_family: dict[str, str]
+    disputed: set[str]
 
 
 class Searcher:
@@ -128,15 +142,56 @@ class Searcher:
         for il, fam, others in c.execute("SELECT id, family_id, other_families "
                                          "FROM interleukin"):
             fams[il] = {fam, *json.loads(others or "[]")}
-        linked: dict[str, list[str]] = {}
+        linked: dict[str, dict[str, float]] = {}
+
+        def link(page: str, il: str, weight: float) -> None:
+            ils = linked.setdefault(page, {})
+            ils[il] = max(ils.get(il, 0.0), weight)
+
         for a, b in c.execute(
                 "SELECT DISTINCT cc.chain_id, rc.interleukin_id FROM complex_chain cc "
                 "JOIN receptor_complex rc ON rc.id = cc.complex_id "
                 "UNION ALL SELECT drug_id, interleukin_id FROM drug_interleukin "
                 "UNION ALL SELECT molecule_id, interleukin_id FROM signal_link"):
-            if b not in linked.setdefault(a, []):
-                linked[a].append(b)
-        return _Index(names, alias_keys, list(vocab), cells, dis, fams, linked)
+            link(a, b, 1.0)
+        # A cell type is about the interleukins it makes and answers, its subtypes' too.
+        roles: dict[tuple[str, str], dict[str, float]] = {}
+        for anc, il, role, cell, pos in c.execute(
+                "SELECT a.ancestor_id, l.interleukin_id, l.role, l.cell_type_id, l.position "
+                "FROM cell_link l JOIN cell_ancestor a ON a.cell_type_id = l.cell_type_id"):
+            per_role = roles.setdefault((anc, il), {})
+            w = ROLE_WEIGHT[role] * (1.0 if anc == cell else SUBTYPE_FACTOR)
+            if pos > 0:  # the first cell an entry names is its main source or target
+                w *= SECONDARY_FACTOR
+            per_role[role] = max(per_role.get(role, 0.0), w)
+        for (anc, il), per_role in roles.items():
+            link(anc, il, max(per_role.values()) + 0.1 * (len(per_role) - 1))
+        for anc, il, kind, disease in c.execute(
+                "SELECT a.ancestor_id, l.interleukin_id, l.kind, l.disease_id "
+                "FROM disease_link l JOIN disease_ancestor a ON a.disease_id = l.disease_id"):
+            link(anc, il, LINK_WEIGHT[kind] * (1.0 if anc == disease else SUBTYPE_FACTOR))
+        # Approved drugs that act on an interleukin in a disease make that link weigh more.
+        for anc, il, n in c.execute(
+                "SELECT a.ancestor_id, di.interleukin_id, count(DISTINCT x.drug_id) "
+                "FROM drug_indication x JOIN disease_ancestor a ON a.disease_id = x.disease_id "
+                "JOIN drug_interleukin di ON di.drug_id = x.drug_id "
+                "JOIN drug d ON d.id = x.drug_id "
+                "WHERE d.status IN ('approved', 'approved-regionally') GROUP BY 1, 2"):
+            if il in linked.get(anc, {}):
+                linked[anc][il] += DRUG_WEIGHT * min(n, 4)
+        # Clinical prominence breaks ties: an interleukin more approved drugs act on first.
+        for il, n in c.execute(
+                "SELECT di.interleukin_id, count(*) FROM drug_interleukin di "
+                "JOIN drug d ON d.id = di.drug_id "
+                "WHERE d.status IN ('approved', 'approved-regionally') GROUP BY 1"):
+            for ils in linked.values():
+                if il in ils:
+                    ils[il] += PROMINENCE_WEIGHT * min(n, 6)
+        primary = dict(c.execute("SELECT id, family_id FROM interleukin").fetchall())
+        disputed = {r[0] for r in c.execute("SELECT id FROM interleukin "
+                                            "WHERE status != 'established'")}
+        return _Index(names, alias_keys, list(vocab), cells, dis, fams, linked, primary,
+                      disputed)
 
     # -- facets ---------------------------------------------------------------------------
 
@@ -207,24 +262,32 @@ class Searcher:
 
     def _rank(self, text: str, limit: int, kinds: tuple[str, ...] | None) -> list[SearchHit]:
         ix = self.index
-        scores: dict[str, float] = {}
+        fts: dict[str, float] = {}
         snippets: dict[str, str] = {}
+        expr = q.fts_expression(text)
+        if expr:
+            for pid, kind, rank, snip in self._fts(expr, max(limit * 3, 60)):
+                fts[pid] = -rank * KIND_BOOST.get(kind, 1.0)
+                snippets[pid] = snip
+        scores = dict(fts)
         exact: set[str] = set()
         for k in q.name_keys(text):
             for pid in ix.alias_keys.get(k, []):
                 exact.add(pid)
-                scores[pid] = max(scores.get(pid, 0.0), EXACT_SCORE)
-                # A name that points at one interleukin (CD25, aldesleukin) answers with it.
-                linked = ix.linked_ils.get(pid, [])
-                if ix.names[pid][1] != "interleukin" and len(linked) == 1:
-                    scores[linked[0]] = max(scores.get(linked[0], 0.0), EXACT_SCORE + 1)
-                    exact.add(linked[0])
-        expr = q.fts_expression(text)
-        if expr:
-            for pid, kind, rank, snip in self._fts(expr, max(limit * 3, 60)):
-                score = -rank * KIND_BOOST.get(kind, 1.0)
-                scores[pid] = scores.get(pid, 0.0) + score
-                snippets[pid] = snip
+                scores[pid] = EXACT_SCORE + fts.get(pid, 0.0)
+                linked = ix.linked_ils.get(pid, {})
+                if ix.names[pid][1] == "interleukin" or not linked:
+                    continue
+                if len(linked) == 1:
+                    # A name that points at one interleukin (CD25, aldesleukin) answers with it.
+                    il = next(iter(linked))
+                    scores[il] = EXACT_SCORE + 1 + fts.get(pid, 0.0)
+                    exact.add(il)
+                    continue
+                # The interleukins a named page is about follow it (gp130: IL-6, IL-11…),
+                # strongest links first, spread across families.
+                for rank, il in enumerate(self._diversify(linked, fts)):
+                    scores[il] = max(scores.get(il, 0.0), LINKED_SCORE - rank)
         hits = []
         for pid, score in scores.items():
             name, kind, summary, _ = ix.names[pid]
@@ -235,12 +298,30 @@ class Searcher:
         hits.sort(key=lambda h: (-h.score, ix.names[h.id][3]))
         return hits
 
+    def _diversify(self, linked: dict[str, float], fts: dict[str, float]) -> list[str]:
+        """Order linked interleukins by weight, but let each family's second member wait
+        behind the first member of another family with a similar weight."""
+        ix = self.index
+        left = {il: w - (0.5 if il in ix.disputed else 0.0) for il, w in linked.items()}
+        order: list[str] = []
+        taken: dict[str, int] = {}
+        while left:
+            best = min(left, key=lambda i: (
+                -(left[i] - FAMILY_SPREAD * taken.get(ix.primary_family.get(i, ""), 0)),
+                -fts.get(i, 0.0), ix.names[i][3]))
+            order.append(best)
+            fam = ix.primary_family.get(best, "")
+            taken[fam] = taken.get(fam, 0) + 1
+            del left[best]
+        return order
+
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         cleaned = q.clean(text).strip()
         if len(cleaned) < 3:
             return []
         found = process.extract(cleaned, self.index.vocabulary, scorer=fuzz.WRatio,
-                                limit=limit * 3, score_cutoff=75)
+                                processor=utils.default_process, limit=limit * 3,
+                                score_cutoff=75)
         out: list[str] = []
         for name, _score, _i in found:
             if name.casefold() != cleaned.casefold() and name not in out:

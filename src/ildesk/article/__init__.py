@@ -1,0 +1,1 @@
+"""What an article page says, as HTML for QTextBrowser (no Qt here)."""

@@ -1,0 +1,343 @@
+"""Render a page (the dictionary `ildesk.db.pages.page` returns) as an HTML article.
+
+Everything from the data is escaped; the only markup is what this module writes. Links to
+other pages use the `ildesk:` scheme; links to outside records are marked with ↗ and carry
+the title "opens in your browser".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ildesk.article import links
+from ildesk.db.pages import DISEASE_LINK_LABEL, KIND_LABEL
+from ildesk.kb import prose
+
+Labels = dict[str, tuple[str, str]]  # id -> (name, kind)
+
+
+@dataclass(frozen=True)
+class Palette:
+    text: str = "#1d232b"
+    muted: str = "#5b6673"
+    link: str = "#0b5cad"
+    rule: str = "#d5dbe3"
+    panel: str = "#f2f5f8"
+    accent: str = "#1f6f8b"
+    warn: str = "#8a5300"
+
+
+LIGHT = Palette()
+DARK = Palette(text="#e6e9ee", muted="#a3adb9", link="#7ab8ff", rule="#3a434e",
+               panel="#252b33", accent="#6cc3de", warn="#f0b35a")
+
+_EMPH = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def a(page_id: str, text: str) -> str:
+    return f'<a href="{esc(links.internal(page_id))}">{esc(text)}</a>'
+
+
+def ext(url: str, text: str) -> str:
+    return (f'<a href="{esc(url)}" title="Opens in your web browser">{esc(text)}'
+            f"&#8239;&#8599;</a>")
+
+
+def inline(text: str, labels: Labels) -> str:
+    """One paragraph of prose: escaped, with **bold**, *italic* and [[links]]."""
+    out: list[str] = []
+    pos = 0
+    for m in prose.LINK.finditer(text):
+        out.append(_emphasis(text[pos:m.start()]))
+        target = m.group(1)
+        shown = m.group(2) or labels.get(target, (target, ""))[0]
+        out.append(a(target, shown) if target in labels else esc(shown))
+        pos = m.end()
+    out.append(_emphasis(text[pos:]))
+    return "".join(out)
+
+
+def _emphasis(text: str) -> str:
+    escaped = esc(text)
+    return _EMPH.sub(lambda m: f"<b>{m.group(1)}</b>" if m.group(1) else f"<i>{m.group(2)}</i>",
+                     escaped)
+
+
+def paragraphs(text: str, labels: Labels) -> str:
+    parts = []
+    for lines in prose.blocks(text):
+        if lines[0].startswith("## "):
+            parts.append(f"<h2>{inline(lines[0][3:].strip(), labels)}</h2>")
+            lines = lines[1:]
+            if not lines:
+                continue
+        if all(ln.startswith(("- ", "* ")) for ln in lines):
+            items = "".join(f"<li>{inline(ln[2:], labels)}</li>" for ln in lines)
+            parts.append(f"<ul>{items}</ul>")
+        else:
+            parts.append(f"<p>{inline(' '.join(lines), labels)}</p>")
+    return "\n".join(parts)
+
+
+def _style(p: Palette, zoom: float) -> str:
+    base = 10.5 * zoom
+    return f"""<style>
+body {{ color: {p.text}; font-size: {base:.1f}pt; }}
+h1 {{ font-size: {base * 1.9:.1f}pt; font-weight: 600; margin: 0 0 2px 0; }}
+h2 {{ font-size: {base * 1.25:.1f}pt; font-weight: 600; color: {p.accent};
+      margin: 18px 0 4px 0; }}
+p {{ margin: 4px 0 8px 0; line-height: 135%; }}
+a {{ color: {p.link}; text-decoration: none; }}
+.kind {{ color: {p.muted}; font-size: {base * 0.9:.1f}pt; }}
+.aka {{ color: {p.muted}; }}
+.summary {{ font-size: {base * 1.08:.1f}pt; }}
+.note {{ color: {p.muted}; font-size: {base * 0.9:.1f}pt; }}
+.warn {{ color: {p.warn}; }}
+table.glance {{ background-color: {p.panel}; border-collapse: collapse; }}
+table.glance td {{ padding: 3px 10px 3px 8px; vertical-align: top; }}
+td.label {{ color: {p.muted}; white-space: nowrap; }}
+table.list td {{ padding: 2px 12px 2px 0; vertical-align: top; }}
+li {{ margin-bottom: 3px; }}
+</style>"""
+
+
+class _Doc:
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+        self.parts: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+
+    def section(self, title: str, body: str) -> None:
+        if body.strip():
+            self.parts.append(f'<h2><a name="{esc(_anchor(title))}"></a>{esc(title)}</h2>{body}')
+
+    def link(self, page_id: str, text: str | None = None) -> str:
+        name = text or self.labels.get(page_id, (page_id, ""))[0]
+        return a(page_id, name) if page_id in self.labels else esc(name)
+
+    def links(self, items: Iterable[dict[str, Any]], sep: str = ", ") -> str:
+        return sep.join(self.link(x["id"], x["name"]) for x in items)
+
+
+def _anchor(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def _glance(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f'<tr><td class="label">{esc(k)}</td><td>{v}</td></tr>' for k, v in rows
+                    if v)
+    return f'<table class="glance" width="100%" cellspacing="0">{cells}</table>'
+
+
+def _ul(items: Iterable[str]) -> str:
+    body = "".join(f"<li>{i}</li>" for i in items)
+    return f"<ul>{body}</ul>" if body else ""
+
+
+def _drug_line(d: _Doc, drug: dict[str, Any]) -> str:
+    status = drug["status"].replace("-", " ")
+    year = f" {drug['approval_year']}" if drug.get("approval_year") else ""
+    brands = f" ({esc(', '.join(drug['brands']))})" if drug.get("brands") else ""
+    return (f"{d.link(drug['id'], drug['name'])}{brands} — {esc(drug['action'])} "
+            f'<span class="note">[{esc(status)}{year}]</span>')
+
+
+def _references(d: _Doc, refs: list[dict[str, Any]]) -> None:
+    d.section("References", "<ol>" + "".join(
+        f"<li>{esc(r['title'])} ({r['year']}). {ext(links.pubmed(r['pmid']), 'PMID ' + str(r['pmid']))}"
+        "</li>" for r in refs) + "</ol>")
+
+
+def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
+    labels = d.labels
+    genes = "<br>".join(
+        f"{esc(g['symbol'])}{' (' + esc(g['subunit']) + ')' if g['subunit'] else ''} · "
+        f"{esc(g['location'])} · {ext(links.uniprot(g['uniprot']), g['uniprot'])} · "
+        f"{ext(links.hgnc(g['hgnc_id']), g['hgnc_id'])} · "
+        f"{ext(links.ncbi_gene(g['ncbi_gene_id']), 'Gene ' + str(g['ncbi_gene_id']))}"
+        for g in p["genes"])
+    size = "; ".join(f"{g['symbol']}: {g['length_aa']} aa precursor" for g in p["genes"])
+    if p["protein"].get("mature_aa"):
+        size += f"; {p['protein']['mature_aa']} aa mature"
+    if p["protein"].get("mass_kda"):
+        size += f"; {p['protein']['mass_kda']} kDa"
+    receptors = "<br>".join(
+        f"{' + '.join(d.link(c['id'], c['symbol']) for c in r['chain_details'])}"
+        f' <span class="note">{esc(r["kind"])}{": " + esc(r["name"]) if r["name"] else ""}</span>'
+        for r in p["receptors"])
+    sig = p["signalling"]
+    route = {"jak-stat": "JAK–STAT", "il1-myd88": "MyD88–IRAK–TRAF6 → NF-κB / MAPK",
+             "il17-act1": "Act1–TRAF6 → NF-κB / MAPK", "gpcr": "G-protein-coupled receptor",
+             "other": "other"}[sig["route"]]
+    mols = [d.link(i, n) for i, n in zip([*sig["kinases_ids"], *sig["transcription_factors_ids"],
+                                          *sig["adaptors_ids"]],
+                                         [*sig["kinases"], *sig["transcription_factors"],
+                                          *sig["adaptors"]], strict=True)]
+    fam = d.link(p["family_id"], p["family"]) if p["family_id"] in labels else esc(p["family"])
+    d.add(_glance([
+        ("Family", fam + "".join(f", {esc(f['name'])}" for f in p["other_families"])),
+        ("Gene" + ("s" if len(p["genes"]) > 1 else ""), genes),
+        ("Size", esc(size)),
+        ("Fold", esc(p["protein"]["fold"])),
+        ("Receptor", receptors),
+        ("Signalling", f"{esc(route)}: {', '.join(mols)}" if mols else esc(route)),
+        ("Discovered", esc(p["discovery"]["year"])),
+    ]))
+    if p["status"] != "established":
+        d.add(f'<p class="warn"><b>Status: {esc(p["status"])}.</b> '
+              f"{inline(p['status_note'], labels)}</p>")
+    d.section("Function", paragraphs(p["functions"], labels))
+    cells = []
+    for role, title in (("producer", "Made by"), ("target", "Acts on")):
+        items = [c for c in p["cell_types"] if c["role"] == role]
+        if items:
+            cells.append(f"<p><b>{title}:</b> " + ", ".join(
+                d.link(c["id"], c["name"]) + (f' <span class="note">({esc(c["note"])})</span>'
+                                              if c["note"] else "") for c in items) + "</p>")
+    d.section("Producing and target cells", "".join(cells))
+    rec = [f"<p><b>{esc(r['name'])}</b> <span class=\"note\">({esc(r['kind'])})</span>: "
+           + " + ".join(d.link(c["id"], f"{c['symbol']}"
+                               + (f" ({c['cd']})" if c["cd"] else "")) for c in r["chain_details"])
+           + (" — " + esc(r["note"]) if r["note"] else "") + "</p>" for r in p["receptors"]]
+    shared = [c for r in p["receptors"] for c in r["chain_details"] if c["shared"]]
+    if shared:
+        rec.append('<p class="note">Shared chains: ' + ", ".join(
+            dict.fromkeys(d.link(c["id"], c["symbol"]) for c in shared)) + "</p>")
+    parts = [("Kinases", "kinases"), ("Transcription factors", "transcription_factors"),
+             ("Adaptors", "adaptors"), ("Pathways", "pathways")]
+    for title, field in parts:
+        if sig[field]:
+            rec.append(f"<p><b>{title}:</b> " + ", ".join(
+                d.link(i, n) for i, n in zip(sig[field + "_ids"], sig[field], strict=True))
+                       + "</p>")
+    if sig["target_genes"]:
+        rec.append(f"<p><b>Target genes:</b> {esc(', '.join(sig['target_genes']))}</p>")
+    if sig["note"]:
+        rec.append(paragraphs(sig["note"], labels))
+    if p["antagonists"]:
+        rec.append("<p><b>Natural antagonists:</b> " + d.links(p["antagonists"]) + "</p>")
+    if p["antagonist_of"]:
+        rec.append("<p><b>Antagonises:</b> " + d.links(p["antagonist_of"]) + "</p>")
+    d.section("Receptor and signalling", "".join(rec))
+    d.section("Diseases", _ul(
+        f"{d.link(x['id'], x['name'])} — {esc(DISEASE_LINK_LABEL[x['kind']])}"
+        + (f'<br><span class="note">{esc(x["note"])}</span>' if x["note"] else "")
+        for x in p["diseases"]))
+    d.section("Drugs", _ul(_drug_line(d, x) for x in p["drugs"]))
+    therapy = paragraphs(p["therapy"], labels) if p["therapy"] else ""
+    if p["side_effects"]:
+        therapy += "<p><b>Side effects:</b></p>" + _ul(esc(s) for s in p["side_effects"])
+    d.section("Therapy and side effects", therapy)
+    d.section("History", paragraphs(p["discovery"]["text"], labels))
+    if p["notes"]:
+        d.section("Curator's notes", paragraphs(p["notes"], labels))
+
+
+def _other(d: _Doc, p: dict[str, Any]) -> None:
+    kind = p["kind"]
+    rows: list[tuple[str, str]] = []
+    if kind == "receptor":
+        rows = [("Gene", f"{esc(p['symbol'])} · {esc(p['location'])}"),
+                ("CD", esc(p["cd"])), ("Also called", esc(", ".join(p["common_names"]))),
+                ("Identifiers", f"{ext(links.hgnc(p['hgnc_id']), p['hgnc_id'])} · "
+                                f"{ext(links.uniprot(p['uniprot']), p['uniprot'])} · "
+                                f"{ext(links.ncbi_gene(p['ncbi_gene_id']), 'Gene ' + str(p['ncbi_gene_id']))}"),
+                ("Shared", "yes — used by several interleukins" if p["shared"] else "no"),
+                ("Kinases", d.links(p["kinases"]))]
+    elif kind == "molecule":
+        ids = ""
+        if p.get("hgnc_id"):
+            ids = (f"{ext(links.hgnc(p['hgnc_id']), p['hgnc_id'])} · "
+                   f"{ext(links.uniprot(p['uniprot']), p['uniprot'])} · "
+                   f"{ext(links.ncbi_gene(p['ncbi_gene_id']), 'Gene ' + str(p['ncbi_gene_id']))}")
+        rows = [("Kind", esc(p["molecule_kind"].replace("-", " "))),
+                ("Gene", esc(p["symbol"])), ("Also called", esc(", ".join(p["common_names"]))),
+                ("Identifiers", ids), ("On the chains", d.links(p["chains"]))]
+    elif kind == "cell_type":
+        rows = [("Cell Ontology", ext(links.obo(p["cl_id"]), p["cl_id"])),
+                ("Is a", d.links(p["parents"])), ("Includes", d.links(p["children"]))]
+    elif kind == "disease":
+        ids = " · ".join(x for x in (
+            ext(links.obo(p["mondo_id"]), p["mondo_id"]) if p.get("mondo_id") else "",
+            ext(links.mesh(p["mesh_id"]), "MeSH " + p["mesh_id"]) if p.get("mesh_id") else "")
+            if x)
+        rows = [("Category", esc(p["category"])), ("Identifiers", ids),
+                ("Also called", esc(", ".join(p["synonyms"]))),
+                ("Part of", d.links(p["parents"])), ("Includes", d.links(p["children"]))]
+    elif kind == "drug":
+        approval = esc(p["status"].replace("-", " "))
+        if p.get("approval_year"):
+            approval += f" ({p['approval_year']})"
+        if p.get("approval_note"):
+            approval += f' <span class="note">{esc(p["approval_note"])}</span>'
+        rows = [("Kind", esc(p["drug_kind"].replace("-", " "))),
+                ("Brands", esc(", ".join(p["brands"]))), ("Status", approval)]
+    if rows:
+        d.add(_glance(rows))
+    for field in ("description", "body"):
+        if p.get(field):
+            d.add(paragraphs(p[field], d.labels))
+    if kind == "drug":
+        d.section("Targets", _ul(
+            f"Binds {', '.join(d.link(b['id'], b['name']) for b in t['binds'])}; "
+            f"{'blocks' if t['effect'] == 'blocks' else 'acts like'} "
+            f"{', '.join(d.link(i['id'], i['name']) for i in t['interleukins'])}. "
+            f"{esc(t['action'])}" for t in p["targets"]))
+        d.section("Indications", _ul(d.link(x["id"], x["name"]) for x in p["indications"]))
+        d.section("Side effects", _ul(esc(s) for s in p["side_effects"]))
+    if kind in ("receptor", "molecule"):
+        d.section("Interleukins that use it", _ul(d.link(x["id"], x["name"])
+                                                  for x in p["interleukins"]))
+    if kind == "cell_type":
+        for field, title in (("produces", "Interleukins it makes"),
+                             ("responds_to", "Interleukins that act on it")):
+            d.section(title, _ul(
+                d.link(x["id"], x["name"]) + ("" if x["direct"] else
+                                              ' <span class="note">(through a subtype)</span>')
+                for x in p[field]))
+    if kind == "disease":
+        d.section("Interleukins involved", _ul(
+            f"{d.link(x['id'], x['name'])} — {esc(DISEASE_LINK_LABEL[x['kind']])}"
+            + (f" (via {d.link(x['via'])})" if x["via"] else "")
+            + (f'<br><span class="note">{esc(x["note"])}</span>' if x["note"] else "")
+            for x in p["interleukins"]))
+    if kind in ("disease", "receptor", "molecule"):
+        d.section("Drugs", _ul(_drug_line(d, x) for x in p["drugs"]))
+
+
+def render(p: dict[str, Any], labels: Labels, palette: Palette = LIGHT, zoom: float = 1.0,
+           note_html: str = "") -> str:
+    """The whole article for page `p` as one HTML document."""
+    d = _Doc(labels)
+    title = p.get("abbreviation") or p["name"]
+    sub = p["name"] if p.get("abbreviation") and p["abbreviation"] != p["name"] else ""
+    d.add(f'<p class="kind">{esc(KIND_LABEL[p["kind"]])}</p><h1>{esc(title)}</h1>')
+    aka = [sub] if sub else []
+    aka += p.get("aliases", [])[:8]
+    if aka:
+        d.add(f'<p class="aka">{esc(" · ".join(aka))}</p>')
+    if p.get("summary") and p["kind"] == "interleukin":
+        d.add(f'<p class="summary">{inline(p["summary"], labels)}</p>')
+    (_interleukin if p["kind"] == "interleukin" else _other)(d, p)
+    if note_html:
+        d.section("Your note", note_html)
+    if p.get("references"):
+        _references(d, p["references"])
+    sources = p.get("sources") or []
+    if sources:
+        d.add(f'<p class="note">Checked against: {esc("; ".join(sources))}</p>')
+    return f"<html><head>{_style(palette, zoom)}</head><body>{''.join(d.parts)}</body></html>"
+
+
+def plain_label(labels: Labels) -> Callable[[str], str]:
+    return lambda i: labels.get(i, (i, ""))[0]

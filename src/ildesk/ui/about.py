@@ -1,0 +1,42 @@
+"""The About box: what ildesk is, its data version and the sources and licences of its data."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ildesk import __version__
+
+SOURCES = [
+    ("HGNC", "gene symbols, names, HGNC IDs, cytogenetic bands", "free to use, no restrictions"),
+    ("NCBI Gene", "gene identifiers and locations", "US public domain"),
+    ("UniProt", "protein accessions and precursor lengths", "CC BY 4.0"),
+    ("Cell Ontology", "cell type names, CL identifiers, is-a hierarchy", "CC BY 4.0"),
+    ("MONDO and MeSH", "disease identifiers", "CC BY 4.0 (MONDO); NLM terms (MeSH)"),
+    ("FDA and EMA labels", "drug approvals, indications, warnings", "public regulatory records"),
+    ("PubMed", "references", "citations only; articles belong to their publishers"),
+]
+
+
+def about_html(meta: dict[str, str]) -> str:
+    rows = "".join(f"<tr><td><b>{n}</b></td><td>{what}</td><td><i>{lic}</i></td></tr>"
+                   for n, what, lic in SOURCES)
+    return (f"<h3>ildesk {__version__}</h3>"
+            "<p>An offline encyclopedia of the human interleukins: articles, signalling "
+            "diagrams and printable fact sheets. It never uses the network; outside links open "
+            "in your browser only when you click them.</p>"
+            f"<p>Data version {meta.get('data_version', '?')}, built "
+            f"{meta.get('built_at', '?')}.</p>"
+            "<p>The facts were checked against these sources; all text is ildesk's own:</p>"
+            f"<table cellspacing='4'>{rows}</table>"
+            "<p>Built with Qt for Python (PySide6, LGPLv3), SQLAlchemy (MIT) and SQLite "
+            "(public domain).</p><p><b>Not medical advice.</b> Check the current product "
+            "label before prescribing.</p>")
+
+
+def show_about(parent: QWidget, meta: dict[str, str]) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle("About ildesk")
+    box.setTextFormat(__import__("PySide6.QtCore", fromlist=["Qt"]).Qt.TextFormat.RichText)
+    box.setText(about_html(meta))
+    box.setAccessibleName("About ildesk")
+    box.exec()

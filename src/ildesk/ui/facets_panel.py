@@ -1,0 +1,222 @@
+"""Facet filters: cell type (with produced by / acts on), disease (with the kind of link) and
+family, each a tree that shows how many interleukins a value would leave."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ildesk.search.engine import Facets
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+CATEGORY_LABEL = {
+    "autoimmune": "Autoimmune", "allergic": "Allergic", "cancer": "Cancer",
+    "autoinflammatory": "Autoinflammatory", "infectious": "Infectious",
+    "inflammatory": "Inflammatory", "immunodeficiency": "Immunodeficiency",
+    "transplant": "Transplantation", "other": "Other",
+}
+LINK_KINDS = [("Any link", None), ("Drives disease", "driver"),
+              ("Therapeutic target", "therapeutic-target"), ("Used as therapy", "treated-with"),
+              ("Genetic association", "genetic"), ("Biomarker", "biomarker")]
+
+
+class FacetTree(QWidget):
+    """A filter field over a tree of facet values; selecting a value emits `selected`."""
+
+    selected = Signal(object)  # str id or None
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit(placeholderText=f"Filter {name.lower()}s…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(f"Filter {name.lower()} list")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(f"{name} filter")
+        self.tree.setUniformRowHeights(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        self.extra = QHBoxLayout()
+        layout.addLayout(self.extra)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+        self.filter.textChanged.connect(self._filter)
+        self.tree.itemSelectionChanged.connect(self._emit)
+        self._items: dict[str, list[QTreeWidgetItem]] = {}
+        self._muting = False
+
+    def _add(self, parent: QTreeWidget | QTreeWidgetItem, item_id: str | None, name: str
+             ) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [name])
+        item.setData(0, ID_ROLE, item_id)
+        item.setData(0, NAME_ROLE, name)
+        if item_id:
+            self._items.setdefault(item_id, []).append(item)
+        else:
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+        return item
+
+    def build_hierarchy(self, rows: list[dict[str, Any]], roots: list[str]) -> None:
+        children: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            for p in r["parents"]:
+                children.setdefault(p, []).append(r)
+        by_id = {r["id"]: r for r in rows}
+
+        def add(parent: QTreeWidget | QTreeWidgetItem, row: dict[str, Any], depth: int) -> None:
+            item = self._add(parent, row["id"], row["name"])
+            if depth < 12:
+                for child in children.get(row["id"], []):
+                    add(item, child, depth + 1)
+
+        for root in roots:
+            if root in by_id:
+                add(self.tree, by_id[root], 0)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        normal = self.palette().color(QPalette.ColorRole.Text)
+        for item_id, items in self._items.items():
+            n = counts.get(item_id, 0)
+            for item in items:
+                item.setText(0, f"{item.data(0, NAME_ROLE)}  ({n})")
+                item.setForeground(0, normal if n else muted)
+
+    def select(self, item_id: str | None) -> None:
+        self._muting = True
+        self.tree.clearSelection()
+        for item in self._items.get(item_id or "", [])[:1]:
+            item.setSelected(True)
+            self.tree.scrollToItem(item)
+        self._muting = False
+
+    def current(self) -> str | None:
+        items = self.tree.selectedItems()
+        return items[0].data(0, ID_ROLE) if items else None
+
+    def _emit(self) -> None:
+        if not self._muting:
+            self.selected.emit(self.current())
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+
+        def visit(item: QTreeWidgetItem) -> bool:
+            own = not needle or needle in str(item.data(0, NAME_ROLE)).casefold()
+            kids = [visit(item.child(i)) for i in range(item.childCount())]
+            show = own or any(kids)
+            item.setHidden(not show)
+            if needle and any(kids):
+                item.setExpanded(True)
+            return show
+
+        for i in range(self.tree.topLevelItemCount()):
+            visit(self.tree.topLevelItem(i))
+
+
+class FacetsPanel(QTabWidget):
+    """Emits `changed(Facets)` whenever a facet value, role or link kind changes."""
+
+    changed = Signal(object)
+
+    def __init__(self, cells: list[dict[str, Any]], diseases: list[dict[str, Any]],
+                 families: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Filters")
+        self.setDocumentMode(True)
+        self.cells = FacetTree("Cell type")
+        self.cells.build_hierarchy(cells, ["cell"])
+        if self.cells.tree.topLevelItemCount():
+            self.cells.tree.topLevelItem(0).setExpanded(True)
+        self.role_group = QButtonGroup(self)
+        for i, (label, value) in enumerate((("Either", "any"), ("Produced by", "producer"),
+                                            ("Acts on", "target"))):
+            button = QRadioButton(label)
+            button.setProperty("role_value", value)
+            button.setAccessibleName(f"Cell role: {label}")
+            self.role_group.addButton(button, i)
+            self.cells.extra.addWidget(button)
+            if value == "any":
+                button.setChecked(True)
+        self.diseases = FacetTree("Disease")
+        by_category: dict[str, list[dict[str, Any]]] = {}
+        for d in diseases:
+            by_category.setdefault(d["category"], []).append(d)
+        ids = {d["id"] for d in diseases}
+        for category in CATEGORY_LABEL:
+            rows = by_category.get(category)
+            if not rows:
+                continue
+            head = self.diseases._add(self.diseases.tree, None, CATEGORY_LABEL[category])
+            in_cat = {r["id"] for r in rows}
+            tops = [r for r in rows if not any(p in in_cat for p in r["parents"] if p in ids)]
+            children: dict[str, list[dict[str, Any]]] = {}
+            for r in rows:
+                for p in r["parents"]:
+                    children.setdefault(p, []).append(r)
+
+            def add(parent: QTreeWidgetItem, row: dict[str, Any], depth: int,
+                    children: dict[str, list[dict[str, Any]]] = children) -> None:
+                item = self.diseases._add(parent, row["id"], row["name"])
+                if depth < 6:
+                    for c in children.get(row["id"], []):
+                        add(item, c, depth + 1)
+
+            for r in tops:
+                add(head, r, 0)
+        self.link = QComboBox()
+        self.link.setAccessibleName("Kind of disease link")
+        for label, value in LINK_KINDS:
+            self.link.addItem(label, value)
+        self.diseases.extra.addWidget(self.link)
+        self.families = FacetTree("Family")
+        for f in families:
+            self.families._add(self.families.tree, f["id"], f["name"])
+        self.families.filter.hide()
+        self.addTab(self.cells, "Cell type")
+        self.addTab(self.diseases, "Disease")
+        self.addTab(self.families, "Family")
+        for tree in (self.cells, self.diseases, self.families):
+            tree.selected.connect(self._emit)
+        self.role_group.idClicked.connect(self._emit)
+        self.link.currentIndexChanged.connect(self._emit)
+
+    def facets(self) -> Facets:
+        button = self.role_group.checkedButton()
+        return Facets(cell_type=self.cells.current(),
+                      role=button.property("role_value") if button else "any",
+                      disease=self.diseases.current(), disease_kind=self.link.currentData(),
+                      family=self.families.current())
+
+    def set_facets(self, facets: Facets) -> None:
+        self.cells.select(facets.cell_type)
+        self.diseases.select(facets.disease)
+        self.families.select(facets.family)
+        for button in self.role_group.buttons():
+            if button.property("role_value") == facets.role:
+                button.setChecked(True)
+        self.changed.emit(self.facets())
+
+    def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
+        self.cells.set_counts(counts.get("cell_type", {}))
+        self.diseases.set_counts(counts.get("disease", {}))
+        self.families.set_counts(counts.get("family", {}))
+
+    def _emit(self, *_: object) -> None:
+        self.changed.emit(self.facets())

@@ -1,0 +1,458 @@
+"""The main window: it assembles the panels and wires their signals; each panel is its own
+module. Search runs on the background worker; pages are read through `ildesk.db.pages`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ildesk.article import html as article_html
+from ildesk.article import links
+from ildesk.db import pages
+from ildesk.db.engine import Content
+from ildesk.search import Facets, SearchHit, SearchResult, Searcher
+from ildesk.ui import theme
+from ildesk.ui.article_view import ArticleView
+from ildesk.ui.background import Background
+from ildesk.ui.facets_panel import FacetsPanel
+from ildesk.ui.navigation import Navigation
+from ildesk.ui.result_list import ResultModel, ResultView, Role
+from ildesk.ui.settings import settings
+
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
+
+
+class SearchField(QLineEdit):
+    """The search field: Up/Down move in the result list, Enter opens, Escape clears."""
+
+    moved = Signal(int)
+    accepted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.moved.emit(1 if key == Qt.Key.Key_Down else -1)
+        elif key == Qt.Key.Key_PageDown:
+            self.moved.emit(8)
+        elif key == Qt.Key.Key_PageUp:
+            self.moved.emit(-8)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accepted.emit()
+        elif key == Qt.Key.Key_Escape and self.text():
+            self.clear()
+        else:
+            super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    page_shown = Signal(str)
+    results_shown = Signal(object)  # SearchResult
+
+    def __init__(self, content: Content, searcher: Searcher) -> None:
+        super().__init__()
+        self.content = content
+        self.searcher = searcher
+        self.bg = Background(self)
+        self.nav = Navigation()
+        self.labels = pages.labels(content)
+        self.families = pages.families(content)
+        self.meta = pages.meta(content)
+        self.current_page: dict[str, Any] | None = None
+        self.zoom = 1.0
+        self.last_result: SearchResult | None = None
+        self._group_of: dict[str, str] = {}
+        for fam in self.families:
+            for member in fam["members"]:
+                self._group_of.setdefault(member["id"], fam["name"])
+        self.setWindowTitle("ildesk")
+        self.setObjectName("MainWindow")
+        self._build()
+        self._actions()
+        self._restore()
+        self.search_field.setFocus()
+        self.run_search()
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search_field = SearchField()
+        self.search_field.setPlaceholderText(
+            "Search interleukins, receptors, cells, diseases, drugs…   (Ctrl+K)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Search")
+        self.search_field.setMinimumWidth(320)
+        self.search_field.textChanged.connect(lambda _t: self.run_search())
+        self.search_field.moved.connect(self._move_selection)
+        self.search_field.accepted.connect(self.open_selected)
+
+        self.facets = FacetsPanel(pages.hierarchy(self.content, "cell_type"),
+                                  pages.hierarchy(self.content, "disease"), self.families)
+        self.facets.changed.connect(lambda _f: self.run_search())
+        self.model = ResultModel(self)
+        self.results = ResultView()
+        self.results.setModel(self.model)
+        self.results.clicked.connect(lambda idx: self.open_page(idx.data(Role.PAGE_ID)))
+        self.results.activated.connect(lambda idx: self.open_page(idx.data(Role.PAGE_ID)))
+        self.result_info = QLabel()
+        self.result_info.setWordWrap(True)
+        self.result_info.setTextFormat(Qt.TextFormat.RichText)
+        self.result_info.setAccessibleName("Search status")
+        self.result_info.linkActivated.connect(self._suggestion_clicked)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(6, 6, 0, 6)
+        lay.setSpacing(4)
+        lay.addWidget(self.search_field)
+        self.left_split = QSplitter(Qt.Orientation.Vertical)
+        results_box = QWidget()
+        rl = QVBoxLayout(results_box)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(2)
+        rl.addWidget(self.result_info)
+        rl.addWidget(self.results, 1)
+        self.left_split.addWidget(results_box)
+        self.left_split.addWidget(self.facets)
+        self.left_split.setStretchFactor(0, 3)
+        self.left_split.setStretchFactor(1, 2)
+        lay.addWidget(self.left_split, 1)
+
+        self.article = ArticleView()
+        self.article.page_requested.connect(self.open_page)
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.addWidget(left)
+        self.main_split.addWidget(self.article)
+        self.main_split.setStretchFactor(0, 2)
+        self.main_split.setStretchFactor(1, 5)
+        self.main_split.setSizes([380, 900])
+        self.setCentralWidget(self.main_split)
+        self.setDockNestingEnabled(True)
+
+        total = sum(self.searcher.index.names[i][1] != "" for i in self.searcher.index.names)
+        n_il = len(self.searcher.interleukins())
+        built = self.meta.get("built_at", "")[:10]
+        self.status_label = QLabel(f"{n_il} interleukins · {total} pages · data version "
+                                   f"{self.meta.get('data_version', '?')} ({built})")
+        self.status_label.setAccessibleName("Database information")
+        self.statusBar().addPermanentWidget(self.status_label)
+        for w in (self.results.viewport(), self.article.browser.viewport(), self):
+            w.installEventFilter(self)
+
+    def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea,
+                 name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        self.addDockWidget(area, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None,
+                name: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            act.setShortcuts([QKeySequence(k) for k in keys])
+        act.triggered.connect(lambda _checked=False: slot())
+        if name:
+            act.setObjectName(name)
+        menu.addAction(act)
+        return act
+
+    def _actions(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        edit = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        go = bar.addMenu("&Go")
+        self.help_menu = bar.addMenu("&Help")
+        self.quit_action = self._action(self.file_menu, "&Quit", self.close,
+                                        QKeySequence.StandardKey.Quit, "quit")
+        self._action(edit, "Copy &link to this page", self.copy_link, "Ctrl+Shift+C",
+                     "copy_link")
+        self._action(edit, "Copy &citation", self.copy_citation, "Ctrl+Alt+C", "copy_citation")
+        self._action(edit, "&Find in page…", self.article.open_find,
+                     QKeySequence.StandardKey.Find, "find")
+        self._action(self.view_menu, "Zoom &in", lambda: self.step_zoom(1),
+                     [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], "zoom_in")
+        self._action(self.view_menu, "Zoom &out", lambda: self.step_zoom(-1),
+                     QKeySequence.StandardKey.ZoomOut, "zoom_out")
+        self._action(self.view_menu, "&Reset zoom", lambda: self.set_zoom(1.0), "Ctrl+0",
+                     "zoom_reset")
+        themes = self.view_menu.addMenu("&Theme")
+        for name in theme.THEMES:
+            self._action(themes, name.capitalize(), lambda n=name: self.set_theme(n),
+                         name=f"theme_{name}")
+        self.view_menu.addSeparator()
+        self.back_action = self._action(go, "&Back", self.go_back,
+                                        [QKeySequence.StandardKey.Back, "Alt+Left"], "back")
+        self.forward_action = self._action(go, "&Forward", self.go_forward,
+                                           [QKeySequence.StandardKey.Forward, "Alt+Right"],
+                                           "forward")
+        self._action(go, "&Search", self.focus_search, ["Ctrl+K", "Ctrl+L"], "focus_search")
+        self._action(go, "Clear &filters", self.clear_facets, "Ctrl+Shift+X", "clear_filters")
+        self._action(self.help_menu, "&About ildesk", self.about, name="about")
+        toolbar = self.addToolBar("Navigation")
+        toolbar.setObjectName("navigation_toolbar")
+        toolbar.setMovable(False)
+        style = self.style()
+        self.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
+        self.forward_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
+        toolbar.addAction(self.back_action)
+        toolbar.addAction(self.forward_action)
+        self.title_label = QLabel()
+        self.title_label.setAccessibleName("Current page")
+        toolbar.addWidget(self.title_label)
+        self._update_nav()
+
+    # -- search ---------------------------------------------------------------------------
+
+    def run_search(self) -> None:
+        text = self.search_field.text()
+        facets = self.facets.facets()
+        searcher = self.searcher
+
+        def op(cancelled: Any) -> tuple[SearchResult, dict[str, dict[str, int]]]:
+            result = searcher.search(text, facets, limit=200, cancel=cancelled)
+            if text.strip():
+                base = searcher.search(text, Facets(), limit=500, cancel=cancelled,
+                                       kinds=("interleukin",))
+                candidates = [h.id for h in base.hits]
+            else:
+                candidates = searcher.interleukins()
+            return result, searcher.facet_counts(candidates, facets)
+
+        self.bg.run("search", op, self._show_results, self._search_failed)
+
+    def _show_results(self, answer: tuple[SearchResult, dict[str, dict[str, int]]]) -> None:
+        result, counts = answer
+        self.last_result = result
+        grouped = not self.search_field.text().strip() and not result.facets.active
+        hits = result.hits
+        if grouped:
+            order = {f["name"]: i for i, f in enumerate(self.families)}
+            hits = sorted(hits, key=lambda h: order.get(self._group_of.get(h.id, ""), 99))
+        self.model.set_results(hits, self._group_of if grouped else None)
+        self.facets.set_counts(counts)
+        self._describe(result)
+        if hits:
+            self.results.move(1)
+        self.results_shown.emit(result)
+
+    def _describe(self, result: SearchResult) -> None:
+        parts = []
+        f = result.facets
+        for value, label in ((f.cell_type, {"producer": "produced by", "target": "acting on",
+                                            "any": "linked to"}[f.role]),
+                             (f.disease, "in"), (f.family, "family:")):
+            if value:
+                parts.append(f"{label} <b>{article_html.esc(self.labels.get(value, (value,))[0])}"
+                             "</b>")
+        active = (" — " + ", ".join(parts) + ' · <a href="clear">clear filters</a>') if parts \
+            else ""
+        n = len(result.hits)
+        if result.corrected_from:
+            text = (f"No match for “{article_html.esc(result.corrected_from)}”; showing "
+                    f"<b>{article_html.esc(result.query)}</b>")
+        elif n == 0 and result.suggestions:
+            sugg = ", ".join(f'<a href="suggest:{article_html.esc(s)}">{article_html.esc(s)}</a>'
+                             for s in result.suggestions)
+            text = f"No results. Did you mean {sugg}?"
+        elif n == 0:
+            text = "No results."
+        elif not self.search_field.text().strip() and not f.active:
+            text = f"All {n} interleukins, by family"
+        else:
+            text = f"{n} result{'s' if n != 1 else ''}"
+        self.result_info.setText(text + active)
+
+    def _suggestion_clicked(self, href: str) -> None:
+        if href == "clear":
+            self.clear_facets()
+        elif href.startswith("suggest:"):
+            self.search_field.setText(href[len("suggest:"):])
+
+    def _search_failed(self, error: Exception) -> None:
+        from ildesk.search.engine import Cancelled
+
+        if not isinstance(error, Cancelled):
+            self.result_info.setText(f"The search failed: {article_html.esc(error)}")
+
+    def _move_selection(self, step: int) -> None:
+        self.results.move(step)
+
+    def open_selected(self) -> None:
+        idx = self.results.currentIndex()
+        if not idx.isValid():
+            self.results.move(1)
+            idx = self.results.currentIndex()
+        if idx.isValid():
+            self.open_page(idx.data(Role.PAGE_ID))
+
+    def set_search(self, text: str) -> None:
+        self.search_field.setText(text)
+
+    def clear_facets(self) -> None:
+        self.facets.set_facets(Facets())
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def open_page(self, page_id: str | None, record: bool = True) -> bool:
+        if not page_id:
+            return False
+        page = pages.page(self.content, page_id)
+        if page is None:
+            self.statusBar().showMessage(f"There is no page {page_id!r} in this database.", 5000)
+            return False
+        self.current_page = page
+        self.render_page()
+        if record:
+            self.nav.visit(page_id)
+        self._update_nav()
+        title = page.get("abbreviation") or page["name"]
+        self.setWindowTitle(f"{title} — ildesk")
+        self.title_label.setText(f"  {title}")
+        self.page_shown.emit(page_id)
+        return True
+
+    def note_html(self, page_id: str) -> str:
+        """HTML for the person's note on this page (the personal library fills this in)."""
+        return ""
+
+    def render_page(self, keep_scroll: bool = False) -> None:
+        if self.current_page is None:
+            return
+        html = article_html.render(self.current_page, self.labels, theme.article_palette(),
+                                   self.zoom, self.note_html(self.current_page["id"]))
+        self.article.set_html(html, keep_scroll)
+
+    def go_back(self) -> None:
+        page = self.nav.back()
+        if page:
+            self.open_page(page, record=False)
+
+    def go_forward(self) -> None:
+        page = self.nav.forward()
+        if page:
+            self.open_page(page, record=False)
+
+    def _update_nav(self) -> None:
+        self.back_action.setEnabled(self.nav.can_go_back())
+        self.forward_action.setEnabled(self.nav.can_go_forward())
+
+    def copy_link(self) -> None:
+        if self.current_page:
+            QGuiApplication.clipboard().setText(links.internal(self.current_page["id"]))
+            self.statusBar().showMessage("Link copied.", 3000)
+
+    def citation(self) -> str:
+        if not self.current_page:
+            return ""
+        p = self.current_page
+        title = f"{p['name']} ({p['abbreviation']})" if p.get("abbreviation") else p["name"]
+        today = dt.date.today().isoformat()
+        return (f"{title}. In: ildesk, offline encyclopedia of the human interleukins, data "
+                f"version {self.meta.get('data_version', '?')}. Accessed {today}.")
+
+    def copy_citation(self) -> None:
+        if self.current_page:
+            QGuiApplication.clipboard().setText(self.citation())
+            self.statusBar().showMessage("Citation copied.", 3000)
+
+    # -- appearance -----------------------------------------------------------------------
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
+        settings().setValue("zoom", self.zoom)
+        self.render_page(keep_scroll=True)
+
+    def step_zoom(self, step: int) -> None:
+        i = min(range(len(ZOOM_STEPS)), key=lambda k: abs(ZOOM_STEPS[k] - self.zoom))
+        self.set_zoom(ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, i + step))])
+
+    def set_theme(self, name: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, name)
+        settings().setValue("theme", name)
+        self.render_page(keep_scroll=True)
+        self.facets.set_counts({})
+        self.run_search()
+
+    def about(self) -> None:
+        from ildesk.ui.about import show_about
+
+        show_about(self, self.meta)
+
+    # -- events and state -----------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _restore(self) -> None:
+        s = settings()
+        geometry = s.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            area = screen.availableGeometry() if screen else None
+            if area is not None:
+                self.resize(min(1400, int(area.width() * 0.9)), min(900, int(area.height() * 0.9)))
+        for name, splitter in (("main_split", self.main_split), ("left_split", self.left_split)):
+            state = s.value(name)
+            if state is not None:
+                splitter.restoreState(state)
+        try:
+            self.zoom = float(s.value("zoom", 1.0))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            self.zoom = 1.0
+
+    def restore_docks(self) -> None:
+        state = settings().value("window_state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_state(self) -> None:
+        s = settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("window_state", self.saveState())
+        s.setValue("main_split", self.main_split.saveState())
+        s.setValue("left_split", self.left_split.saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.bg.wait(2000)
+        super().closeEvent(event)
+
+    def first_paint_done(self) -> None:
+        """Hook for `--quit-after-paint`: the app quits right after the article is painted."""
+        QTimer.singleShot(0, QApplication.quit)
+
+    def search_hits(self) -> list[SearchHit]:
+        return self.model.hits()

@@ -1,0 +1,177 @@
+"""The result list: a small Qt model over plain `SearchHit` values, and how a row looks.
+
+Rows are hits or group headers (a family name when the whole list of interleukins is shown).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from ildesk.db.pages import KIND_LABEL
+from ildesk.search.engine import MARK_END, MARK_START, SearchHit
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    PAGE_ID = Qt.ItemDataRole.UserRole + 1
+    KIND = Qt.ItemDataRole.UserRole + 2
+    SNIPPET = Qt.ItemDataRole.UserRole + 3
+    HEADER = Qt.ItemDataRole.UserRole + 4
+
+
+@dataclass(frozen=True)
+class Row:
+    hit: SearchHit | None = None
+    header: str = ""
+
+
+class ResultModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_results(self, hits: list[SearchHit], groups: dict[str, str] | None = None) -> None:
+        """Show `hits`; with `groups` (page id -> group title), add a header per group."""
+        rows: list[Row] = []
+        last = None
+        for hit in hits:
+            if groups is not None:
+                title = groups.get(hit.id, "")
+                if title != last:
+                    rows.append(Row(header=title))
+                    last = title
+            rows.append(Row(hit=hit))
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def hits(self) -> list[SearchHit]:
+        return [r.hit for r in self._rows if r.hit is not None]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid() or self._rows[index.row()].hit is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if row.hit is None:
+            return {Qt.ItemDataRole.DisplayRole: row.header, Role.HEADER: True}.get(role)
+        hit = row.hit
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.name}, {KIND_LABEL.get(hit.kind, hit.kind)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.summary or hit.name
+        return {Role.PAGE_ID: hit.id, Role.KIND: hit.kind, Role.SNIPPET: hit.snippet,
+                Role.HEADER: False}.get(role)
+
+
+def snippet_html(snippet: str, colour: str) -> str:
+    text = html.escape(" ".join(snippet.split()))
+    return (text.replace(MARK_START, f'<b style="color:{colour}">')
+            .replace(MARK_END, "</b>"))
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Two lines a hit: the name with its kind on the right, then the snippet."""
+
+    PAD = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        fm = QFontMetrics(option.font)
+        if index.data(Role.HEADER):
+            return QSize(200, fm.height() + 12)
+        return QSize(200, fm.height() * 2 + self.PAD * 2 + 3)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        pal = option.palette
+        r = option.rect
+        painter.save()
+        if index.data(Role.HEADER):
+            font = QFont(option.font)
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+            painter.setFont(font)
+            painter.setPen(pal.color(QPalette.ColorRole.Link))
+            painter.drawText(r.adjusted(self.PAD, 4, -self.PAD, 0),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             str(index.data()).upper())
+            painter.restore()
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(r, pal.color(QPalette.ColorRole.Highlight))
+        text_colour = pal.color(QPalette.ColorRole.HighlightedText if selected
+                                else QPalette.ColorRole.Text)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        fm = QFontMetrics(option.font)
+        kind = KIND_LABEL.get(index.data(Role.KIND), "")
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.85)
+        kind_w = QFontMetrics(small).horizontalAdvance(kind) + self.PAD
+        top = r.adjusted(self.PAD, self.PAD, -self.PAD, 0)
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        name = QFontMetrics(bold).elidedText(str(index.data()), Qt.TextElideMode.ElideRight,
+                                             top.width() - kind_w)
+        painter.drawText(top.x(), top.y() + fm.ascent(), name)
+        painter.setFont(small)
+        painter.setPen(muted)
+        painter.drawText(r.right() - kind_w, top.y() + fm.ascent(), kind)
+        doc = QTextDocument()
+        doc.setDefaultFont(small)
+        doc.setDocumentMargin(0)
+        colour = pal.color(QPalette.ColorRole.Link).name()
+        line = snippet_html(str(index.data(Role.SNIPPET) or ""), colour)
+        doc.setHtml(f'<span style="color:{muted.name() if not selected else text_colour.name()}">'
+                    f"{line}</span>")
+        painter.translate(top.x(), top.y() + fm.height() + 2)
+        width = top.width()
+        doc.setTextWidth(width * 4)
+        clip = QRectF(0, 0, width, fm.height())
+        # Elide long snippets by clipping; the full text is in the tooltip and the article.
+        painter.setClipRect(clip)
+        doc.drawContents(painter, clip)
+        painter.restore()
+
+
+class ResultView(QListView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(ResultDelegate(self))
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setAccessibleName("Search results")
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+
+    def move(self, step: int) -> None:
+        """Move the selection by `step` rows, skipping headers (keys from the search field)."""
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        row = self.currentIndex().row() if self.currentIndex().isValid() else -1
+        n = model.rowCount()
+        while True:
+            row += step
+            if row < 0 or row >= n:
+                return
+            if model.flags(model.index(row, 0)) & Qt.ItemFlag.ItemIsSelectable:
+                self.setCurrentIndex(model.index(row, 0))
+                return
