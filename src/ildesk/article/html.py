@@ -134,9 +134,16 @@ def _anchor(title: str) -> str:
 
 
 def _glance(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(f'<tr><td class="label">{esc(k)}</td><td>{v}</td></tr>' for k, v in rows
-                    if v)
+    cells = "".join(f'<tr><td class="label" width="118">{esc(k)}</td><td>{v}</td></tr>'
+                    for k, v in rows if v)
     return f'<table class="glance" width="100%" cellspacing="0">{cells}</table>'
+
+
+def _flow(d: _Doc, items: Iterable[dict[str, Any]], note: Callable[[dict[str, Any]], str]
+          = lambda _x: "") -> str:
+    """A short list of names as one line: IL-3 · IL-4 · IL-9."""
+    body = " &nbsp;·&nbsp; ".join(d.link(x["id"], x["name"]) + note(x) for x in items)
+    return f"<p>{body}</p>" if body else ""
 
 
 def _ul(items: Iterable[str]) -> str:
@@ -296,15 +303,14 @@ def _other(d: _Doc, p: dict[str, Any]) -> None:
         d.section("Indications", _ul(d.link(x["id"], x["name"]) for x in p["indications"]))
         d.section("Side effects", _ul(esc(s) for s in p["side_effects"]))
     if kind in ("receptor", "molecule"):
-        d.section("Interleukins that use it", _ul(d.link(x["id"], x["name"])
-                                                  for x in p["interleukins"]))
+        d.section("Interleukins that use it", _flow(d, p["interleukins"]))
     if kind == "cell_type":
         for field, title in (("produces", "Interleukins it makes"),
                              ("responds_to", "Interleukins that act on it")):
-            d.section(title, _ul(
-                d.link(x["id"], x["name"]) + ("" if x["direct"] else
-                                              ' <span class="note">(through a subtype)</span>')
-                for x in p[field]))
+            items = p[field]
+            d.section(title, _flow(d, items, lambda x: "" if x["direct"] else "*")
+                      + ('<p class="note">* made by or acting on a subtype of this cell</p>'
+                         if any(not x["direct"] for x in items) else ""))
     if kind == "disease":
         d.section("Interleukins involved", _ul(
             f"{d.link(x['id'], x['name'])} — {esc(DISEASE_LINK_LABEL[x['kind']])}"

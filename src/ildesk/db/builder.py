@@ -7,6 +7,7 @@ renamed over it; a failed build leaves the previous database exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import tempfile
@@ -25,11 +26,13 @@ from ildesk.kb import schema as s
 from ildesk.kb.names import fold, key
 
 FTS_TABLE = "search_index"
-# Columns: page_id, kind (unindexed); name, aliases, keys (compact name keys), facets (names of
-# linked cells, diseases, drugs), body. Weights are applied in the search query.
+# Columns: page_id, kind (unindexed); name, aliases, keys (compact name keys), summary, facets
+# (names of linked cells, diseases, drugs), body. Weights are applied in the search query. Names are
+# indexed folded (Greek letters as Latin: IL-1β finds IL-1b); the body keeps its spelling so
+# that snippets read as written (the tokenizer ignores case and accents by itself).
 FTS_DDL = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-    "page_id UNINDEXED, kind UNINDEXED, name, aliases, keys, facets, body, "
+    "page_id UNINDEXED, kind UNINDEXED, name, aliases, keys, summary, facets, body, "
     "tokenize = 'porter unicode61 remove_diacritics 2')"
 )
 
@@ -89,7 +92,8 @@ class _Writer:
         self.kb = kb
         self.s = session
         self.label: dict[str, str] = {}
-        self.fts_rows: list[tuple[str, str, str, str, str, str, str]] = []
+        self.fts_rows: list[tuple[str, ...]] = []
+        self.summaries: dict[str, str] = {}
         for il in kb.interleukins.values():
             self.label[il.id] = il.abbreviation
         for table in (kb.chains, kb.molecules, kb.cell_types, kb.diseases, kb.drugs):
@@ -97,6 +101,8 @@ class _Writer:
                 self.label[entry.id] = entry.name
         for ch in kb.chains.values():
             self.label[ch.id] = ch.symbol
+        for mol in kb.molecules.values():
+            self.label[mol.id] = mol.symbol or mol.name
         for art in kb.articles.values():
             self.label[art.id] = art.title
 
@@ -105,8 +111,10 @@ class _Writer:
 
     def page(self, kind: str, entry_id: str, name: str, summary: str,
              aliases: list[str]) -> None:
-        self.s.add(m.Page(id=entry_id, kind=kind, name=name, summary=summary,
-                          sort_key=_sort_key(kind, name)))
+        short = self.label.get(entry_id, name)
+        self.summaries[entry_id] = summary
+        self.s.add(m.Page(id=entry_id, kind=kind, name=name, short=short, summary=summary,
+                          sort_key=_sort_key(kind, short)))
         names: list[str] = []
         for alias in [name, *aliases]:
             if alias and alias not in names:
@@ -119,7 +127,8 @@ class _Writer:
         keys = {key(n) for n in [name, *aliases]}
         self.fts_rows.append((
             entry_id, kind, fold(name), fold(" ; ".join(aliases)), " ".join(sorted(keys)),
-            fold(" ; ".join(facets)), fold(self.plain("\n".join(b for b in body if b))),
+            self.summaries.get(entry_id, ""),
+            fold(" ; ".join(facets)), self.plain("\n".join(b for b in body if b)),
         ))
 
     def references(self, page_id: str, refs: list[s.Reference], seen: set[int]) -> None:
@@ -151,8 +160,8 @@ class _Writer:
         self.s.flush()
         self.s.execute(text(FTS_DDL))
         self.s.connection().exec_driver_sql(
-            f"INSERT INTO {FTS_TABLE} (page_id, kind, name, aliases, keys, facets, body) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", self.fts_rows)
+            f"INSERT INTO {FTS_TABLE} (page_id, kind, name, aliases, keys, summary, facets, body) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.fts_rows)
         self.s.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
         return sum(len(t) for t in (kb.interleukins, kb.chains, kb.molecules, kb.cell_types,
                                     kb.diseases, kb.drugs, kb.articles))
@@ -326,14 +335,18 @@ def build(kb: KnowledgeBase, target: Path) -> BuildResult:
     if kb.problems:
         raise BuildError(f"the knowledge base has {len(kb.problems)} problem(s)")
     target = target.resolve()
+    if target.is_dir():
+        raise BuildError(f"{target} is a folder; name a file inside it, such as "
+                         f"{target / 'ildesk.sqlite'}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".ildesk-build-", suffix=".sqlite",
                                         dir=target.parent)
     except OSError as exc:
-        raise BuildError(f"cannot write to {target.parent}: {exc.strerror or exc}") from exc
+        raise BuildError(f"cannot write to {target.parent}: {_os_reason(exc)}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    done = False
     try:
         engine = create_engine(f"sqlite:///{tmp}")
         try:
@@ -352,12 +365,33 @@ def build(kb: KnowledgeBase, target: Path) -> BuildResult:
             engine.dispose()
         _check_written(tmp, pages)
         tmp.chmod(0o644)
-        os.replace(tmp, target)
+        tmp.replace(target)
+        done = True
     except BuildError:
-        tmp.unlink(missing_ok=True)
         raise
-    except (OSError, sqlite3.Error, Exception) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise BuildError(f"writing {target} failed: {exc}") from exc
+    except OSError as exc:
+        raise BuildError(f"writing {target} failed: {_os_reason(exc)}") from exc
+    except Exception as exc:
+        orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the sqlite3 error
+        cause = orig if isinstance(orig, Exception) else exc
+        if isinstance(cause, sqlite3.OperationalError) and "full" in str(cause):
+            raise BuildError(f"writing {target} failed: the disk is full; free some space "
+                             "and build again") from exc
+        raise BuildError(f"writing {target} failed: {cause}") from exc
+    finally:
+        if not done:  # also on Ctrl+C: no half-written file is left beside the target
+            for leftover in (tmp, *(tmp.with_name(tmp.name + sfx) for sfx in _SIDE_FILES)):
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
     return BuildResult(path=target, pages=pages, data_version=kb.digest)
+
+
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full; free some space and build again"
+    if isinstance(exc, PermissionError):
+        return "permission denied; choose a folder you may write to (-o FILE)"
+    return str(exc.strerror or exc)

@@ -24,6 +24,9 @@ from sqlalchemy.pool import StaticPool
 
 from ildesk.db.models import SCHEMA_VERSION
 
+FTS_TABLE = "search_index"  # the builder's full-text index (ildesk.db.builder.FTS_TABLE)
+
+LOCK_WAIT = 1.0  # seconds
 REBUILD = "Rebuild it with `ildesk build-db` (from a source checkout) or reinstall ildesk."
 
 
@@ -54,7 +57,9 @@ def _uri(path: Path) -> str:
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A plain sqlite3 connection that cannot write, for the search hot path and checks."""
-    conn = sqlite3.connect(_uri(path), uri=True, check_same_thread=False)
+    # Nothing writes a content database in place (builds replace the file), so a lock means
+    # another program holds it: say so after a short wait rather than hang for long.
+    conn = sqlite3.connect(_uri(path), uri=True, check_same_thread=False, timeout=LOCK_WAIT)
     conn.execute("PRAGMA query_only = 1")
     return conn
 
@@ -90,7 +95,7 @@ def _inspect(path: Path) -> DbInfo:
         check = conn.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
             raise ContentDbError(f"The content database {path} is damaged "
-                                 f"({check[0] if check else 'no answer'}).")
+                                 f"({_first_problem(check[0] if check else '')}).")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         if "meta" not in tables:
             raise ContentDbError(f"{path} is an SQLite database, but not one of ildesk's.",
@@ -108,6 +113,13 @@ def _inspect(path: Path) -> DbInfo:
                 f"reads version {SCHEMA_VERSION}.",
                 "Update ildesk to read it." if newer else
                 "Rebuild it with `ildesk build-db` to match this version of ildesk.")
+        gaps = _schema_gaps(conn)
+        if gaps:
+            raise ContentDbError(
+                f"The content database {path} lacks what this ildesk reads "
+                f"({', '.join(gaps[:5])}{' …' if len(gaps) > 5 else ''}); it was made by "
+                "another version of ildesk.",
+                "Rebuild it with `ildesk build-db` to match this version of ildesk.")
         counts = dict(conn.execute("SELECT kind, count(*) FROM page GROUP BY kind").fetchall())
     except sqlite3.DatabaseError as exc:
         msg = str(exc)
@@ -119,6 +131,33 @@ def _inspect(path: Path) -> DbInfo:
         conn.close()
     return DbInfo(path=path, schema_version=version, data_version=meta.get("data_version", "?"),
                   built_at=meta.get("built_at", "?"), counts=counts)
+
+
+def _first_problem(report: str) -> str:
+    """The first line of an integrity report ("*** in database main ***" headers skipped)."""
+    lines = [ln for ln in report.splitlines() if ln.strip() and not ln.startswith("***")]
+    if not lines:
+        return "no answer from the integrity check"
+    more = f"; {len(lines) - 1} more problem(s)" if len(lines) > 1 else ""
+    return lines[0] + more
+
+
+def _schema_gaps(conn: sqlite3.Connection) -> list[str]:
+    """Tables and columns the models expect but the file lacks: a database built by another
+    ildesk with the same schema number would otherwise fail at its first query."""
+    from ildesk.db.models import Base
+
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
+                                       "WHERE type IN ('table', 'view')")}
+    gaps = [f"table {FTS_TABLE}"] if FTS_TABLE not in have else []
+    for name, table in Base.metadata.tables.items():
+        if name not in have:
+            gaps.append(f"table {name}")
+            continue
+        quoted = name.replace('"', '""')
+        cols = {r[1] for r in conn.execute(f'PRAGMA table_info("{quoted}")')}
+        gaps += [f"{name}.{c.name}" for c in table.columns if c.name not in cols]
+    return gaps
 
 
 class Content:

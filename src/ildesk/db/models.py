@@ -39,6 +39,7 @@ class Page(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), index=True)
     name: Mapped[str]
+    short: Mapped[str] = mapped_column(String(64), default="")  # IL-6, IL6ST, JAK1
     summary: Mapped[Str]
     sort_key: Mapped[str] = mapped_column(String(64), default="")
     aliases: Mapped[list[Alias]] = relationship(back_populates="page", order_by="Alias.position")

@@ -56,7 +56,7 @@ def list_pages(content: Content, kind: str | None = None) -> list[Json]:
 def _names(s: Session, ids: list[str]) -> dict[str, tuple[str, str]]:
     if not ids:
         return {}
-    rows = s.execute(select(m.Page.id, m.Page.name, m.Page.kind).where(m.Page.id.in_(ids)))
+    rows = s.execute(select(m.Page.id, m.Page.short, m.Page.kind).where(m.Page.id.in_(ids)))
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
@@ -146,7 +146,7 @@ def _interleukin(s: Session, p: m.Page) -> Json:
 
 
 def _users_of(s: Session, ids: list[str]) -> list[Json]:
-    rows = s.execute(select(m.Page.id, m.Page.name).where(m.Page.id.in_(ids))
+    rows = s.execute(select(m.Page.id, m.Page.short).where(m.Page.id.in_(ids))
                      .order_by(m.Page.sort_key))
     return [{"id": r[0], "name": r[1]} for r in rows]
 
@@ -270,16 +270,17 @@ def page(content: Content, page_id: str) -> Json | None:
                       .options(selectinload(m.Page.aliases))).scalar_one_or_none()
         if p is None:
             return None
-        out: Json = {"id": p.id, "kind": p.kind, "name": p.name, "summary": p.summary}
+        out: Json = {"id": p.id, "kind": p.kind, "name": p.name, "short": p.short,
+                     "summary": p.summary}
         out.update(_DETAIL[p.kind](s, p))
         out["references"] = _refs(s, p.id)
         return out
 
 
 def labels(content: Content) -> dict[str, tuple[str, str]]:
-    """id -> (name, kind) for every page, to render [[links]] in prose."""
+    """id -> (short name, kind) for every page, to render [[links]] and lists."""
     with content.session() as s:
-        return {r[0]: (r[1], r[2]) for r in s.execute(select(m.Page.id, m.Page.name,
+        return {r[0]: (r[1], r[2]) for r in s.execute(select(m.Page.id, m.Page.short,
                                                                  m.Page.kind))}
 
 
@@ -287,7 +288,7 @@ def families(content: Content) -> list[Json]:
     with content.session() as s:
         fams = s.execute(select(m.Family).order_by(m.Family.position)).scalars().all()
         members = s.execute(select(m.Interleukin.id, m.Interleukin.family_id,
-                                   m.Interleukin.other_families, m.Page.name, m.Page.sort_key)
+                                   m.Interleukin.other_families, m.Page.short, m.Page.sort_key)
                             .join(m.Page, m.Page.id == m.Interleukin.id)
                             .order_by(m.Page.sort_key)).all()
         return [{"id": f.id, "name": f.name, "description": f.description,

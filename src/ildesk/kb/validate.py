@@ -20,6 +20,12 @@ def _missing(kb: KnowledgeBase, file: str, field: str, ids: Iterable[str],
                                        f"{ref!r} is not a known {what}"))
 
 
+def _missing_one(kb: KnowledgeBase, file: str, field: str, ref: str,
+                 table: Mapping[str, object], what: str) -> None:
+    if ref not in table:
+        kb.problems.append(Problem(file, field, f"{ref!r} is not a known {what}"))
+
+
 def _check_links(kb: KnowledgeBase, file: str, field: str, text: str) -> None:
     for ref in prose.links(text):
         if ref not in kb.files:
@@ -129,11 +135,11 @@ def cross_check(kb: KnowledgeBase) -> None:
                  kb.chains, "chain")
     for il in kb.interleukins.values():
         f = kb.files[il.id]
-        _missing(kb, f, "family", [il.family], kb.families, "family")
+        _missing_one(kb, f, "family", il.family, kb.families, "family")
         _missing(kb, f, "other_families", il.other_families, kb.families, "family")
         for role in ("producers", "targets"):
             for i, link in enumerate(getattr(il, role)):
-                _missing(kb, f, f"{role}[{i}].cell", [link.cell], kb.cell_types, "cell type")
+                _missing_one(kb, f, f"{role}[{i}].cell", link.cell, kb.cell_types, "cell type")
         for i, rc in enumerate(il.receptors):
             _missing(kb, f, f"receptors[{i}].chains", rc.chains, kb.chains, "chain")
         for part in ("kinases", "transcription_factors", "adaptors", "pathways"):
@@ -141,7 +147,7 @@ def cross_check(kb: KnowledgeBase) -> None:
                      kb.molecules, "molecule")
         _missing(kb, f, "antagonists", il.antagonists, kb.interleukins, "interleukin")
         for i, d in enumerate(il.diseases):
-            _missing(kb, f, f"diseases[{i}].disease", [d.disease], kb.diseases, "disease")
+            _missing_one(kb, f, f"diseases[{i}].disease", d.disease, kb.diseases, "disease")
         for field in ("summary", "functions", "therapy", "notes", "status_note"):
             _check_links(kb, f, field, getattr(il, field))
         _check_links(kb, f, "discovery.text", il.discovery.text)

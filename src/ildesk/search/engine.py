@@ -24,8 +24,8 @@ from ildesk.kb.names import key
 from ildesk.search import query as q
 
 Roles = ("producer", "target", "any")
-# bm25 weights for (page_id, kind, name, aliases, keys, facets, body)
-WEIGHTS = "0, 0, 12.0, 8.0, 8.0, 2.5, 1.0"
+# bm25 weights for (page_id, kind, name, aliases, keys, summary, facets, body)
+WEIGHTS = "0, 0, 12.0, 8.0, 8.0, 4.0, 2.5, 1.0"
 KIND_BOOST = {"interleukin": 1.6}
 EXACT_SCORE = 1000.0
 LINKED_SCORE = 500.0
@@ -56,6 +56,7 @@ class SearchHit:
     snippet: str  # the match marked with MARK_START / MARK_END
     summary: str = ""
     exact: bool = False
+    short: str = ""
 
     def snippet_text(self, start: str = "«", end: str = "»") -> str:
         return self.snippet.replace(MARK_START, start).replace(MARK_END, end)
@@ -98,6 +99,7 @@ class _Index:
     linked_ils: dict[str, dict[str, float]]  # page -> interleukins it is about, with weight
     primary_family: dict[str, str]
     disputed: set[str]
+    shorts: dict[str, str]
 
 
 class Searcher:
@@ -118,6 +120,7 @@ class Searcher:
         c = self.conn
         names = {r[0]: (r[1], r[2], r[3], r[4]) for r in
                  c.execute("SELECT id, name, kind, summary, sort_key FROM page")}
+        shorts = dict(c.execute("SELECT id, short FROM page").fetchall())
         alias_keys: dict[str, list[str]] = {}
         vocab: dict[str, None] = {}
         for page_id, name, k in c.execute("SELECT page_id, name, key FROM alias "
@@ -191,7 +194,7 @@ class Searcher:
         disputed = {r[0] for r in c.execute("SELECT id FROM interleukin "
                                             "WHERE status != 'established'")}
         return _Index(names, alias_keys, list(vocab), cells, dis, fams, linked, primary,
-                      disputed)
+                      disputed, shorts)
 
     # -- facets ---------------------------------------------------------------------------
 
@@ -249,7 +252,7 @@ class Searcher:
 
     def _fts(self, expr: str, limit: int) -> list[tuple[str, str, float, str]]:
         sql = (f"SELECT page_id, kind, bm25(search_index, {WEIGHTS}) AS rank, "
-               f"snippet(search_index, -1, ?, ?, '…', 10) FROM search_index "
+               f"snippet(search_index, 7, ?, ?, '…', 14) FROM search_index "
                f"WHERE search_index MATCH ? ORDER BY rank LIMIT ?")
         try:
             return self.conn.execute(sql, (MARK_START, MARK_END, expr, limit)).fetchall()
@@ -268,7 +271,8 @@ class Searcher:
         if expr:
             for pid, kind, rank, snip in self._fts(expr, max(limit * 3, 60)):
                 fts[pid] = -rank * KIND_BOOST.get(kind, 1.0)
-                snippets[pid] = snip
+                if MARK_START in snip:  # the match is in the text, not only in a name
+                    snippets[pid] = snip
         scores = dict(fts)
         exact: set[str] = set()
         for k in q.name_keys(text):
@@ -278,8 +282,8 @@ class Searcher:
                 linked = ix.linked_ils.get(pid, {})
                 if ix.names[pid][1] == "interleukin" or not linked:
                     continue
-                if len(linked) == 1:
-                    # A name that points at one interleukin (CD25, aldesleukin) answers with it.
+                if len(linked) == 1 and ix.names[pid][1] == "receptor":
+                    # A chain only one interleukin uses (CD25) answers with that interleukin.
                     il = next(iter(linked))
                     scores[il] = EXACT_SCORE + 1 + fts.get(pid, 0.0)
                     exact.add(il)
@@ -294,7 +298,8 @@ class Searcher:
             if kinds and kind not in kinds:
                 continue
             hits.append(SearchHit(pid, kind, name, round(score, 3),
-                                  snippets.get(pid, "") or summary, summary, pid in exact))
+                                  snippets.get(pid, "") or summary, summary, pid in exact,
+                                  ix.shorts.get(pid, name)))
         hits.sort(key=lambda h: (-h.score, ix.names[h.id][3]))
         return hits
 
@@ -341,7 +346,8 @@ class Searcher:
                 ils = [i for i in self.interleukins() if self.matches(i, facets)] \
                     if (facets.active or not text.strip()) else []
                 hits = [SearchHit(i, "interleukin", self.index.names[i][0], 0.0,
-                                  self.index.names[i][2], self.index.names[i][2])
+                                  self.index.names[i][2], self.index.names[i][2],
+                                  short=self.index.shorts.get(i, ""))
                         for i in ils]
                 return SearchResult(text, hits, facets=facets)
             hits = self._rank(text, limit, kinds)

@@ -6,7 +6,9 @@ double quotes, and only this module adds operators.
 >>> tokens("IL-1β AND \\"NEAR(x\\"")
 ['il', '1b', 'and', 'near', 'x']
 >>> fts_expression("interleukin 6")
-'{name aliases keys facets body}: ("interleukin" AND "6"*) OR keys: "interleukin6"*'
+'{name aliases keys summary facets body}: ("interleukin" AND "6"*) OR keys: "il6"*'
+>>> fts_expression("anti-inflammatory")
+'{name aliases keys summary facets body}: ("anti inflammatory"*) OR keys: "antiinflammatory"*'
 >>> fts_expression("")
 ''
 """
@@ -43,17 +45,28 @@ def name_keys(text: str) -> list[str]:
     return out
 
 
+def phrases(text: str) -> list[list[str]]:
+    """Words of the query, each as its tokens: "anti-inflammatory IL-6" ->
+    [["anti", "inflammatory"], ["il", "6"]]. A hyphenated word is searched as a phrase."""
+    out = []
+    for word in fold(clean(text)).split():
+        toks = _TOKEN.findall(word)
+        if toks:
+            out.append(toks)
+    return out[:MAX_TOKENS]
+
+
 def fts_expression(text: str, prefix: bool = True) -> str:
     """An FTS5 MATCH expression for `text`, or '' when it holds no words."""
     toks = tokens(text)
     if not toks:
         return ""
-    quoted = [f'"{t}"' for t in toks]
+    quoted = ['"' + " ".join(p) + '"' for p in phrases(text)]
     if prefix and not clean(text).endswith(" "):
         quoted[-1] += "*"
     words = " AND ".join(quoted)
     compact = key(clean(text))
-    expr = f"{{name aliases keys facets body}}: ({words})"
+    expr = f"{{name aliases keys summary facets body}}: ({words})"
     if compact and len(toks) > 1:
         expr += f' OR keys: "{compact}"*'
     return expr

@@ -25,6 +25,7 @@ class Role(IntEnum):
     KIND = Qt.ItemDataRole.UserRole + 2
     SNIPPET = Qt.ItemDataRole.UserRole + 3
     HEADER = Qt.ItemDataRole.UserRole + 4
+    SHORT = Qt.ItemDataRole.UserRole + 5
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class ResultModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.summary or hit.name
         return {Role.PAGE_ID: hit.id, Role.KIND: hit.kind, Role.SNIPPET: hit.snippet,
-                Role.HEADER: False}.get(role)
+                Role.HEADER: False, Role.SHORT: hit.short or hit.name}.get(role)
 
 
 def snippet_html(snippet: str, colour: str) -> str:
@@ -129,9 +130,17 @@ class ResultDelegate(QStyledItemDelegate):
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         painter.setPen(text_colour)
-        name = QFontMetrics(bold).elidedText(str(index.data()), Qt.TextElideMode.ElideRight,
-                                             top.width() - kind_w)
-        painter.drawText(top.x(), top.y() + fm.ascent(), name)
+        short = str(index.data(Role.SHORT) or index.data())
+        room = top.width() - kind_w
+        shown = QFontMetrics(bold).elidedText(short, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(top.x(), top.y() + fm.ascent(), shown)
+        full = str(index.data())
+        used = QFontMetrics(bold).horizontalAdvance(shown) + self.PAD
+        if full != short and room - used > 40:
+            painter.setFont(option.font)
+            painter.setPen(muted)
+            rest = fm.elidedText(full, Qt.TextElideMode.ElideRight, room - used)
+            painter.drawText(top.x() + used, top.y() + fm.ascent(), rest)
         painter.setFont(small)
         painter.setPen(muted)
         painter.drawText(r.right() - kind_w, top.y() + fm.ascent(), kind)

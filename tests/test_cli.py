@@ -1,0 +1,104 @@
+"""The command-line contract that scripts and later features rely on."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from ildesk import __version__
+from ildesk.cli import main
+
+
+def run_json(capsys, *args):
+    assert main(list(args)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_show_il2_json_contract(capsys, db_path):
+    page = run_json(capsys, "show", "IL2", "--json")
+    for key in ("id", "name", "abbreviation", "aliases", "family", "genes", "receptors",
+                "signalling", "cell_types", "diseases", "drugs", "references"):
+        assert key in page
+    assert page["id"] == "il-2"
+    gene = page["genes"][0]
+    assert (gene["symbol"], gene["hgnc_id"], gene["ncbi_gene_id"], gene["uniprot"],
+            gene["location"]) == ("IL2", "HGNC:6001", 3558, "P60568", "4q27")
+    chains = {c for r in page["receptors"] for c in r["chains"]}
+    assert {"IL2RA", "IL2RB", "IL2RG"} <= chains
+    assert {"JAK1", "JAK3"} <= set(page["signalling"]["kinases"])
+    assert any(tf.startswith("STAT5") for tf in page["signalling"]["transcription_factors"])
+    assert "aldesleukin" in {d["name"] for d in page["drugs"]}
+    for cell in page["cell_types"]:
+        assert cell["cl_id"].startswith("CL:") and cell["role"] in ("producer", "target")
+    assert len(page["references"]) >= 3 and all(r["pmid"] > 0 for r in page["references"])
+
+
+@pytest.mark.parametrize("name", ["IL2", "il-2", "IL 2", "Interleukin 2", "interleukin-2",
+                                  "Interleukin-2", "TCGF", "il-2"])
+def test_any_spelling_shows_il2(capsys, db_path, name):
+    assert run_json(capsys, "show", name, "--json")["id"] == "il-2"
+
+
+def test_show_text_is_readable(capsys, db_path):
+    assert main(["show", "IL-6"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("IL-6 — Interleukin-6")
+    assert "IL6R" in out and "References:" in out
+
+
+def test_unknown_name_is_an_error_with_a_hint(capsys, db_path):
+    assert main(["show", "interlukin 6"]) == 1
+    err = capsys.readouterr().err
+    assert "no page is called 'interlukin 6'" in err
+    assert "Did you mean" in err and "Interleukin-6" in err
+
+
+def test_list_every_kind(capsys, db_path):
+    rows = run_json(capsys, "list", "--json")
+    kinds = {r["kind"] for r in rows}
+    assert {"interleukin", "receptor", "molecule", "cell_type", "disease", "drug"} <= kinds
+    assert all(set(r) == {"id", "name", "kind"} for r in rows)
+    ils = run_json(capsys, "list", "--kind", "interleukin", "--json")
+    assert len(ils) >= 50 and {r["kind"] for r in ils} == {"interleukin"}
+
+
+def test_list_unknown_kind(capsys, db_path):
+    assert main(["list", "--kind", "planet"]) == 1
+    assert "unknown kind 'planet'" in capsys.readouterr().err
+
+
+def test_search_json_fields(capsys, db_path):
+    result = run_json(capsys, "search", "tocilizumab", "--json", "--limit", "3")
+    assert len(result["hits"]) == 3
+    assert all(set(h) >= {"id", "name", "score", "snippet", "kind"} for h in result["hits"])
+    assert "il-6" in [h["id"] for h in result["hits"]]
+
+
+def test_missing_database_is_a_clear_error(capsys, tmp_path):
+    assert main(["show", "IL2", "--db", str(tmp_path / "none.sqlite")]) == 1
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "build-db" in err
+
+
+def test_version_and_usage_errors():
+    out = subprocess.run([sys.executable, "-m", "ildesk", "--version"], capture_output=True,
+                         text=True, check=False)
+    assert out.returncode == 0 and out.stdout.strip() == f"ildesk {__version__}"
+    bad = subprocess.run([sys.executable, "-m", "ildesk", "search"], capture_output=True,
+                         text=True, check=False)
+    assert bad.returncode == 2 and "usage:" in bad.stderr
+
+
+def test_no_display_points_to_xvfb(db_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run([sys.executable, "-m", "ildesk"], capture_output=True, text=True,
+                         env=env, check=False, timeout=60)
+    if sys.platform.startswith("linux"):
+        assert out.returncode == 1
+        assert "no display" in out.stderr and "xvfb-run" in out.stderr
+        assert "Traceback" not in out.stderr
