@@ -297,9 +297,9 @@ class Searcher:
             name, kind, summary, _ = ix.names[pid]
             if kinds and kind not in kinds:
                 continue
-            hits.append(SearchHit(pid, kind, name, round(score, 3),
-                                  snippets.get(pid, "") or summary, summary, pid in exact,
-                                  ix.shorts.get(pid, name)))
+            snippet = summary if pid in exact else (snippets.get(pid, "") or summary)
+            hits.append(SearchHit(pid, kind, name, round(score, 3), snippet, summary,
+                                  pid in exact, ix.shorts.get(pid, name)))
         hits.sort(key=lambda h: (-h.score, ix.names[h.id][3]))
         return hits
 

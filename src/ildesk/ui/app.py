@@ -14,7 +14,6 @@ from ildesk import __version__, paths
 from ildesk.db.engine import Content, ContentDbError, open_content
 from ildesk.search import Searcher
 from ildesk.ui import theme
-from ildesk.ui.settings import settings
 
 
 def _icon() -> QIcon:
@@ -95,14 +94,23 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
     app.setOrganizationName("ildesk")
     app.setDesktopFileName("ildesk")
     app.setWindowIcon(_icon())
-    theme.apply(app, str(settings().value("theme", "system")))
+    from ildesk.userdata import UserStore
+
+    store = UserStore.open_default()
+    theme.apply(app, store.prefs.load().theme)
     content = open_or_explain(db or paths.default_db())
     if content is None:
+        store.close()
         return 1
     from ildesk.db import pages
+    from ildesk.ui.library_controller import LibraryController
     from ildesk.ui.main_window import MainWindow
 
     window = MainWindow(content, Searcher(content.path))
+    library = LibraryController(window, store)
+    window.theme_changed_hook = lambda name: library.apply(store.prefs.update(theme=name))
+    window.close_hooks.append(library.close)
+    window.restore_docks()
     if search:
         window.set_search(search)
     if page:
@@ -111,7 +119,12 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
             window.set_search(page)
         else:
             window.open_page(page_id)
+    elif not search:
+        start = library.start_page()
+        if start:
+            window.open_page(start)
     window.show()
+    library.show_notices()
     if quit_after_paint:
         watcher = _FirstPaint(app)
         window.article.browser.viewport().installEventFilter(watcher)

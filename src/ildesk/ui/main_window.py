@@ -4,6 +4,7 @@ module. Search runs on the background worker; pages are read through `ildesk.db.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -72,7 +73,15 @@ class MainWindow(QMainWindow):
         self.meta = pages.meta(content)
         self.current_page: dict[str, Any] | None = None
         self.zoom = 1.0
+        self.page_size = "A4"
+        self.margins_mm = 15.0
+        # Hooks the personal library fills in (see library_controller.py).
+        self.extra_hits: Callable[[str], list[SearchHit]] = lambda _text: []
+        self.zoom_changed_hook: Callable[[float], None] | None = None
+        self.theme_changed_hook: Callable[[str], None] | None = None
+        self.close_hooks: list[Callable[[], None]] = []
         self.last_result: SearchResult | None = None
+        self.shown_text: str | None = None  # the field text the list currently answers
         self._group_of: dict[str, str] = {}
         for fam in self.families:
             for member in fam["members"]:
@@ -175,10 +184,19 @@ class MainWindow(QMainWindow):
     def _actions(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&File")
-        edit = bar.addMenu("&Edit")
+        edit = self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
-        go = bar.addMenu("&Go")
+        go = self.go_menu = bar.addMenu("&Go")
         self.help_menu = bar.addMenu("&Help")
+        self._action(self.file_menu, "&Print…", lambda: self._print("print"),
+                     QKeySequence.StandardKey.Print, "print")
+        self._action(self.file_menu, "Print pre&view…", lambda: self._print("preview"),
+                     "Ctrl+Shift+P", "print_preview")
+        self._action(self.file_menu, "&Export fact sheet as PDF…", lambda: self._print("pdf"),
+                     "Ctrl+E", "export_pdf")
+        self._action(self.file_menu, "Export &results as PDF…", self.export_results,
+                     "Ctrl+Shift+E", "export_results")
+        self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, "&Quit", self.close,
                                         QKeySequence.StandardKey.Quit, "quit")
         self._action(edit, "Copy &link to this page", self.copy_link, "Ctrl+Shift+C",
@@ -205,7 +223,7 @@ class MainWindow(QMainWindow):
         self._action(go, "&Search", self.focus_search, ["Ctrl+K", "Ctrl+L"], "focus_search")
         self._action(go, "Clear &filters", self.clear_facets, "Ctrl+Shift+X", "clear_filters")
         self._action(self.help_menu, "&About ildesk", self.about, name="about")
-        toolbar = self.addToolBar("Navigation")
+        toolbar = self.nav_toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigation_toolbar")
         toolbar.setMovable(False)
         style = self.style()
@@ -225,7 +243,7 @@ class MainWindow(QMainWindow):
         facets = self.facets.facets()
         searcher = self.searcher
 
-        def op(cancelled: Any) -> tuple[SearchResult, dict[str, dict[str, int]]]:
+        def op(cancelled: Any) -> tuple[str, SearchResult, dict[str, dict[str, int]]]:
             result = searcher.search(text, facets, limit=200, cancel=cancelled)
             if text.strip():
                 base = searcher.search(text, Facets(), limit=500, cancel=cancelled,
@@ -233,18 +251,22 @@ class MainWindow(QMainWindow):
                 candidates = [h.id for h in base.hits]
             else:
                 candidates = searcher.interleukins()
-            return result, searcher.facet_counts(candidates, facets)
+            return text, result, searcher.facet_counts(candidates, facets)
 
         self.bg.run("search", op, self._show_results, self._search_failed)
 
-    def _show_results(self, answer: tuple[SearchResult, dict[str, dict[str, int]]]) -> None:
-        result, counts = answer
+    def _show_results(self, answer: tuple[str, SearchResult, dict[str, dict[str, int]]]
+                      ) -> None:
+        text, result, counts = answer
         self.last_result = result
+        self.shown_text = text
         grouped = not self.search_field.text().strip() and not result.facets.active
         hits = result.hits
         if grouped:
             order = {f["name"]: i for i, f in enumerate(self.families)}
             hits = sorted(hits, key=lambda h: order.get(self._group_of.get(h.id, ""), 99))
+        if not grouped:
+            hits = hits + self.extra_hits(self.search_field.text())
         self.model.set_results(hits, self._group_of if grouped else None)
         self.facets.set_counts(counts)
         self._describe(result)
@@ -380,7 +402,8 @@ class MainWindow(QMainWindow):
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
-        settings().setValue("zoom", self.zoom)
+        if self.zoom_changed_hook is not None:
+            self.zoom_changed_hook(self.zoom)
         self.render_page(keep_scroll=True)
 
     def step_zoom(self, step: int) -> None:
@@ -388,10 +411,12 @@ class MainWindow(QMainWindow):
         self.set_zoom(ZOOM_STEPS[max(0, min(len(ZOOM_STEPS) - 1, i + step))])
 
     def set_theme(self, name: str) -> None:
+        if self.theme_changed_hook is not None:
+            self.theme_changed_hook(name)
+            return
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, name)
-        settings().setValue("theme", name)
         self.render_page(keep_scroll=True)
         self.facets.set_counts({})
         self.run_search()
@@ -427,10 +452,6 @@ class MainWindow(QMainWindow):
             state = s.value(name)
             if state is not None:
                 splitter.restoreState(state)
-        try:
-            self.zoom = float(s.value("zoom", 1.0))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            self.zoom = 1.0
 
     def restore_docks(self) -> None:
         state = settings().value("window_state")
@@ -448,7 +469,38 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.bg.wait(2000)
+        for hook in self.close_hooks:
+            hook()
         super().closeEvent(event)
+
+    # -- printing -------------------------------------------------------------------------
+
+    def _print(self, how: str) -> None:
+        from ildesk.ui import printing
+
+        if not self.current_page:
+            self.statusBar().showMessage("Open a page first.", 4000)
+            return
+        ids = [self.current_page["id"]]
+        if how == "print":
+            printing.print_pages(self, self.content, ids, self.page_size, self.margins_mm)
+        elif how == "preview":
+            printing.preview_pages(self, self.content, ids, self.page_size, self.margins_mm)
+        else:
+            name = (self.current_page.get("abbreviation") or self.current_page["id"])
+            printing.export_pdf(self, self.content, ids, f"{name}.pdf", self.page_size,
+                                self.margins_mm)
+
+    def export_results(self) -> None:
+        from ildesk.ui import printing
+
+        ids = [h.id for h in self.model.hits() if h.kind in ("interleukin", "disease", "drug")]
+        if not ids:
+            self.statusBar().showMessage("The result list has no interleukins, diseases or "
+                                         "drugs to export.", 5000)
+            return
+        printing.export_pdf(self, self.content, ids, "ildesk-results.pdf", self.page_size,
+                            self.margins_mm)
 
     def first_paint_done(self) -> None:
         """Hook for `--quit-after-paint`: the app quits right after the article is painted."""

@@ -1,0 +1,25 @@
+"""Small helpers shared by the library widgets."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ildesk.userdata import UserDataError
+
+
+def local_time(when: datetime) -> str:
+    """`2024-05-01 14:03` in the computer's time zone."""
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def error_text(exc: UserDataError) -> str:
+    return f"{exc.message} {exc.advice}".strip()
+
+
+def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setEnabled(False)  # drawn in the palette's muted colour
+    return label

@@ -1,0 +1,193 @@
+"""The main window, driven as a person would: typing, filters, keys, links, back, themes."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from ildesk.search import Facets
+from ildesk.ui import theme
+from ildesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, content, searcher):
+    w = MainWindow(content, searcher)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitUntil(lambda: w.model.rowCount() > 0)
+    yield w
+    w.bg.wait()
+
+
+def hit_ids(w):
+    return [h.id for h in w.model.hits()]
+
+
+def type_query(qtbot, w, text):
+    w.search_field.clear()
+    qtbot.keyClicks(w.search_field, text)
+    qtbot.waitUntil(lambda: w.shown_text == text)
+
+
+def click_link(w, page_id):
+    w.article.browser.anchorClicked.emit(QUrl(f"ildesk:{page_id}"))
+
+
+def test_empty_query_lists_all_interleukins_by_family(window):
+    assert len(window.model.hits()) >= 50
+    assert window.model.index(0, 0).data() == "IL-1 family"
+    assert "by family" in window.result_info.text()
+
+
+def test_typing_updates_the_list_and_enter_opens(qtbot, window):
+    type_query(qtbot, window, "il6")
+    assert hit_ids(window)[0] == "il-6"
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.current_page["id"] == "il-6"
+    assert "IL-6" in window.windowTitle()
+
+
+def test_arrow_keys_move_in_the_list(qtbot, window):
+    type_query(qtbot, window, "interleukin 1")
+    first = window.results.currentIndex().row()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert window.results.currentIndex().row() > first
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.current_page["id"] == hit_ids(window)[1]
+
+
+def test_facets_narrow_the_list(qtbot, window):
+    window.facets.set_facets(Facets(cell_type="th17-cell", role="producer"))
+    qtbot.waitUntil(lambda: window.last_result.facets.cell_type == "th17-cell")
+    ids = hit_ids(window)
+    assert "il-17a" in ids and "il-2" not in ids
+    assert "produced by" in window.result_info.text()
+    type_query(qtbot, window, "IL-17")
+    assert set(hit_ids(window)) <= set(ids)
+
+
+def test_no_results_offers_did_you_mean(qtbot, window):
+    type_query(qtbot, window, "zzqxv interleukn")
+    assert window.model.rowCount() == 0 or window.last_result.corrected_from
+    type_query(qtbot, window, "interlukin 6")
+    assert "showing" in window.result_info.text()
+    assert hit_ids(window)[0] == "il-6"
+
+
+def test_person_can_follow_links_and_go_back(qtbot, window):
+    """The walk from the issue: il6 -> made by macrophages -> rheumatoid arthritis ->
+    tocilizumab -> back twice -> Th17 producers -> IL-17A."""
+    type_query(qtbot, window, "il6")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    html = window.article.browser.toHtml()
+    assert "macrophage" in html
+    click_link(window, "rheumatoid-arthritis")
+    assert window.current_page["id"] == "rheumatoid-arthritis"
+    assert "ildesk:tocilizumab" in window.article.browser.toHtml()
+    click_link(window, "tocilizumab")
+    assert window.current_page["kind"] == "drug"
+    window.back_action.trigger()
+    assert window.current_page["id"] == "rheumatoid-arthritis"
+    window.back_action.trigger()
+    assert window.current_page["id"] == "il-6"
+    assert window.forward_action.isEnabled()
+    window.facets.set_facets(Facets(cell_type="th17-cell", role="producer"))
+    qtbot.waitUntil(lambda: "il-17a" in hit_ids(window))
+    row = hit_ids(window).index("il-17a")
+    window.results.clicked.emit(window.model.index(
+        next(i for i in range(window.model.rowCount())
+             if window.model.index(i, 0).data(0) == "Interleukin-17A"), 0))
+    assert window.current_page["id"] == "il-17a"
+    assert row >= 0
+
+
+def test_external_and_unsafe_links(qtbot, window, monkeypatch):
+    opened = []
+    monkeypatch.setattr("ildesk.ui.article_view.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toString()))
+    window.open_page("il-2")
+    window.article.browser.anchorClicked.emit(QUrl("javascript:alert(1)"))
+    window.article.browser.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert opened == []
+    window.article.browser.anchorClicked.emit(QUrl("https://pubmed.ncbi.nlm.nih.gov/1/"))
+    assert opened == ["https://pubmed.ncbi.nlm.nih.gov/1/"]
+    assert window.current_page["id"] == "il-2"
+
+
+def test_keyboard_shortcuts(qtbot, window):
+    window.open_page("il-4")
+    window.article.browser.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_field.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.article.find_bar.isVisible()
+    qtbot.keyClicks(window.article.find_field, "STAT6")
+    assert window.article.find_status.text() == ""
+    before = window.zoom
+    window.findChild(type(window.back_action), "zoom_in").trigger()
+    assert window.zoom > before
+
+
+def test_window_restores_its_geometry(qtbot, content, searcher):
+    first = MainWindow(content, searcher)
+    qtbot.addWidget(first)
+    first.resize(711, 533)  # inside the offscreen screen (800 x 600)
+    first.show()
+    first.close()
+    second = MainWindow(content, searcher)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (711, 533)
+
+
+def test_dark_scheme_applies(qtbot, window):
+    app = QApplication.instance()
+    try:
+        window.set_theme("dark")
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        window.open_page("il-10")
+        assert "#e6e9ee" in window.article.browser.toHtml().lower()
+    finally:
+        theme.apply(app, "light")
+
+
+def test_stale_slow_query_never_overwrites_a_newer_one(qtbot, window, monkeypatch):
+    real = window.searcher.search
+
+    def slow(text, *args, **kwargs):
+        if text == "il2":
+            time.sleep(0.4)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(window.searcher, "search", slow)
+    window.search_field.setText("il2")
+    window.search_field.setText("il10")
+    qtbot.waitUntil(lambda: window.shown_text == "il10")
+    window.bg.wait()
+    qtbot.wait(50)
+    assert window.shown_text == "il10"
+    assert hit_ids(window)[0] == "il-10"
+
+
+@pytest.mark.parametrize("text", ['"', "NEAR(", "a AND", "*", "name:x", "(((", "🙂", "مرحبا",
+                                  "\x00\x01", "x" * 10_000, "   "])
+def test_search_field_takes_any_text(qtbot, window, text):
+    window.search_field.setText(text)
+    qtbot.waitUntil(lambda: window.last_result is not None)
+    window.bg.wait()
+    assert window.result_info.text()
+
+
+def test_window_grab_is_not_blank(window, tmp_path):
+    window.open_page("il-6")
+    image = window.grab().toImage()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}
+    assert len(colours) > 30
+    assert window.grab().save(str(tmp_path / "window.png"))
