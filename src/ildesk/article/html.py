@@ -161,8 +161,8 @@ def _drug_line(d: _Doc, drug: dict[str, Any]) -> str:
 
 def _references(d: _Doc, refs: list[dict[str, Any]]) -> None:
     d.section("References", "<ol>" + "".join(
-        f"<li>{esc(r['title'])} ({r['year']}). {ext(links.pubmed(r['pmid']), 'PMID ' + str(r['pmid']))}"
-        "</li>" for r in refs) + "</ol>")
+        f"<li>{esc(r['title'])} ({r['year']}). "
+        f"{ext(links.pubmed(r['pmid']), 'PMID ' + str(r['pmid']))}</li>" for r in refs) + "</ol>")
 
 
 def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
@@ -258,7 +258,8 @@ def _other(d: _Doc, p: dict[str, Any]) -> None:
                 ("CD", esc(p["cd"])), ("Also called", esc(", ".join(p["common_names"]))),
                 ("Identifiers", f"{ext(links.hgnc(p['hgnc_id']), p['hgnc_id'])} · "
                                 f"{ext(links.uniprot(p['uniprot']), p['uniprot'])} · "
-                                f"{ext(links.ncbi_gene(p['ncbi_gene_id']), 'Gene ' + str(p['ncbi_gene_id']))}"),
+                                + ext(links.ncbi_gene(p["ncbi_gene_id"]),
+                                      f"Gene {p['ncbi_gene_id']}")),
                 ("Shared", "yes — used by several interleukins" if p["shared"] else "no"),
                 ("Kinases", d.links(p["kinases"]))]
     elif kind == "molecule":

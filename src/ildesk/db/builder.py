@@ -59,7 +59,7 @@ class BuildResult:
 
 
 def _first_sentence(text: str, label: dict[str, str]) -> str:
-    plain = " ".join(prose.plain(text, label.get).split())
+    plain = " ".join(prose.plain(text, lambda i: label.get(i, i)).split())
     end = plain.find(". ")
     return plain if end < 0 else plain[: end + 1]
 
@@ -107,7 +107,7 @@ class _Writer:
             self.label[art.id] = art.title
 
     def plain(self, text: str) -> str:
-        return " ".join(prose.plain(text, self.label.get).split())
+        return " ".join(prose.plain(text, lambda i: self.label.get(i, i)).split())
 
     def page(self, kind: str, entry_id: str, name: str, summary: str,
              aliases: list[str]) -> None:
@@ -173,8 +173,9 @@ class _Writer:
                 for c in rc.chains:
                     users.setdefault(c, []).append(il.abbreviation)
             sig = il.signalling
-            for mol in [*sig.kinases, *sig.transcription_factors, *sig.adaptors, *sig.pathways]:
-                users.setdefault(mol, []).append(il.abbreviation)
+            for mol_id in [*sig.kinases, *sig.transcription_factors, *sig.adaptors,
+                           *sig.pathways]:
+                users.setdefault(mol_id, []).append(il.abbreviation)
         for ch in self.kb.chains.values():
             aliases = [ch.symbol, *ch.common_names, *([ch.cd] if ch.cd else [])]
             self.page("receptor", ch.id, ch.name, _first_sentence(ch.description, self.label),

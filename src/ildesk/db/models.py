@@ -7,7 +7,7 @@ link's kind) are association objects.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -21,7 +21,7 @@ Position = Annotated[int, mapped_column(Integer, default=0)]
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {list[str]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {list[str]: JSON}
 
 
 class Meta(Base):

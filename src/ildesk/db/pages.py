@@ -304,9 +304,16 @@ def meta(content: Content) -> dict[str, str]:
 
 def hierarchy(content: Content, kind: str) -> list[Json]:
     """Cell types or diseases with their is-a parents (and a disease's category), by name."""
-    model = m.CellType if kind == "cell_type" else m.Disease
     with content.session() as s:
-        rows = s.execute(select(model, m.Page.name).join(m.Page, m.Page.id == model.id)
-                         .order_by(m.Page.sort_key)).all()
-        return [{"id": r[0].id, "name": r[1], "parents": list(r[0].parents),
-                 "category": getattr(r[0], "category", None)} for r in rows]
+        if kind == "cell_type":
+            cells = s.execute(select(m.CellType.id, m.Page.name, m.CellType.parents)
+                              .join(m.Page, m.Page.id == m.CellType.id)
+                              .order_by(m.Page.sort_key)).all()
+            return [{"id": r[0], "name": r[1], "parents": list(r[2]), "category": None}
+                    for r in cells]
+        diseases = s.execute(select(m.Disease.id, m.Page.name, m.Disease.parents,
+                                    m.Disease.category)
+                             .join(m.Page, m.Page.id == m.Disease.id)
+                             .order_by(m.Page.sort_key)).all()
+        return [{"id": r[0], "name": r[1], "parents": list(r[2]), "category": r[3]}
+                for r in diseases]

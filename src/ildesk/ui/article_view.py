@@ -26,7 +26,7 @@ from ildesk.article import links
 class SafeBrowser(QTextBrowser):
     """Never fetches a resource: images, style sheets and links from the data stay inert."""
 
-    def loadResource(self, type_: int, name: QUrl | str) -> Any:  # noqa: N803
+    def loadResource(self, type_: int, name: QUrl | str) -> Any:
         return None
 
 
@@ -72,9 +72,10 @@ class ArticleView(QWidget):
         next_button.clicked.connect(lambda: self.find_next())
         prev_button.clicked.connect(lambda: self.find_next(backward=True))
         close_button.clicked.connect(self.close_find)
-        QShortcut(QKeySequence("Shift+Return"), self.find_field,
-                  activated=lambda: self.find_next(backward=True))
-        QShortcut(QKeySequence("Escape"), self.find_bar, activated=self.close_find)
+        backward = QShortcut(QKeySequence("Shift+Return"), self.find_field)
+        backward.activated.connect(lambda: self.find_next(backward=True))
+        escape = QShortcut(QKeySequence("Escape"), self.find_bar)
+        escape.activated.connect(self.close_find)
 
     def set_html(self, html: str, keep_scroll: bool = False) -> None:
         bar = self.browser.verticalScrollBar()

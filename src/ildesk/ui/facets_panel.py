@@ -117,7 +117,9 @@ class FacetTree(QWidget):
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
 
-        def visit(item: QTreeWidgetItem) -> bool:
+        def visit(item: QTreeWidgetItem | None) -> bool:
+            if item is None:
+                return False
             own = not needle or needle in str(item.data(0, NAME_ROLE)).casefold()
             kids = [visit(item.child(i)) for i in range(item.childCount())]
             show = own or any(kids)
@@ -142,8 +144,9 @@ class FacetsPanel(QTabWidget):
         self.setDocumentMode(True)
         self.cells = FacetTree("Cell type")
         self.cells.build_hierarchy(cells, ["cell"])
-        if self.cells.tree.topLevelItemCount():
-            self.cells.tree.topLevelItem(0).setExpanded(True)
+        root = self.cells.tree.topLevelItem(0)
+        if root is not None:
+            root.setExpanded(True)
         self.role_group = QButtonGroup(self)
         for i, (label, value) in enumerate((("Either", "any"), ("Produced by", "producer"),
                                             ("Acts on", "target"))):
@@ -182,8 +185,8 @@ class FacetsPanel(QTabWidget):
                 add(head, r, 0)
         self.link = QComboBox()
         self.link.setAccessibleName("Kind of disease link")
-        for label, value in LINK_KINDS:
-            self.link.addItem(label, value)
+        for link_label, link_value in LINK_KINDS:
+            self.link.addItem(link_label, link_value)
         self.diseases.extra.addWidget(self.link)
         self.families = FacetTree("Family")
         for f in families:

@@ -43,7 +43,7 @@ class LibraryController(QObject):
         self._actions()
         window.page_shown.connect(self._page_shown)
         window.note_html = self.note_html  # type: ignore[method-assign]
-        window.extra_hits = self.note_hits  # type: ignore[assignment]
+        window.extra_hits = self.note_hits
         self.apply(self.prefs, first=True)
 
     def _actions(self) -> None:
@@ -60,9 +60,7 @@ class LibraryController(QObject):
         go = w.go_menu
         go.addSeparator()
         w._action(go, "&History…", self.show_history, "Ctrl+H", "history")
-        w._action(go, "&Bookmarks", lambda: (self.bookmarks_dock.show(),
-                                             self.bookmarks.filter.setFocus()),
-                  "Ctrl+Shift+B", "bookmarks")
+        w._action(go, "&Bookmarks", self.show_bookmarks, "Ctrl+Shift+B", "bookmarks")
         edit = w.edit_menu
         edit.addSeparator()
         w._action(edit, "&Preferences…", self.show_preferences,
@@ -75,6 +73,10 @@ class LibraryController(QObject):
         imp.triggered.connect(self.import_library)
         file_menu.insertActions(first, [export, imp])  # type: ignore[arg-type]
         file_menu.insertSeparator(first)  # type: ignore[arg-type]
+
+    def show_bookmarks(self) -> None:
+        self.bookmarks_dock.show()
+        self.bookmarks.filter.setFocus()
 
     # -- hooks the window calls -----------------------------------------------------------
 

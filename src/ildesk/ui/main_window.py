@@ -8,7 +8,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -24,7 +31,7 @@ from ildesk.article import html as article_html
 from ildesk.article import links
 from ildesk.db import pages
 from ildesk.db.engine import Content
-from ildesk.search import Facets, SearchHit, SearchResult, Searcher
+from ildesk.search import Facets, Searcher, SearchHit, SearchResult
 from ildesk.ui import theme
 from ildesk.ui.article_view import ArticleView
 from ildesk.ui.background import Background
@@ -271,7 +278,7 @@ class MainWindow(QMainWindow):
         self.facets.set_counts(counts)
         self._describe(result)
         if hits:
-            self.results.move(1)
+            self.results.step(1)
         self.results_shown.emit(result)
 
     def _describe(self, result: SearchResult) -> None:
@@ -314,12 +321,12 @@ class MainWindow(QMainWindow):
             self.result_info.setText(f"The search failed: {article_html.esc(error)}")
 
     def _move_selection(self, step: int) -> None:
-        self.results.move(step)
+        self.results.step(step)
 
     def open_selected(self) -> None:
         idx = self.results.currentIndex()
         if not idx.isValid():
-            self.results.move(1)
+            self.results.step(1)
             idx = self.results.currentIndex()
         if idx.isValid():
             self.open_page(idx.data(Role.PAGE_ID))

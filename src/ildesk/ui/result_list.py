@@ -70,7 +70,9 @@ class ResultModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if row.hit is None:
-            return {Qt.ItemDataRole.DisplayRole: row.header, Role.HEADER: True}.get(role)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return row.header
+            return True if role == Role.HEADER else None
         hit = row.hit
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.name
@@ -78,8 +80,10 @@ class ResultModel(QAbstractListModel):
             return f"{hit.name}, {KIND_LABEL.get(hit.kind, hit.kind)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.summary or hit.name
-        return {Role.PAGE_ID: hit.id, Role.KIND: hit.kind, Role.SNIPPET: hit.snippet,
-                Role.HEADER: False, Role.SHORT: hit.short or hit.name}.get(role)
+        values: dict[int, Any] = {Role.PAGE_ID: hit.id, Role.KIND: hit.kind,
+                                  Role.SNIPPET: hit.snippet, Role.HEADER: False,
+                                  Role.SHORT: hit.short or hit.name}
+        return values.get(role)
 
 
 def snippet_html(snippet: str, colour: str) -> str:
@@ -170,7 +174,7 @@ class ResultView(QListView):
         self.setAccessibleName("Search results")
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
 
-    def move(self, step: int) -> None:
+    def step(self, step: int) -> None:
         """Move the selection by `step` rows, skipping headers (keys from the search field)."""
         model = self.model()
         if model is None or model.rowCount() == 0:
