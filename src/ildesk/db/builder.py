@@ -286,7 +286,7 @@ class _Writer:
                 ch = kb.chains[c]
                 facets += [ch.symbol, *ch.common_names, ch.cd]
         body = [il.summary, il.functions, il.discovery.text, il.therapy, il.signalling.note,
-                " ".join(g.symbol for g in il.genes), il.protein.fold]
+                " ".join(g.symbol for g in il.genes), il.protein.fold, *il.side_effects]
         self.fts("interleukin", il.id, il.name, aliases, [f for f in facets if f], body)
 
     def _drugs(self) -> None:
@@ -312,7 +312,8 @@ class _Writer:
             for t in drug.targets:
                 facets += [self.label[b] for b in t.binds]
             self.fts("drug", drug.id, drug.name, list(drug.brands), facets,
-                     [drug.description, *(t.action for t in drug.targets)])
+                     [drug.description, *(t.action for t in drug.targets),
+                      *drug.side_effects])
 
 
 def _check_written(path: Path, expected_pages: int) -> None:

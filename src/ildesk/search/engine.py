@@ -235,18 +235,29 @@ class Searcher:
         """A facet value typed as text (`th17` → `th17-cell`), matched like a query."""
         wanted = {"cell_type": "cell_type", "disease": "disease"}.get(kind)
         if kind == "family":
-            fams = {key(f): f for il in self.index.families_of.values() for f in il}
-            k = key(text)
-            for fk, fam in fams.items():
-                if k and (k == fk or k in fk):
-                    return fam
-            return None
+            return self._resolve_family(text)
         for k in q.name_keys(text):
             for pid in self.index.alias_keys.get(k, []):
                 if self.index.names[pid][1] == wanted:
                     return pid
         result = self.search(text, limit=50, kinds=(wanted,) if wanted else None)
         return result.hits[0].id if result.hits else None
+
+    def _resolve_family(self, text: str) -> str | None:
+        """A family by its id, its name, or a receptor chain its members share (gp130)."""
+        k = key(text)
+        if not k:
+            return None
+        rows = self.conn.execute("SELECT id, name, shared_chains FROM family ORDER BY position")
+        families = [(fid, name, json.loads(chains or "[]")) for fid, name, chains in rows]
+        for fid, name, _ in families:
+            if k in (key(fid), key(name)) or key(name).startswith(k):
+                return fid
+        chains = {pid for kk in q.name_keys(text) for pid in self.index.alias_keys.get(kk, [])}
+        for fid, _, shared in families:
+            if chains & set(shared):
+                return fid
+        return None
 
     # -- search ---------------------------------------------------------------------------
 
