@@ -314,8 +314,11 @@ def _other(d: _Doc, p: dict[str, Any]) -> None:
                          if any(not x["direct"] for x in items) else ""))
     if kind == "disease":
         d.section("Interleukins involved", _ul(
-            f"{d.link(x['id'], x['name'])} — {esc(DISEASE_LINK_LABEL[x['kind']])}"
-            + (f" (via {d.link(x['via'])})" if x["via"] else "")
+            f"{d.link(x['id'], x['name'])} — "
+            + esc("; ".join(DISEASE_LINK_LABEL[k] for k in x["kinds"]))
+            + (" <span class=\"note\">(through " + ", ".join(d.link(v["id"], v["name"])
+                                                         for v in x["via"]) + ")</span>"
+               if x["via"] else "")
             + (f'<br><span class="note">{esc(x["note"])}</span>' if x["note"] else "")
             for x in p["interleukins"]))
     if kind in ("disease", "receptor", "molecule"):

@@ -215,7 +215,7 @@ def _disease(s: Session, p: m.Page) -> Json:
     links = s.execute(select(m.DiseaseLink.interleukin_id, m.DiseaseLink.kind,
                              m.DiseaseLink.note, m.DiseaseLink.disease_id)
                       .where(m.DiseaseLink.disease_id.in_(sub))).all()
-    names = _names(s, [r[0] for r in links])
+    names = _names(s, [*[r[0] for r in links], *[r[3] for r in links]])
     drugs = s.execute(select(m.Drug).join(m.DrugIndication)
                       .where(m.DrugIndication.disease_id.in_(sub))
                       .options(selectinload(m.Drug.targets), selectinload(m.Drug.page))
@@ -227,10 +227,51 @@ def _disease(s: Session, p: m.Page) -> Json:
             "parents": [{"id": k, "name": v[0]} for k, v in _names(s, d.parents).items()],
             "children": [{"id": k, "name": v[0]}
                          for k, v in _names(s, [r[0] for r in kids]).items()],
-            "interleukins": sorted(({"id": r[0], "name": names[r[0]][0], "kind": r[1],
-                                     "note": r[2], "via": r[3] if r[3] != p.id else None}
-                                    for r in links), key=lambda x: (x["name"], x["kind"])),
+            "interleukins": _group_links(p.id, links, names),
             "drugs": [_drug_brief(x) for x in drugs]}
+
+
+LINK_ORDER = ("therapeutic-target", "driver", "treated-with", "genetic", "biomarker")
+
+
+def _group_links(disease_id: str, links: Any, names: dict[str, tuple[str, str]]) -> list[Json]:
+    """One row per interleukin: its direct links to this disease first, then the subtypes it
+    is linked through; strongest kind of link first."""
+    rows: dict[str, Json] = {}
+    for il, kind, note, via in links:
+        row = rows.setdefault(il, {"id": il, "name": names[il][0], "kinds": [], "notes": [],
+                                   "via": [], "kind": kind, "note": "", "sort": _sort_key(il, names)})
+        if via == disease_id:
+            if kind not in row["kinds"]:
+                row["kinds"].append(kind)
+            if note and note not in row["notes"]:
+                row["notes"].append(note)
+        elif via not in row["via"]:
+            row["via"].append(via)
+            if kind not in row["kinds"] and not any(k in row["kinds"] for k in LINK_ORDER):
+                row.setdefault("via_kinds", []).append(kind)
+    out = []
+    for row in rows.values():
+        kinds = row["kinds"] or row.get("via_kinds", [])
+        kinds.sort(key=LINK_ORDER.index)
+        row["kinds"] = kinds
+        row["kind"] = kinds[0] if kinds else "biomarker"
+        row["note"] = " ".join(row["notes"])
+        row["via"] = [{"id": v, "name": names.get(v, (v, ""))[0]} for v in row["via"]]
+        out.append(row)
+    out.sort(key=lambda r: (LINK_ORDER.index(r["kind"]), r["sort"]))
+    for row in out:
+        row.pop("sort", None)
+        row.pop("notes", None)
+        row.pop("via_kinds", None)
+    return out
+
+
+def _sort_key(page_id: str, names: dict[str, tuple[str, str]]) -> str:
+    import re
+
+    match = re.match(r"IL-(\d+)(.*)", names.get(page_id, ("", ""))[0])
+    return f"{int(match.group(1)):04d}{match.group(2)}" if match else page_id
 
 
 def _drug(s: Session, p: m.Page) -> Json:

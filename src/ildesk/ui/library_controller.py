@@ -40,6 +40,9 @@ class LibraryController(QObject):
         self.notes_dock = window.add_dock("Your note", self.notes,
                                           Qt.DockWidgetArea.RightDockWidgetArea, "notes_dock")
         self.bookmarks_dock.hide()
+        window.splitDockWidget(window.diagram_dock, self.notes_dock, Qt.Orientation.Vertical)
+        window.resizeDocks([window.diagram_dock, self.notes_dock], [520, 150],
+                           Qt.Orientation.Vertical)
         self._actions()
         window.page_shown.connect(self._page_shown)
         window.note_html = self.note_html  # type: ignore[method-assign]

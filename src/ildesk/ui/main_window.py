@@ -15,6 +15,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self._build()
         self._actions()
+        self._diagram_dock()
         self._restore()
         self.search_field.setFocus()
         self.run_search()
@@ -165,6 +168,27 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         for w in (self.results.viewport(), self.article.browser.viewport(), self):
             w.installEventFilter(self)
+
+    def _diagram_dock(self) -> None:
+        from ildesk.ui.diagram_panel import DiagramPanel
+
+        self.diagram = DiagramPanel()
+        self.diagram.setAccessibleName("Signalling diagram")
+        self.diagram.set_names(self.labels)
+        self.diagram.page_requested.connect(self.open_page)
+        self.diagram.family_requested.connect(self.show_family)
+        self.diagram_dock = self.add_dock("Signalling diagram", self.diagram,
+                                          Qt.DockWidgetArea.RightDockWidgetArea,
+                                          "diagram_dock")
+        self._docks_sized = False
+
+    def show_family(self, family_id: str) -> None:
+        family = next((f for f in self.families if f["id"] == family_id), None)
+        if family is None:
+            return
+        members = [p for p in (pages.page(self.content, m["id"]) for m in family["members"])
+                   if p is not None]
+        self.diagram.set_family(family, members)
 
     def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea,
                  name: str) -> QDockWidget:
@@ -352,6 +376,8 @@ class MainWindow(QMainWindow):
             return False
         self.current_page = page
         self.render_page()
+        if page["kind"] == "interleukin":
+            self.diagram.set_interleukin(page)
         if record:
             self.nav.visit(page_id)
         self._update_nav()
@@ -463,12 +489,30 @@ class MainWindow(QMainWindow):
     def restore_docks(self) -> None:
         state = settings().value("window_state")
         if state is not None:
-            self.restoreState(state)
+            self._docks_sized = self.restoreState(state)
+
+    def _size_docks(self) -> None:
+        """Give the diagram a fair share of a new window: about 38 % of its width."""
+        if self._docks_sized or not self.diagram_dock.isVisible():
+            return
+        self.resizeDocks([self.diagram_dock], [max(360, int(self.width() * 0.38))],
+                         Qt.Orientation.Horizontal)
+        self.main_split.setSizes([max(280, int(self.width() * 0.24)), 10_000])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._size_docks)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._docks_sized and self.isVisible():
+            self._size_docks()
 
     def save_state(self) -> None:
         s = settings()
         s.setValue("geometry", self.saveGeometry())
         s.setValue("window_state", self.saveState())
+        self._docks_sized = True
         s.setValue("main_split", self.main_split.saveState())
         s.setValue("left_split", self.left_split.saveState())
         s.sync()
