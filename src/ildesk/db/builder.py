@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import sqlite3
 import tempfile
@@ -15,15 +16,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Table, create_engine, text
 from sqlalchemy.orm import Session
 
 from ildesk import __version__
 from ildesk.db import models as m
 from ildesk.kb import KnowledgeBase, prose
 from ildesk.kb import schema as s
-from ildesk.kb.names import fold, key
+from ildesk.kb.names import fold
+from ildesk.kb.names import key as _name_key
+
+# The same names are keyed for the alias table and again for the index: remember them.
+key = functools.lru_cache(maxsize=65536)(_name_key)
 
 FTS_TABLE = "search_index"
 # Columns: page_id, kind (unindexed); name, aliases, keys (compact name keys), summary, facets
@@ -94,6 +100,13 @@ class _Writer:
         self.label: dict[str, str] = {}
         self.fts_rows: list[tuple[str, ...]] = []
         self.summaries: dict[str, str] = {}
+        # Rows by table, inserted in bulk (in foreign-key order) once everything is read:
+        # the ORM's unit of work would spend most of the build bookkeeping single objects.
+        self.rows: dict[Table, list[dict[str, Any]]] = {}
+        self.drugs_of: dict[str, list[s.Drug]] = {}  # interleukin -> drugs acting on it
+        for drug in kb.drugs.values():
+            for il_id in dict.fromkeys(i for t in drug.targets for i in t.interleukins):
+                self.drugs_of.setdefault(il_id, []).append(drug)
         for il in kb.interleukins.values():
             self.label[il.id] = il.abbreviation
         for table in (kb.chains, kb.molecules, kb.cell_types, kb.diseases, kb.drugs):
@@ -106,6 +119,31 @@ class _Writer:
         for art in kb.articles.values():
             self.label[art.id] = art.title
 
+    def add(self, model: type[m.Base], **values: Any) -> dict[str, Any]:
+        """Queue one row of `model`'s table, with the column defaults the ORM would fill in
+        and the next number for an autoincrement key; returns the row."""
+        table = model.__table__
+        assert isinstance(table, Table)
+        rows = self.rows.setdefault(table, [])
+        for col in table.columns:
+            if col.key in values:
+                continue
+            if col.primary_key and col.autoincrement is True:
+                values[col.key] = len(rows) + 1
+            elif col.default is not None and col.default.is_scalar:
+                values[col.key] = col.default.arg
+            elif col.nullable:
+                values[col.key] = None
+        rows.append(values)
+        return values
+
+    def _insert_rows(self) -> None:
+        conn = self.s.connection()
+        for table in m.Base.metadata.sorted_tables:
+            rows = self.rows.pop(table, None)
+            if rows:
+                conn.execute(table.insert(), rows)
+
     def plain(self, text: str) -> str:
         return " ".join(prose.plain(text, lambda i: self.label.get(i, i)).split())
 
@@ -113,14 +151,14 @@ class _Writer:
              aliases: list[str]) -> None:
         short = self.label.get(entry_id, name)
         self.summaries[entry_id] = summary
-        self.s.add(m.Page(id=entry_id, kind=kind, name=name, short=short, summary=summary,
-                          sort_key=_sort_key(kind, short)))
+        self.add(m.Page, id=entry_id, kind=kind, name=name, short=short, summary=summary,
+                 sort_key=_sort_key(kind, short))
         names: list[str] = []
         for alias in [name, *aliases]:
             if alias and alias not in names:
                 names.append(alias)
         for i, alias in enumerate(names):
-            self.s.add(m.Alias(page_id=entry_id, position=i, name=alias, key=key(alias)))
+            self.add(m.Alias, page_id=entry_id, position=i, name=alias, key=key(alias))
 
     def fts(self, kind: str, entry_id: str, name: str, aliases: list[str], facets: list[str],
             body: list[str]) -> None:
@@ -135,29 +173,27 @@ class _Writer:
         for i, ref in enumerate(refs):
             if ref.pmid not in seen:
                 seen.add(ref.pmid)
-                self.s.add(m.Reference(pmid=ref.pmid, title=ref.title, year=ref.year))
-            self.s.add(m.PageReference(page_id=page_id, pmid=ref.pmid, position=i))
+                self.add(m.Reference, pmid=ref.pmid, title=ref.title, year=ref.year)
+            self.add(m.PageReference, page_id=page_id, pmid=ref.pmid, position=i)
 
     def write(self) -> int:
         kb = self.kb
         for i, fam in enumerate(kb.families.values()):
-            self.s.add(m.Family(id=fam.id, name=fam.name, description=fam.description,
-                                shared_chains=list(fam.shared_chains), position=i))
+            self.add(m.Family, id=fam.id, name=fam.name, description=fam.description,
+                     shared_chains=list(fam.shared_chains), position=i)
         self._chains_and_molecules()
         self._cells_and_diseases()
-        self.s.flush()
         seen_refs: set[int] = set()
         for il in kb.interleukins.values():
             self._interleukin(il, seen_refs)
-        self.s.flush()
         self._drugs()
         for art in kb.articles.values():
             self.page("article", art.id, art.title, _first_sentence(art.body, self.label),
                       list(art.aliases))
-            self.s.add(m.Article(id=art.id, body=art.body))
+            self.add(m.Article, id=art.id, body=art.body)
             self.references(art.id, list(art.references), seen_refs)
             self.fts("article", art.id, art.title, list(art.aliases), [], [art.body])
-        self.s.flush()
+        self._insert_rows()
         self.s.execute(text(FTS_DDL))
         self.s.connection().exec_driver_sql(
             f"INSERT INTO {FTS_TABLE} (page_id, kind, name, aliases, keys, summary, facets, body) "
@@ -180,20 +216,20 @@ class _Writer:
             aliases = [ch.symbol, *ch.common_names, *([ch.cd] if ch.cd else [])]
             self.page("receptor", ch.id, ch.name, _first_sentence(ch.description, self.label),
                       aliases)
-            self.s.add(m.Chain(id=ch.id, symbol=ch.symbol, cd=ch.cd, hgnc_id=ch.hgnc_id,
-                               ncbi_gene_id=ch.ncbi_gene_id, uniprot=ch.uniprot,
-                               location=ch.location, shared=ch.shared, kinases=list(ch.kinases),
-                               description=ch.description, sources=list(ch.sources)))
+            self.add(m.Chain, id=ch.id, symbol=ch.symbol, cd=ch.cd, hgnc_id=ch.hgnc_id,
+                     ncbi_gene_id=ch.ncbi_gene_id, uniprot=ch.uniprot,
+                     location=ch.location, shared=ch.shared, kinases=list(ch.kinases),
+                     description=ch.description, sources=list(ch.sources))
             self.fts("receptor", ch.id, ch.name, aliases, sorted(set(users.get(ch.id, []))),
                      [ch.description])
         for mol in self.kb.molecules.values():
             aliases = [*([mol.symbol] if mol.symbol else []), *mol.common_names]
             self.page("molecule", mol.id, mol.name, _first_sentence(mol.description, self.label),
                       aliases)
-            self.s.add(m.Molecule(id=mol.id, symbol=mol.symbol, kind=mol.kind,
-                                  hgnc_id=mol.hgnc_id, ncbi_gene_id=mol.ncbi_gene_id,
-                                  uniprot=mol.uniprot, description=mol.description,
-                                  sources=list(mol.sources)))
+            self.add(m.Molecule, id=mol.id, symbol=mol.symbol, kind=mol.kind,
+                     hgnc_id=mol.hgnc_id, ncbi_gene_id=mol.ncbi_gene_id,
+                     uniprot=mol.uniprot, description=mol.description,
+                     sources=list(mol.sources))
             self.fts("molecule", mol.id, mol.name, aliases, sorted(set(users.get(mol.id, []))),
                      [mol.description])
 
@@ -202,55 +238,52 @@ class _Writer:
         for cell in kb.cell_types.values():
             self.page("cell_type", cell.id, cell.name,
                       _first_sentence(cell.description, self.label), list(cell.synonyms))
-            self.s.add(m.CellType(id=cell.id, cl_id=cell.cl_id, parents=list(cell.parents),
-                                  description=cell.description))
+            self.add(m.CellType, id=cell.id, cl_id=cell.cl_id, parents=list(cell.parents),
+                     description=cell.description)
             self.fts("cell_type", cell.id, cell.name, list(cell.synonyms), [],
                      [cell.description])
         for child, anc in _closure({c.id: list(c.parents) for c in kb.cell_types.values()}):
-            self.s.add(m.CellAncestor(cell_type_id=child, ancestor_id=anc))
+            self.add(m.CellAncestor, cell_type_id=child, ancestor_id=anc)
         for dis in kb.diseases.values():
             self.page("disease", dis.id, dis.name, _first_sentence(dis.description, self.label),
                       list(dis.synonyms))
-            self.s.add(m.Disease(id=dis.id, mondo_id=dis.mondo_id, mesh_id=dis.mesh_id,
-                                 category=dis.category, parents=list(dis.parents),
-                                 description=dis.description))
+            self.add(m.Disease, id=dis.id, mondo_id=dis.mondo_id, mesh_id=dis.mesh_id,
+                     category=dis.category, parents=list(dis.parents),
+                     description=dis.description)
             self.fts("disease", dis.id, dis.name, list(dis.synonyms), [dis.category],
                      [dis.description])
         for child, anc in _closure({d.id: list(d.parents) for d in kb.diseases.values()}):
-            self.s.add(m.DiseaseAncestor(disease_id=child, ancestor_id=anc))
+            self.add(m.DiseaseAncestor, disease_id=child, ancestor_id=anc)
 
     def _interleukin(self, il: s.Interleukin, seen_refs: set[int]) -> None:
         kb = self.kb
         aliases = [il.abbreviation, *il.aliases]
         self.page("interleukin", il.id, il.name, self.plain(il.summary), aliases)
-        self.s.add(m.Interleukin(
-            id=il.id, abbreviation=il.abbreviation, family_id=il.family,
-            other_families=list(il.other_families), status=il.status,
-            status_note=il.status_note, fold=il.protein.fold, mature_aa=il.protein.mature_aa,
-            mass_kda=il.protein.mass_kda, discovery_year=il.discovery.year,
-            discovery_text=il.discovery.text, route=il.signalling.route,
-            signalling_note=il.signalling.note, target_genes=list(il.signalling.target_genes),
-            functions=il.functions, therapy=il.therapy, side_effects=list(il.side_effects),
-            sources=list(il.sources), notes=il.notes))
+        self.add(m.Interleukin, id=il.id, abbreviation=il.abbreviation, family_id=il.family,
+                 other_families=list(il.other_families), status=il.status,
+                 status_note=il.status_note, fold=il.protein.fold, mature_aa=il.protein.mature_aa,
+                 mass_kda=il.protein.mass_kda, discovery_year=il.discovery.year,
+                 discovery_text=il.discovery.text, route=il.signalling.route,
+                 signalling_note=il.signalling.note, target_genes=list(il.signalling.target_genes),
+                 functions=il.functions, therapy=il.therapy, side_effects=list(il.side_effects),
+                 sources=list(il.sources), notes=il.notes)
         for i, g in enumerate(il.genes):
-            self.s.add(m.Gene(interleukin_id=il.id, position=i, symbol=g.symbol,
-                              hgnc_id=g.hgnc_id, ncbi_gene_id=g.ncbi_gene_id, uniprot=g.uniprot,
-                              location=g.location, length_aa=g.length_aa, subunit=g.subunit))
+            self.add(m.Gene, interleukin_id=il.id, position=i, symbol=g.symbol,
+                     hgnc_id=g.hgnc_id, ncbi_gene_id=g.ncbi_gene_id, uniprot=g.uniprot,
+                     location=g.location, length_aa=g.length_aa, subunit=g.subunit)
         for i, rc in enumerate(il.receptors):
-            row = m.ReceptorComplex(interleukin_id=il.id, position=i, name=rc.name,
-                                    kind=rc.kind, note=rc.note)
-            self.s.add(row)
-            self.s.flush()
+            complex_id = self.add(m.ReceptorComplex, interleukin_id=il.id, position=i,
+                                  name=rc.name, kind=rc.kind, note=rc.note)["id"]
             for j, c in enumerate(rc.chains):
-                self.s.add(m.ComplexChain(complex_id=row.id, position=j, chain_id=c))
+                self.add(m.ComplexChain, complex_id=complex_id, position=j, chain_id=c)
         pos = 0
         sig = il.signalling
         for role, ids in (("kinase", sig.kinases), ("transcription_factor",
                           sig.transcription_factors), ("adaptor", sig.adaptors),
                           ("pathway", sig.pathways)):
             for mol in dict.fromkeys(ids):
-                self.s.add(m.SignalLink(interleukin_id=il.id, molecule_id=mol, role=role,
-                                        position=pos))
+                self.add(m.SignalLink, interleukin_id=il.id, molecule_id=mol, role=role,
+                         position=pos)
                 pos += 1
         seen_cells: set[tuple[str, str]] = set()
         for role, links in (("producer", il.producers), ("target", il.targets)):
@@ -258,17 +291,17 @@ class _Writer:
                 if (link.cell, role) in seen_cells:
                     continue
                 seen_cells.add((link.cell, role))
-                self.s.add(m.CellLink(interleukin_id=il.id, cell_type_id=link.cell, role=role,
-                                      note=link.note, position=i))
+                self.add(m.CellLink, interleukin_id=il.id, cell_type_id=link.cell, role=role,
+                         note=link.note, position=i)
         seen_dis: set[tuple[str, str]] = set()
         for i, d in enumerate(il.diseases):
             if (d.disease, d.kind) in seen_dis:
                 continue
             seen_dis.add((d.disease, d.kind))
-            self.s.add(m.DiseaseLink(interleukin_id=il.id, disease_id=d.disease, kind=d.kind,
-                                     note=d.note, position=i))
+            self.add(m.DiseaseLink, interleukin_id=il.id, disease_id=d.disease, kind=d.kind,
+                     note=d.note, position=i)
         for ant in dict.fromkeys(il.antagonists):
-            self.s.add(m.Antagonism(interleukin_id=il.id, antagonist_id=ant))
+            self.add(m.Antagonism, interleukin_id=il.id, antagonist_id=ant)
         self.references(il.id, list(il.references), seen_refs)
 
         facets = [kb.families[il.family].name]
@@ -278,9 +311,8 @@ class _Writer:
         for d in il.diseases:
             dis = kb.diseases[d.disease]
             facets += [dis.name, *dis.synonyms]
-        for drug in kb.drugs.values():
-            if any(il.id in t.interleukins for t in drug.targets):
-                facets += [drug.name, *drug.brands]
+        for drug in self.drugs_of.get(il.id, []):
+            facets += [drug.name, *drug.brands]
         for rc in il.receptors:
             for c in rc.chains:
                 ch = kb.chains[c]
@@ -293,20 +325,20 @@ class _Writer:
         for drug in self.kb.drugs.values():
             self.page("drug", drug.id, drug.name, _first_sentence(drug.description, self.label),
                       list(drug.brands))
-            self.s.add(m.Drug(id=drug.id, kind=drug.kind, brands=list(drug.brands),
-                              status=drug.status, approval_year=drug.approval_year,
-                              approval_note=drug.approval_note, description=drug.description,
-                              side_effects=list(drug.side_effects), sources=list(drug.sources)))
+            self.add(m.Drug, id=drug.id, kind=drug.kind, brands=list(drug.brands),
+                     status=drug.status, approval_year=drug.approval_year,
+                     approval_note=drug.approval_note, description=drug.description,
+                     side_effects=list(drug.side_effects), sources=list(drug.sources))
             ils: dict[str, None] = {}
             for i, t in enumerate(drug.targets):
-                self.s.add(m.DrugTarget(drug_id=drug.id, position=i, binds=list(t.binds),
-                                        interleukins=list(t.interleukins), effect=t.effect,
-                                        action=t.action))
+                self.add(m.DrugTarget, drug_id=drug.id, position=i, binds=list(t.binds),
+                         interleukins=list(t.interleukins), effect=t.effect,
+                         action=t.action)
                 ils.update(dict.fromkeys(t.interleukins))
             for il_id in ils:
-                self.s.add(m.DrugInterleukin(drug_id=drug.id, interleukin_id=il_id))
+                self.add(m.DrugInterleukin, drug_id=drug.id, interleukin_id=il_id)
             for i, d in enumerate(dict.fromkeys(drug.indications)):
-                self.s.add(m.DrugIndication(drug_id=drug.id, disease_id=d, position=i))
+                self.add(m.DrugIndication, drug_id=drug.id, disease_id=d, position=i)
             facets = [self.label[i] for i in ils]
             facets += [self.label[d] for d in drug.indications]
             for t in drug.targets:

@@ -15,14 +15,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
-from ildesk.db.models import SCHEMA_VERSION
+SCHEMA_VERSION = 1  # the version of the tables in ildesk.db.models
 
 FTS_TABLE = "search_index"  # the builder's full-text index (ildesk.db.builder.FTS_TABLE)
 
@@ -161,19 +161,31 @@ def _schema_gaps(conn: sqlite3.Connection) -> list[str]:
 
 
 class Content:
-    """An open, read-only content database."""
+    """An open, read-only content database. Pages are read with plain SQL on `sqlite`
+    (`ildesk.db.pages`); an ORM session over the same connection is there for code that
+    wants the typed models, and SQLAlchemy is imported only when one is first asked for."""
 
     def __init__(self, path: Path) -> None:
         self.info = _inspect(path)
         self.path = path
         self._sqlite = connect_readonly(path)
-        self.engine: Engine = create_engine(
-            "sqlite://", creator=lambda: self._sqlite, poolclass=StaticPool
-        )
-        event.listen(self.engine, "connect", _pragmas)
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from sqlalchemy import create_engine, event
+            from sqlalchemy.pool import StaticPool
+
+            self._engine = create_engine("sqlite://", creator=lambda: self._sqlite,
+                                         poolclass=StaticPool)
+            event.listen(self._engine, "connect", _pragmas)
+        return self._engine
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        from sqlalchemy.orm import Session
+
         with Session(self.engine) as s:
             yield s
 
@@ -183,7 +195,8 @@ class Content:
         return self._sqlite
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         self._sqlite.close()
 
     def __enter__(self) -> Content:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 1
+from ildesk.db.engine import SCHEMA_VERSION as SCHEMA_VERSION  # the one number, in engine
 
 PageId = Annotated[str, mapped_column(String(64), ForeignKey("page.id"), primary_key=True)]
 PageRef = Annotated[str, mapped_column(String(64), ForeignKey("page.id"), index=True)]

@@ -2,16 +2,20 @@
 
 `page(content, "il-6")` gives everything the article, the fact sheet and `ildesk show` need;
 `resolve(content, "il6")` turns any name or alias into a page id.
+
+This is the hot read path (every click, every fact sheet), so it runs parameterised SQL on
+the read-only connection rather than the ORM: a page takes a millisecond or two, not a
+hundred. The tables are the ones `ildesk.db.models` defines.
 """
 
 from __future__ import annotations
 
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
-
-from ildesk.db import models as m
 from ildesk.db.engine import Content
 from ildesk.kb.names import key
 
@@ -21,6 +25,7 @@ KINDS = ("interleukin", "receptor", "molecule", "cell_type", "disease", "drug", 
 KIND_LABEL = {
     "interleukin": "Interleukin", "receptor": "Receptor chain", "molecule": "Signalling molecule",
     "cell_type": "Cell type", "disease": "Disease", "drug": "Drug", "article": "Article",
+    "note": "Your note",
 }
 DISEASE_LINK_LABEL = {
     "driver": "drives disease", "therapeutic-target": "therapeutic target",
@@ -28,276 +33,331 @@ DISEASE_LINK_LABEL = {
     "biomarker": "biomarker",
 }
 ROLE_LABEL = {"producer": "produces it", "target": "responds to it"}
+LINK_ORDER = ("therapeutic-target", "driver", "treated-with", "genetic", "biomarker")
+
+
+class _Reader:
+    """Queries on one connection, each row as a sqlite3.Row."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        cur = self.conn.cursor()
+        cur.row_factory = sqlite3.Row
+        try:
+            return cur.execute(sql, params).fetchall()
+        finally:
+            cur.close()
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        rows = self.all(sql, params)
+        return rows[0] if rows else None
+
+    def names(self, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """id -> (short name, kind) for `ids`."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = self.all(f"SELECT id, short, kind FROM page WHERE id IN ({marks})", wanted)
+        return {r["id"]: (r["short"], r["kind"]) for r in rows}
+
+    def users(self, ids: Iterable[str]) -> list[Json]:
+        """Pages `ids` as {id, name} with their short names, in reading order."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        rows = self.all(f"SELECT id, short FROM page WHERE id IN ({marks}) ORDER BY sort_key",
+                        wanted)
+        return [{"id": r["id"], "name": r["short"]} for r in rows]
+
+    def aliases(self, page_id: str) -> list[str]:
+        rows = self.all("SELECT name FROM alias WHERE page_id = ? ORDER BY position", (page_id,))
+        return [r["name"] for r in rows]
+
+    def drugs(self, where: str, params: Sequence[Any]) -> list[sqlite3.Row]:
+        return self.all("SELECT d.*, p.name AS name FROM drug d JOIN page p ON p.id = d.id "
+                        f"WHERE {where} ORDER BY d.id", params)
+
+    def targets(self, drug_ids: Iterable[str]) -> dict[str, list[sqlite3.Row]]:
+        wanted = list(dict.fromkeys(drug_ids))
+        out: dict[str, list[sqlite3.Row]] = {d: [] for d in wanted}
+        if not wanted:
+            return out
+        marks = ",".join("?" * len(wanted))
+        for row in self.all(f"SELECT * FROM drug_target WHERE drug_id IN ({marks}) "
+                            "ORDER BY drug_id, position", wanted):
+            out[row["drug_id"]].append(row)
+        return out
+
+
+def _list(value: str | None) -> list[Any]:
+    return list(json.loads(value)) if value else []
+
+
+def _drug_brief(d: sqlite3.Row, targets: list[sqlite3.Row],
+                interleukin: str | None = None) -> Json:
+    mine = [t for t in targets
+            if interleukin is None or interleukin in _list(t["interleukins"])]
+    effects = {t["effect"] for t in targets}
+    return {"id": d["id"], "name": d["name"], "kind": d["kind"], "status": d["status"],
+            "approval_year": d["approval_year"], "brands": _list(d["brands"]),
+            "action": " ".join(dict.fromkeys(t["action"] for t in mine)),
+            "binds": list(dict.fromkeys(b for t in mine for b in _list(t["binds"]))),
+            "effect": "mimics" if effects == {"mimics"} else "blocks"}
+
+
+def _drugs_binding(r: _Reader, page_id: str) -> list[Json]:
+    rows = r.all("SELECT DISTINCT t.drug_id FROM drug_target t, json_each(t.binds) j "
+                 "WHERE j.value = ?", (page_id,))
+    ids = [row["drug_id"] for row in rows]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    drugs = r.drugs(f"d.id IN ({marks})", ids)
+    targets = r.targets(ids)
+    return [_drug_brief(d, targets[d["id"]]) for d in drugs]
 
 
 def resolve(content: Content, name: str) -> str | None:
     """The id of the page `name` names: an id, a name or an alias, in any spelling."""
+    r = _Reader(content.sqlite)
+    if r.one("SELECT id FROM page WHERE id = ?", (name.strip(),)):
+        return name.strip()
     k = key(name)
     if not k:
         return None
-    with content.session() as s:
-        if s.get(m.Page, name.strip()) is not None:
-            return name.strip()
-        row = s.execute(select(m.Alias.page_id, m.Page.kind).join(m.Page)
-                        .where(m.Alias.key == k)
-                        .order_by(m.Alias.position)).first()
-        return row[0] if row else None
+    row = r.one("SELECT page_id FROM alias WHERE key = ? ORDER BY position, page_id LIMIT 1",
+                (k,))
+    return row["page_id"] if row else None
 
 
 def list_pages(content: Content, kind: str | None = None) -> list[Json]:
-    with content.session() as s:
-        q = select(m.Page.id, m.Page.name, m.Page.kind, m.Page.summary)
-        if kind:
-            q = q.where(m.Page.kind == kind)
-        q = q.order_by(m.Page.kind, m.Page.sort_key)
-        return [{"id": r[0], "name": r[1], "kind": r[2], "summary": r[3]} for r in s.execute(q)]
+    r = _Reader(content.sqlite)
+    where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+    rows = r.all(f"SELECT id, name, kind, summary FROM page {where} ORDER BY kind, sort_key",
+                 params)
+    return [dict(row) for row in rows]
 
 
-def _names(s: Session, ids: list[str]) -> dict[str, tuple[str, str]]:
-    if not ids:
-        return {}
-    rows = s.execute(select(m.Page.id, m.Page.short, m.Page.kind).where(m.Page.id.in_(ids)))
-    return {r[0]: (r[1], r[2]) for r in rows}
+def _refs(r: _Reader, page_id: str) -> list[Json]:
+    rows = r.all("SELECT x.pmid, x.title, x.year FROM page_reference pr "
+                 "JOIN reference x ON x.pmid = pr.pmid WHERE pr.page_id = ? "
+                 "ORDER BY pr.position", (page_id,))
+    return [dict(row) for row in rows]
 
 
-def _refs(s: Session, page_id: str) -> list[Json]:
-    rows = s.execute(select(m.Reference).join(m.PageReference)
-                     .where(m.PageReference.page_id == page_id)
-                     .order_by(m.PageReference.position)).scalars()
-    return [{"pmid": r.pmid, "title": r.title, "year": r.year} for r in rows]
-
-
-def _drug_brief(d: m.Drug, interleukin: str | None = None) -> Json:
-    actions = [t.action for t in d.targets if interleukin is None or interleukin in t.interleukins]
-    binds = [b for t in d.targets for b in t.binds
-             if interleukin is None or interleukin in t.interleukins]
-    effects = {t.effect for t in d.targets}
-    return {"id": d.id, "name": d.page.name, "kind": d.kind, "status": d.status,
-            "approval_year": d.approval_year, "brands": list(d.brands),
-            "action": " ".join(dict.fromkeys(actions)), "binds": list(dict.fromkeys(binds)),
-            "effect": "mimics" if effects == {"mimics"} else "blocks"}
-
-
-def _interleukin(s: Session, p: m.Page) -> Json:
-    il = s.execute(select(m.Interleukin).where(m.Interleukin.id == p.id).options(
-        selectinload(m.Interleukin.genes),
-        selectinload(m.Interleukin.complexes).selectinload(m.ReceptorComplex.chains)
-        .selectinload(m.ComplexChain.chain).selectinload(m.Chain.page),
-        selectinload(m.Interleukin.cells).selectinload(m.CellLink.cell_type)
-        .selectinload(m.CellType.page),
-        selectinload(m.Interleukin.diseases).selectinload(m.DiseaseLink.disease)
-        .selectinload(m.Disease.page),
-        selectinload(m.Interleukin.molecules).selectinload(m.SignalLink.molecule)
-        .selectinload(m.Molecule.page),
-    )).scalar_one()
-    family = s.get(m.Family, il.family_id)
-    others = [s.get(m.Family, f) for f in il.other_families]
-    signalling: Json = {"route": il.route, "note": il.signalling_note,
-                        "target_genes": list(il.target_genes)}
+def _interleukin(r: _Reader, p: sqlite3.Row) -> Json:
+    il = r.one("SELECT * FROM interleukin WHERE id = ?", (p["id"],))
+    assert il is not None
+    family = r.one("SELECT id, name FROM family WHERE id = ?", (il["family_id"],))
+    others = [r.one("SELECT id, name FROM family WHERE id = ?", (f,))
+              for f in _list(il["other_families"])]
+    genes = r.all("SELECT symbol, hgnc_id, ncbi_gene_id, uniprot, location, length_aa, subunit "
+                  "FROM gene WHERE interleukin_id = ? ORDER BY position", (p["id"],))
+    complexes = r.all("SELECT id, name, kind, note FROM receptor_complex "
+                      "WHERE interleukin_id = ? ORDER BY position", (p["id"],))
+    chains = r.all("SELECT cc.complex_id, c.id, c.symbol, c.cd, c.shared, c.kinases, pg.name "
+                   "FROM receptor_complex rc JOIN complex_chain cc ON cc.complex_id = rc.id "
+                   "JOIN chain c ON c.id = cc.chain_id JOIN page pg ON pg.id = c.id "
+                   "WHERE rc.interleukin_id = ? ORDER BY cc.complex_id, cc.position",
+                   (p["id"],))
+    by_complex: dict[int, list[Json]] = {}
+    for c in chains:
+        by_complex.setdefault(c["complex_id"], []).append(
+            {"id": c["id"], "symbol": c["symbol"], "name": c["name"], "cd": c["cd"],
+             "shared": bool(c["shared"]), "kinases": _list(c["kinases"])})
+    signalling: Json = {"route": il["route"], "note": il["signalling_note"],
+                        "target_genes": _list(il["target_genes"])}
+    molecules = r.all("SELECT s.role, m.id, m.symbol, pg.name FROM signal_link s "
+                      "JOIN molecule m ON m.id = s.molecule_id JOIN page pg ON pg.id = m.id "
+                      "WHERE s.interleukin_id = ? ORDER BY s.position", (p["id"],))
     for role, field in (("kinase", "kinases"), ("transcription_factor", "transcription_factors"),
                         ("adaptor", "adaptors"), ("pathway", "pathways")):
-        mols = [x.molecule for x in il.molecules if x.role == role]
-        signalling[field] = [mo.symbol or mo.page.name for mo in mols]
-        signalling[field + "_ids"] = [mo.id for mo in mols]
-    drugs = s.execute(select(m.Drug).join(m.DrugInterleukin)
-                      .where(m.DrugInterleukin.interleukin_id == p.id)
-                      .options(selectinload(m.Drug.targets), selectinload(m.Drug.page))
-                      .order_by(m.Drug.id)).scalars().all()
-    antagonists = s.execute(select(m.Antagonism.antagonist_id)
-                            .where(m.Antagonism.interleukin_id == p.id)).scalars().all()
-    antagonist_of = s.execute(select(m.Antagonism.interleukin_id)
-                              .where(m.Antagonism.antagonist_id == p.id)).scalars().all()
-    names = _names(s, [*antagonists, *antagonist_of])
+        mols = [mo for mo in molecules if mo["role"] == role]
+        signalling[field] = [mo["symbol"] or mo["name"] for mo in mols]
+        signalling[field + "_ids"] = [mo["id"] for mo in mols]
+    cells = r.all("SELECT c.id, pg.name, c.cl_id, l.role, l.note FROM cell_link l "
+                  "JOIN cell_type c ON c.id = l.cell_type_id JOIN page pg ON pg.id = c.id "
+                  "WHERE l.interleukin_id = ? ORDER BY l.role = 'target', l.position",
+                  (p["id"],))
+    diseases = r.all("SELECT d.id, pg.name, l.kind, l.note, d.mondo_id, d.mesh_id, d.category "
+                     "FROM disease_link l JOIN disease d ON d.id = l.disease_id "
+                     "JOIN page pg ON pg.id = d.id WHERE l.interleukin_id = ? "
+                     "ORDER BY l.position", (p["id"],))
+    drugs = r.drugs("d.id IN (SELECT drug_id FROM drug_interleukin WHERE interleukin_id = ?)",
+                    (p["id"],))
+    targets = r.targets(d["id"] for d in drugs)
+    antagonists = [row["antagonist_id"] for row in
+                   r.all("SELECT antagonist_id FROM antagonism WHERE interleukin_id = ?",
+                         (p["id"],))]
+    antagonist_of = [row["interleukin_id"] for row in
+                     r.all("SELECT interleukin_id FROM antagonism WHERE antagonist_id = ?",
+                           (p["id"],))]
+    names = r.names([*antagonists, *antagonist_of])
     return {
-        "abbreviation": il.abbreviation,
-        "aliases": [a.name for a in p.aliases[2:]],
-        "family": family.name if family else il.family_id,
-        "family_id": il.family_id,
-        "other_families": [{"id": f.id, "name": f.name} for f in others if f],
-        "status": il.status, "status_note": il.status_note,
-        "genes": [{"symbol": g.symbol, "hgnc_id": g.hgnc_id, "ncbi_gene_id": g.ncbi_gene_id,
-                   "uniprot": g.uniprot, "location": g.location, "length_aa": g.length_aa,
-                   "subunit": g.subunit} for g in il.genes],
-        "protein": {"fold": il.fold, "mature_aa": il.mature_aa, "mass_kda": il.mass_kda},
-        "discovery": {"year": il.discovery_year, "text": il.discovery_text},
-        "receptors": [{"name": rc.name, "kind": rc.kind, "note": rc.note,
-                       "chains": [cc.chain.symbol for cc in rc.chains],
-                       "chain_ids": [cc.chain.id for cc in rc.chains],
-                       "chain_details": [{"id": cc.chain.id, "symbol": cc.chain.symbol,
-                                          "name": cc.chain.page.name, "cd": cc.chain.cd,
-                                          "shared": cc.chain.shared,
-                                          "kinases": list(cc.chain.kinases)}
-                                         for cc in rc.chains]}
-                      for rc in il.complexes],
+        "abbreviation": il["abbreviation"],
+        "aliases": r.aliases(p["id"])[2:],
+        "family": family["name"] if family else il["family_id"],
+        "family_id": il["family_id"],
+        "other_families": [{"id": f["id"], "name": f["name"]} for f in others if f],
+        "status": il["status"], "status_note": il["status_note"],
+        "genes": [dict(g) for g in genes],
+        "protein": {"fold": il["fold"], "mature_aa": il["mature_aa"], "mass_kda": il["mass_kda"]},
+        "discovery": {"year": il["discovery_year"], "text": il["discovery_text"]},
+        "receptors": [{"name": rc["name"], "kind": rc["kind"], "note": rc["note"],
+                       "chains": [c["symbol"] for c in by_complex.get(rc["id"], [])],
+                       "chain_ids": [c["id"] for c in by_complex.get(rc["id"], [])],
+                       "chain_details": by_complex.get(rc["id"], [])} for rc in complexes],
         "signalling": signalling,
-        "cell_types": [{"id": c.cell_type.id, "name": c.cell_type.page.name,
-                        "cl_id": c.cell_type.cl_id, "role": c.role, "note": c.note}
-                       for c in il.cells],
-        "diseases": [{"id": d.disease.id, "name": d.disease.page.name, "kind": d.kind,
-                      "note": d.note, "mondo_id": d.disease.mondo_id,
-                      "mesh_id": d.disease.mesh_id, "category": d.disease.category}
-                     for d in il.diseases],
-        "drugs": [_drug_brief(d, p.id) for d in drugs],
+        "cell_types": [{"id": c["id"], "name": c["name"], "cl_id": c["cl_id"],
+                        "role": c["role"], "note": c["note"]} for c in cells],
+        "diseases": [dict(d) for d in diseases],
+        "drugs": [_drug_brief(d, targets[d["id"]], p["id"]) for d in drugs],
         "antagonists": [{"id": a, "name": names[a][0]} for a in antagonists if a in names],
         "antagonist_of": [{"id": a, "name": names[a][0]} for a in antagonist_of if a in names],
-        "functions": il.functions, "therapy": il.therapy,
-        "side_effects": list(il.side_effects), "sources": list(il.sources), "notes": il.notes,
+        "functions": il["functions"], "therapy": il["therapy"],
+        "side_effects": _list(il["side_effects"]), "sources": _list(il["sources"]),
+        "notes": il["notes"],
     }
 
 
-def _users_of(s: Session, ids: list[str]) -> list[Json]:
-    rows = s.execute(select(m.Page.id, m.Page.short).where(m.Page.id.in_(ids))
-                     .order_by(m.Page.sort_key))
-    return [{"id": r[0], "name": r[1]} for r in rows]
-
-
-def _receptor(s: Session, p: m.Page) -> Json:
-    ch = s.get(m.Chain, p.id)
+def _receptor(r: _Reader, p: sqlite3.Row) -> Json:
+    ch = r.one("SELECT * FROM chain WHERE id = ?", (p["id"],))
     assert ch is not None
-    rows = s.execute(select(m.ReceptorComplex.interleukin_id, m.ReceptorComplex.name,
-                            m.ReceptorComplex.kind).join(m.ComplexChain)
-                     .where(m.ComplexChain.chain_id == p.id)).all()
-    il_ids = list(dict.fromkeys(r[0] for r in rows))
-    drugs = [d for d in s.execute(select(m.Drug).options(selectinload(m.Drug.targets))).scalars()
-             if any(p.id in t.binds for t in d.targets)]
-    kin = _names(s, list(ch.kinases))
-    return {"symbol": ch.symbol, "cd": ch.cd, "hgnc_id": ch.hgnc_id,
-            "ncbi_gene_id": ch.ncbi_gene_id, "uniprot": ch.uniprot, "location": ch.location,
-            "shared": ch.shared, "description": ch.description, "sources": list(ch.sources),
-            "common_names": [a.name for a in p.aliases[2:]],
-            "kinases": [{"id": k, "name": kin[k][0]} for k in ch.kinases if k in kin],
-            "interleukins": _users_of(s, il_ids),
-            "complexes": [{"interleukin": r[0], "name": r[1], "kind": r[2]} for r in rows],
-            "drugs": [_drug_brief(d) for d in drugs]}
+    rows = r.all("SELECT rc.interleukin_id, rc.name, rc.kind FROM complex_chain cc "
+                 "JOIN receptor_complex rc ON rc.id = cc.complex_id WHERE cc.chain_id = ? "
+                 "ORDER BY rc.interleukin_id, rc.position", (p["id"],))
+    kinases = _list(ch["kinases"])
+    kin = r.names(kinases)
+    return {"symbol": ch["symbol"], "cd": ch["cd"], "hgnc_id": ch["hgnc_id"],
+            "ncbi_gene_id": ch["ncbi_gene_id"], "uniprot": ch["uniprot"],
+            "location": ch["location"], "shared": bool(ch["shared"]),
+            "description": ch["description"], "sources": _list(ch["sources"]),
+            "common_names": r.aliases(p["id"])[2:],
+            "kinases": [{"id": k, "name": kin[k][0]} for k in kinases if k in kin],
+            "interleukins": r.users(row["interleukin_id"] for row in rows),
+            "complexes": [{"interleukin": row["interleukin_id"], "name": row["name"],
+                           "kind": row["kind"]} for row in rows],
+            "drugs": _drugs_binding(r, p["id"])}
 
 
-def _molecule(s: Session, p: m.Page) -> Json:
-    mo = s.get(m.Molecule, p.id)
+def _molecule(r: _Reader, p: sqlite3.Row) -> Json:
+    mo = r.one("SELECT * FROM molecule WHERE id = ?", (p["id"],))
     assert mo is not None
-    rows = s.execute(select(m.SignalLink.interleukin_id, m.SignalLink.role)
-                     .where(m.SignalLink.molecule_id == p.id)).all()
-    chains = [c for c in s.execute(select(m.Chain)).scalars() if p.id in c.kinases]
-    drugs = [d for d in s.execute(select(m.Drug).options(selectinload(m.Drug.targets))).scalars()
-             if any(p.id in t.binds for t in d.targets)]
-    return {"symbol": mo.symbol, "molecule_kind": mo.kind, "hgnc_id": mo.hgnc_id,
-            "ncbi_gene_id": mo.ncbi_gene_id, "uniprot": mo.uniprot,
-            "description": mo.description, "sources": list(mo.sources),
-            "common_names": [a.name for a in p.aliases[1:]],
-            "interleukins": _users_of(s, list(dict.fromkeys(r[0] for r in rows))),
-            "chains": [{"id": c.id, "name": c.symbol} for c in chains],
-            "drugs": [_drug_brief(d) for d in drugs]}
+    rows = r.all("SELECT interleukin_id FROM signal_link WHERE molecule_id = ?", (p["id"],))
+    chains = r.all("SELECT c.id, c.symbol FROM chain c, json_each(c.kinases) j "
+                   "WHERE j.value = ? ORDER BY c.symbol", (p["id"],))
+    return {"symbol": mo["symbol"], "molecule_kind": mo["kind"], "hgnc_id": mo["hgnc_id"],
+            "ncbi_gene_id": mo["ncbi_gene_id"], "uniprot": mo["uniprot"],
+            "description": mo["description"], "sources": _list(mo["sources"]),
+            "common_names": r.aliases(p["id"])[1:],
+            "interleukins": r.users(row["interleukin_id"] for row in rows),
+            "chains": [{"id": c["id"], "name": c["symbol"]} for c in chains],
+            "drugs": _drugs_binding(r, p["id"])}
 
 
-def _cell_type(s: Session, p: m.Page) -> Json:
-    ct = s.get(m.CellType, p.id)
+def _cell_type(r: _Reader, p: sqlite3.Row) -> Json:
+    ct = r.one("SELECT * FROM cell_type WHERE id = ?", (p["id"],))
     assert ct is not None
-    children = s.execute(select(m.Page.id, m.Page.name).join(m.CellType, m.CellType.id == m.Page.id)
-                         ).all()
-    kids = [{"id": c[0], "name": c[1]} for c in children
-            if p.id in (s.get(m.CellType, c[0]).parents)]  # type: ignore[union-attr]
-    out: Json = {"cl_id": ct.cl_id, "description": ct.description,
-                 "parents": [{"id": k, "name": v[0]} for k, v in _names(s, ct.parents).items()],
-                 "children": kids}
-    sub = select(m.CellAncestor.cell_type_id).where(m.CellAncestor.ancestor_id == p.id)
+    children = r.all("SELECT c.id FROM cell_type c, json_each(c.parents) j WHERE j.value = ?",
+                     (p["id"],))
+    parents = _list(ct["parents"])
+    out: Json = {"cl_id": ct["cl_id"], "description": ct["description"],
+                 "parents": r.users(parents), "children": r.users(c["id"] for c in children)}
     for role, field in (("producer", "produces"), ("target", "responds_to")):
-        rows = s.execute(select(m.CellLink.interleukin_id, m.CellLink.cell_type_id)
-                         .where(m.CellLink.role == role, m.CellLink.cell_type_id.in_(sub))).all()
-        direct = {r[0] for r in rows if r[1] == p.id}
+        rows = r.all("SELECT l.interleukin_id, l.cell_type_id FROM cell_link l "
+                     "JOIN cell_ancestor a ON a.cell_type_id = l.cell_type_id "
+                     "WHERE l.role = ? AND a.ancestor_id = ?", (role, p["id"]))
+        direct = {row["interleukin_id"] for row in rows if row["cell_type_id"] == p["id"]}
         out[field] = [{**x, "direct": x["id"] in direct}
-                      for x in _users_of(s, list(dict.fromkeys(r[0] for r in rows)))]
+                      for x in r.users(row["interleukin_id"] for row in rows)]
     return out
 
 
-def _disease(s: Session, p: m.Page) -> Json:
-    d = s.get(m.Disease, p.id)
+def _disease(r: _Reader, p: sqlite3.Row) -> Json:
+    d = r.one("SELECT * FROM disease WHERE id = ?", (p["id"],))
     assert d is not None
-    sub = select(m.DiseaseAncestor.disease_id).where(m.DiseaseAncestor.ancestor_id == p.id)
-    links = s.execute(select(m.DiseaseLink.interleukin_id, m.DiseaseLink.kind,
-                             m.DiseaseLink.note, m.DiseaseLink.disease_id)
-                      .where(m.DiseaseLink.disease_id.in_(sub))).all()
-    names = _names(s, [*[r[0] for r in links], *[r[3] for r in links]])
-    drugs = s.execute(select(m.Drug).join(m.DrugIndication)
-                      .where(m.DrugIndication.disease_id.in_(sub))
-                      .options(selectinload(m.Drug.targets), selectinload(m.Drug.page))
-                      .order_by(m.Drug.id)).scalars().unique().all()
-    kids = [r for r in s.execute(select(m.Disease.id, m.Disease.parents)).all() if p.id in r[1]]
-    return {"mondo_id": d.mondo_id, "mesh_id": d.mesh_id, "category": d.category,
-            "description": d.description,
-            "synonyms": [a.name for a in p.aliases[1:]],
-            "parents": [{"id": k, "name": v[0]} for k, v in _names(s, d.parents).items()],
-            "children": [{"id": k, "name": v[0]}
-                         for k, v in _names(s, [r[0] for r in kids]).items()],
-            "interleukins": _group_links(p.id, links, names),
-            "drugs": [_drug_brief(x) for x in drugs]}
+    links = r.all("SELECT l.interleukin_id, l.kind, l.note, l.disease_id FROM disease_link l "
+                  "JOIN disease_ancestor a ON a.disease_id = l.disease_id "
+                  "WHERE a.ancestor_id = ? ORDER BY l.interleukin_id, l.position", (p["id"],))
+    names = r.names([*(row["interleukin_id"] for row in links),
+                     *(row["disease_id"] for row in links)])
+    drugs = r.drugs("d.id IN (SELECT x.drug_id FROM drug_indication x "
+                    "JOIN disease_ancestor a ON a.disease_id = x.disease_id "
+                    "WHERE a.ancestor_id = ?)", (p["id"],))
+    targets = r.targets(row["id"] for row in drugs)
+    children = r.all("SELECT c.id FROM disease c, json_each(c.parents) j WHERE j.value = ?",
+                     (p["id"],))
+    return {"mondo_id": d["mondo_id"], "mesh_id": d["mesh_id"], "category": d["category"],
+            "description": d["description"], "synonyms": r.aliases(p["id"])[1:],
+            "parents": r.users(_list(d["parents"])),
+            "children": r.users(c["id"] for c in children),
+            "interleukins": _group_links(p["id"], links, names),
+            "drugs": [_drug_brief(x, targets[x["id"]]) for x in drugs]}
 
 
-LINK_ORDER = ("therapeutic-target", "driver", "treated-with", "genetic", "biomarker")
-
-
-def _group_links(disease_id: str, links: Any, names: dict[str, tuple[str, str]]) -> list[Json]:
+def _group_links(disease_id: str, links: Iterable[sqlite3.Row],
+                 names: dict[str, tuple[str, str]]) -> list[Json]:
     """One row per interleukin: its direct links to this disease first, then the subtypes it
     is linked through; strongest kind of link first."""
     rows: dict[str, Json] = {}
-    for il, kind, note, via in links:
-        row = rows.setdefault(il, {"id": il, "name": names[il][0], "kinds": [], "notes": [],
-                                   "via": [], "kind": kind, "note": "", "sort": _sort_key(il, names)})
+    for link in links:
+        il, kind, note, via = (link["interleukin_id"], link["kind"], link["note"],
+                               link["disease_id"])
+        row = rows.setdefault(il, {"id": il, "name": names[il][0], "direct": [], "notes": [],
+                                   "through": [], "via": []})
         if via == disease_id:
-            if kind not in row["kinds"]:
-                row["kinds"].append(kind)
+            row["direct"].append(kind)
             if note and note not in row["notes"]:
                 row["notes"].append(note)
-        elif via not in row["via"]:
-            row["via"].append(via)
-            if kind not in row["kinds"] and not any(k in row["kinds"] for k in LINK_ORDER):
-                row.setdefault("via_kinds", []).append(kind)
+        else:
+            row["through"].append(kind)
+            if via not in row["via"]:
+                row["via"].append(via)
     out = []
     for row in rows.values():
-        kinds = row["kinds"] or row.get("via_kinds", [])
-        kinds.sort(key=LINK_ORDER.index)
-        row["kinds"] = kinds
-        row["kind"] = kinds[0] if kinds else "biomarker"
-        row["note"] = " ".join(row["notes"])
-        row["via"] = [{"id": v, "name": names.get(v, (v, ""))[0]} for v in row["via"]]
-        out.append(row)
-    out.sort(key=lambda r: (LINK_ORDER.index(r["kind"]), r["sort"]))
-    for row in out:
-        row.pop("sort", None)
-        row.pop("notes", None)
-        row.pop("via_kinds", None)
+        kinds = sorted(set(row["direct"] or row["through"]), key=LINK_ORDER.index)
+        out.append({"id": row["id"], "name": row["name"], "kinds": kinds, "kind": kinds[0],
+                    "note": " ".join(row["notes"]),
+                    "via": [{"id": v, "name": names.get(v, (v, ""))[0]} for v in row["via"]]})
+    out.sort(key=lambda x: (LINK_ORDER.index(x["kind"]), _number_key(x["name"])))
     return out
 
 
-def _sort_key(page_id: str, names: dict[str, tuple[str, str]]) -> str:
-    import re
-
-    match = re.match(r"IL-(\d+)(.*)", names.get(page_id, ("", ""))[0])
-    return f"{int(match.group(1)):04d}{match.group(2)}" if match else page_id
+def _number_key(name: str) -> str:
+    match = re.match(r"IL-(\d+)(.*)", name)
+    return f"{int(match.group(1)):04d}{match.group(2)}" if match else name
 
 
-def _drug(s: Session, p: m.Page) -> Json:
-    d = s.execute(select(m.Drug).where(m.Drug.id == p.id).options(
-        selectinload(m.Drug.targets),
-        selectinload(m.Drug.indications).selectinload(m.DrugIndication.disease)
-        .selectinload(m.Disease.page))).scalar_one()
-    ids = [i for t in d.targets for i in [*t.binds, *t.interleukins]]
-    names = _names(s, ids)
-    return {"drug_kind": d.kind, "brands": list(d.brands), "status": d.status,
-            "approval_year": d.approval_year, "approval_note": d.approval_note,
-            "description": d.description, "side_effects": list(d.side_effects),
-            "sources": list(d.sources),
+def _drug(r: _Reader, p: sqlite3.Row) -> Json:
+    d = r.one("SELECT * FROM drug WHERE id = ?", (p["id"],))
+    assert d is not None
+    targets = r.targets([p["id"]])[p["id"]]
+    ids = [i for t in targets for i in [*_list(t["binds"]), *_list(t["interleukins"])]]
+    names = r.names(ids)
+    indications = r.all("SELECT x.disease_id AS id, pg.name FROM drug_indication x "
+                        "JOIN page pg ON pg.id = x.disease_id WHERE x.drug_id = ? "
+                        "ORDER BY x.position", (p["id"],))
+    return {"drug_kind": d["kind"], "brands": _list(d["brands"]), "status": d["status"],
+            "approval_year": d["approval_year"], "approval_note": d["approval_note"],
+            "description": d["description"], "side_effects": _list(d["side_effects"]),
+            "sources": _list(d["sources"]),
             "targets": [{"binds": [{"id": b, "name": names.get(b, (b, ""))[0],
-                                    "kind": names.get(b, ("", "?"))[1]} for b in t.binds],
+                                    "kind": names.get(b, ("", "?"))[1]}
+                                   for b in _list(t["binds"])],
                          "interleukins": [{"id": i, "name": names.get(i, (i, ""))[0]}
-                                          for i in t.interleukins],
-                         "effect": t.effect, "action": t.action} for t in d.targets],
-            "indications": [{"id": x.disease.id, "name": x.disease.page.name}
-                            for x in d.indications]}
+                                          for i in _list(t["interleukins"])],
+                         "effect": t["effect"], "action": t["action"]} for t in targets],
+            "indications": [dict(x) for x in indications]}
 
 
-def _article(s: Session, p: m.Page) -> Json:
-    a = s.get(m.Article, p.id)
+def _article(r: _Reader, p: sqlite3.Row) -> Json:
+    a = r.one("SELECT body FROM article WHERE id = ?", (p["id"],))
     assert a is not None
-    return {"body": a.body, "aliases": [x.name for x in p.aliases[1:]]}
+    return {"body": a["body"], "aliases": r.aliases(p["id"])[1:]}
 
 
 _DETAIL = {"interleukin": _interleukin, "receptor": _receptor, "molecule": _molecule,
@@ -306,55 +366,47 @@ _DETAIL = {"interleukin": _interleukin, "receptor": _receptor, "molecule": _mole
 
 def page(content: Content, page_id: str) -> Json | None:
     """Everything about one page, or None if there is no such page."""
-    with content.session() as s:
-        p = s.execute(select(m.Page).where(m.Page.id == page_id)
-                      .options(selectinload(m.Page.aliases))).scalar_one_or_none()
-        if p is None:
-            return None
-        out: Json = {"id": p.id, "kind": p.kind, "name": p.name, "short": p.short,
-                     "summary": p.summary}
-        out.update(_DETAIL[p.kind](s, p))
-        out["references"] = _refs(s, p.id)
-        return out
+    r = _Reader(content.sqlite)
+    p = r.one("SELECT id, kind, name, short, summary FROM page WHERE id = ?", (page_id,))
+    if p is None:
+        return None
+    out: Json = dict(p)
+    out.update(_DETAIL[p["kind"]](r, p))
+    out["references"] = _refs(r, page_id)
+    return out
 
 
 def labels(content: Content) -> dict[str, tuple[str, str]]:
     """id -> (short name, kind) for every page, to render [[links]] and lists."""
-    with content.session() as s:
-        return {r[0]: (r[1], r[2]) for r in s.execute(select(m.Page.id, m.Page.short,
-                                                                 m.Page.kind))}
+    rows = _Reader(content.sqlite).all("SELECT id, short, kind FROM page")
+    return {row["id"]: (row["short"], row["kind"]) for row in rows}
 
 
 def families(content: Content) -> list[Json]:
-    with content.session() as s:
-        fams = s.execute(select(m.Family).order_by(m.Family.position)).scalars().all()
-        members = s.execute(select(m.Interleukin.id, m.Interleukin.family_id,
-                                   m.Interleukin.other_families, m.Page.short, m.Page.sort_key)
-                            .join(m.Page, m.Page.id == m.Interleukin.id)
-                            .order_by(m.Page.sort_key)).all()
-        return [{"id": f.id, "name": f.name, "description": f.description,
-                 "shared_chains": list(f.shared_chains),
-                 "members": [{"id": r[0], "name": r[3]} for r in members
-                             if r[1] == f.id or f.id in r[2]]} for f in fams]
+    r = _Reader(content.sqlite)
+    fams = r.all("SELECT id, name, description, shared_chains FROM family ORDER BY position")
+    members = r.all("SELECT i.id, i.family_id, i.other_families, p.short FROM interleukin i "
+                    "JOIN page p ON p.id = i.id ORDER BY p.sort_key")
+    return [{"id": f["id"], "name": f["name"], "description": f["description"],
+             "shared_chains": _list(f["shared_chains"]),
+             "members": [{"id": m["id"], "name": m["short"]} for m in members
+                         if m["family_id"] == f["id"] or f["id"] in _list(m["other_families"])]}
+            for f in fams]
 
 
 def meta(content: Content) -> dict[str, str]:
-    with content.session() as s:
-        return {r.key: r.value for r in s.execute(select(m.Meta)).scalars()}
+    rows = _Reader(content.sqlite).all("SELECT key, value FROM meta")
+    return {row["key"]: row["value"] for row in rows}
 
 
 def hierarchy(content: Content, kind: str) -> list[Json]:
     """Cell types or diseases with their is-a parents (and a disease's category), by name."""
-    with content.session() as s:
-        if kind == "cell_type":
-            cells = s.execute(select(m.CellType.id, m.Page.name, m.CellType.parents)
-                              .join(m.Page, m.Page.id == m.CellType.id)
-                              .order_by(m.Page.sort_key)).all()
-            return [{"id": r[0], "name": r[1], "parents": list(r[2]), "category": None}
-                    for r in cells]
-        diseases = s.execute(select(m.Disease.id, m.Page.name, m.Disease.parents,
-                                    m.Disease.category)
-                             .join(m.Page, m.Page.id == m.Disease.id)
-                             .order_by(m.Page.sort_key)).all()
-        return [{"id": r[0], "name": r[1], "parents": list(r[2]), "category": r[3]}
-                for r in diseases]
+    r = _Reader(content.sqlite)
+    if kind == "cell_type":
+        rows = r.all("SELECT c.id, p.name, c.parents, NULL AS category FROM cell_type c "
+                     "JOIN page p ON p.id = c.id ORDER BY p.sort_key")
+    else:
+        rows = r.all("SELECT d.id, p.name, d.parents, d.category FROM disease d "
+                     "JOIN page p ON p.id = d.id ORDER BY p.sort_key")
+    return [{"id": row["id"], "name": row["name"], "parents": _list(row["parents"]),
+             "category": row["category"]} for row in rows]

@@ -1,0 +1,174 @@
+"""The family view: the interleukins of one family around the receptor chain(s) they share.
+
+    layout_family(family, members)   # family from pages.families(), members = page dicts
+
+The shared chains stand in the middle of the membrane; each member sits above its own
+(private) chains, half of them to the left and half to the right, and binds the shared chains
+through free channels between the ligand row and the chain tops.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ildesk.diagram.frame import Frame, finish
+from ildesk.diagram.geometry import abbreviation_of, box_w, clamp, down_route, edge, node
+from ildesk.diagram.layout import JAK_H, JAK_STEP, MEMBRANE_H, TAIL_H
+from ildesk.diagram.model import Diagram, Edge, EdgeKind, Node
+
+Json = dict[str, Any]
+
+MEMBER_GAP = 26.0
+CHAIN_GAP = 8.0
+LIG_H = 26.0
+
+
+def _main_complex(page: Json, shared: set[str]) -> Json | None:
+    recs = page.get("receptors", [])
+    membrane = [r for r in recs if r.get("chain_details")]
+    for pick in (lambda r: r["kind"] == "signalling" and shared & set(r["chain_ids"]),
+                 lambda r: r["kind"] == "signalling", lambda r: True):
+        found = next((r for r in membrane if pick(r)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _kinases(chain: Json, page: Json | None) -> list[str]:
+    ks = list(chain.get("kinases", []))
+    if page is not None and page["signalling"].get("kinases_ids"):
+        ks = [k for k in ks if k in page["signalling"]["kinases_ids"]]
+    return ks
+
+
+def layout_family(family: Json, members: list[Json]) -> Diagram:
+    """The family view of `family` (an entry of `pages.families`) with its member pages."""
+    frame = Frame()
+    shared_ids = list(family.get("shared_chains", []))
+    shared_set = set(shared_ids)
+    shared_info: dict[str, Json] = {}
+    plans: list[tuple[Json, Json | None, list[Json]]] = []
+    for page in members:
+        rc = _main_complex(page, shared_set)
+        chains = rc["chain_details"] if rc else []
+        for ch in chains:
+            if ch["id"] in shared_set:
+                shared_info.setdefault(ch["id"], ch)
+        plans.append((page, rc, [ch for ch in chains if ch["id"] not in shared_set]))
+    shared_ids = [c for c in shared_ids if c in shared_info]
+
+    def jak_label(mid: str) -> str:
+        return mid.upper()
+
+    def core_w(ch: Json, page: Json | None) -> float:
+        return max([box_w(ch["symbol"], minimum=58)]
+                   + [box_w(jak_label(k)) for k in _kinases(ch, page)])
+
+    def member_w(plan: tuple[Json, Json | None, list[Json]]) -> float:
+        page, _, private = plan
+        chains = sum(core_w(c, page) for c in private) + CHAIN_GAP * max(0, len(private) - 1)
+        return max(chains, box_w(_abbr(page), minimum=60))
+
+    half = (len(plans) + 1) // 2
+    order: list[tuple[str, Any]] = [("member", p) for p in plans[:half]]
+    order.append(("shared", None))
+    order += [("member", p) for p in plans[half:]]
+
+    lig_top = frame.top + 10
+    n_links = sum(1 for p, rc, _ in plans if rc and shared_set & set(rc["chain_ids"]))
+    channel = 18.0 + 7.0 * n_links
+    chain_top = lig_top + LIG_H + channel
+    ext_h = 62.0
+    mem_top = chain_top + ext_h
+    mem_bottom = mem_top + MEMBRANE_H
+    chain_bottom = mem_bottom + TAIL_H
+    jak_top = chain_bottom + 4
+
+    nodes: list[Node] = []
+    edges: list[Edge] = []
+    ligands: list[tuple[Node, Json, Json | None]] = []
+    shared_nodes: dict[str, Node] = {}
+    x = frame.left
+    low = chain_bottom
+
+    def place_jaks(owner: str, ch: Json, page: Json | None, cx: float, w: float) -> float:
+        y = jak_top
+        for k in _kinases(ch, page):
+            nodes.append(node(f"{owner}:{k}", jak_label(k), "kinase", cx - w / 2, y, w, JAK_H,
+                              k, f"{k.upper()} sits on {ch['symbol']}", lane="cytoplasm"))
+            y += JAK_H + JAK_STEP
+        return y
+
+    for what, plan in order:
+        if what == "shared":
+            if not shared_ids:
+                continue
+            for cid in shared_ids:
+                ch = shared_info[cid]
+                users = sum(1 for _, rc, _ in plans if rc and cid in rc["chain_ids"])
+                w = max(core_w(ch, None), 18.0 * (users + 1))
+                n = node(f"shared:{cid}", ch["symbol"], "chain", x, chain_top, w,
+                         chain_bottom - chain_top, cid,
+                         f"{ch['symbol']} — {ch.get('name', '')}; shared by {users} "
+                         "interleukins of this family", shared=True, lane="membrane")
+                shared_nodes[cid] = n
+                nodes.append(n)
+                low = max(low, place_jaks(f"shared:{cid}", ch, None, n.cx, w))
+                x += w + CHAIN_GAP
+            x += MEMBER_GAP - CHAIN_GAP
+            continue
+        page, rc, private = plan
+        mw = member_w(plan)
+        center = x + mw / 2
+        antagonist = rc is not None and rc["kind"] == "antagonist"
+        lw = box_w(_abbr(page), minimum=60)
+        lig = node(f"{page['id']}:ligand", _abbr(page), "antagonist" if antagonist else "ligand",
+                   center - lw / 2, lig_top, lw, LIG_H, page["id"],
+                   f"{page['name']} — {rc['name'] if rc else 'receptor not identified'}")
+        nodes.append(lig)
+        ligands.append((lig, page, rc))
+        cw = sum(core_w(c, page) for c in private) + CHAIN_GAP * max(0, len(private) - 1)
+        cx = center - cw / 2
+        kind: EdgeKind = "inhibits" if antagonist else "binds"
+        for k, ch in enumerate(private):
+            w = core_w(ch, page)
+            n = node(f"{page['id']}:{ch['id']}", ch["symbol"], "chain", cx, chain_top, w,
+                     chain_bottom - chain_top, ch["id"],
+                     f"{ch['symbol']} — {ch.get('name', '')}",
+                     lane="membrane")
+            nodes.append(n)
+            sx = lig.x + lig.w * (k + 1) / (len(private) + 2)
+            edges.append(edge(lig, n, kind, down_route(lig, n, lig.bottom + 9, sx,
+                                                       clamp(sx, n.x + 8, n.right - 8))))
+            low = max(low, place_jaks(f"{page['id']}:{ch['id']}", ch, page, n.cx, w))
+            cx += w + CHAIN_GAP
+        x += mw + MEMBER_GAP
+
+    # each member also binds the shared chain(s) it uses, through its own channel
+    incoming: dict[str, int] = dict.fromkeys(shared_nodes, 0)
+    totals = {c: sum(1 for _, _, rc in ligands if rc and c in rc["chain_ids"])
+              for c in shared_nodes}
+    k = 0
+    for lig, _page, rc in ligands:
+        used = [c for c in shared_ids if rc and c in rc["chain_ids"]]
+        if not used:
+            continue
+        y = lig.bottom + 18 + 7 * k
+        k += 1
+        for c in used:
+            target = shared_nodes[c]
+            incoming[c] += 1
+            tx = target.x + target.w * incoming[c] / (totals[c] + 1)
+            sx = lig.right - lig.w / (len(used) + 3) * (used.index(c) + 1)
+            link: EdgeKind = "inhibits" if rc and rc["kind"] == "antagonist" else "binds"
+            edges.append(edge(lig, target, link, down_route(lig, target, y, sx, tx)))
+    frame.membrane(mem_top, mem_bottom)
+    names = ", ".join(shared_info[c]["symbol"] for c in shared_ids)
+    plural = "s" if len(shared_ids) > 1 else ""
+    subtitle = (f"{len(ligands)} interleukins around the shared chain{plural} {names}"
+                if shared_ids else f"{len(ligands)} interleukins, each with its own receptor")
+    return finish(frame, family["name"], subtitle, nodes, edges, [], low, None)
+
+
+def _abbr(page: Json) -> str:
+    return str(page.get("abbreviation") or abbreviation_of(page["id"], page["name"]))

@@ -1,0 +1,109 @@
+"""Small geometry helpers shared by the layouts: box sizes, labels, orthogonal routes."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ildesk.diagram.model import FONT_NODE, LINE_HEIGHT, Edge, EdgeKind, Node, text_width
+
+BOX_H = 24.0
+PAD_X = 16.0
+
+Point = tuple[float, float]
+
+# Short names readers know better than the HGNC symbol or the long name.
+MOLECULE_LABEL = {
+    "traf3ip2": "Act1", "map3k7": "TAK1", "mapk": "MAPK", "pi3k-akt": "PI3K–AKT",
+    "gi-protein": "G protein (Gi)", "nf-kb": "NF-κB", "cebpb": "C/EBPβ",
+}
+_GREEK = {"a": "α", "b": "β", "g": "γ"}
+
+
+def box_w(label: str, size: float = FONT_NODE, minimum: float = 44.0) -> float:
+    """A box width that holds `label` at `size`, rounded up to whole units."""
+    return float(max(minimum, math.ceil(text_width(label, size) + PAD_X)))
+
+
+def box_h(label: str, size: float = FONT_NODE, minimum: float = BOX_H) -> float:
+    lines = label.count("\n") + 1
+    return float(max(minimum, math.ceil(lines * size * LINE_HEIGHT + 7)))
+
+
+def wrap(text: str, max_chars: int) -> str:
+    """Wrap `text` on spaces into lines of at most `max_chars` (long words stay whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= max_chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def two_lines(text: str, limit: int = 16) -> str:
+    """Split a long name at the space nearest its middle."""
+    if len(text) <= limit or " " not in text:
+        return text
+    mid = len(text) / 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - mid))
+    return text[:cut] + "\n" + text[cut + 1:]
+
+
+def abbreviation_of(page_id: str, name: str = "") -> str:
+    """"il-1ra" -> "IL-1Ra", "il-36g" -> "IL-36γ", "il-17a" -> "IL-17A"."""
+    m = re.fullmatch(r"il-(\d+)([a-z]*)", page_id)
+    if not m:
+        return name or page_id
+    num, suffix = m.groups()
+    if suffix == "ra":
+        return f"IL-{num}Ra"
+    if num in ("1", "36") and suffix in _GREEK:
+        return f"IL-{num}{_GREEK[suffix]}"
+    return f"IL-{num}{suffix.upper()}"
+
+
+def short_caption(name: str) -> str:
+    """A complex name without its parenthesis, unless that carries the meaning."""
+    stripped = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    if len(stripped) < 3 or re.search(r"propos|putative", name, re.I):
+        return name
+    return stripped
+
+
+def node(id_: str, label: str, kind: str, x: float, y: float, w: float, h: float,
+         page_id: str | None, tooltip: str, *, shared: bool = False, lane: str = "outside",
+         style: str = "") -> Node:
+    return Node(id=id_, label=label, kind=kind, x=round(x, 2), y=round(y, 2),  # type: ignore[arg-type]
+                w=w, h=h, page_id=page_id, tooltip=tooltip, shared=shared,
+                lane=lane, style=style)  # type: ignore[arg-type]
+
+
+def edge(source: Node, target: Node, kind: EdgeKind, points: list[Point]) -> Edge:
+    clean: list[Point] = []
+    for x, y in points:
+        p = (round(x, 2), round(y, 2))
+        if not clean or clean[-1] != p:
+            clean.append(p)
+    # Drop middle points that lie on a straight line.
+    out: list[Point] = []
+    for p in clean:
+        if len(out) >= 2:
+            (x0, y0), (x1, y1) = out[-2], out[-1]
+            if (x0 == x1 == p[0]) or (y0 == y1 == p[1]):
+                out[-1] = p
+                continue
+        out.append(p)
+    return Edge(source=source.id, target=target.id, kind=kind, points=tuple(out))
+
+
+def down_route(a: Node, b: Node, channel_y: float, start_x: float | None = None,
+               end_x: float | None = None) -> list[Point]:
+    """From the bottom of `a` down to `channel_y`, across, and down to the top of `b`."""
+    sx = a.cx if start_x is None else start_x
+    ex = b.cx if end_x is None else end_x
+    return [(sx, a.bottom), (sx, channel_y), (ex, channel_y), (ex, b.y)]
+
+
+def clamp(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))

@@ -1,0 +1,146 @@
+"""The signalling diagram as plain geometry: boxes, polylines, lanes and a legend.
+
+Coordinates are floats in diagram units (about one pixel at 100 %), origin top-left, y down.
+Everything is a frozen dataclass, so two layouts of the same page compare equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+NodeKind = Literal["ligand", "subunit", "chain", "decoy", "kinase", "stat", "adaptor", "pathway",
+                   "nucleus", "gene", "drug", "antagonist"]
+EdgeKind = Literal["binds", "associates", "phosphorylates", "translocates", "activates",
+                   "inhibits"]
+LaneName = Literal["outside", "membrane", "cytoplasm", "nucleus"]
+
+NODE_KINDS: tuple[str, ...] = ("ligand", "subunit", "chain", "decoy", "kinase", "stat", "adaptor",
+                               "pathway", "nucleus", "gene", "drug", "antagonist")
+EDGE_KINDS: tuple[str, ...] = ("binds", "associates", "phosphorylates", "translocates",
+                               "activates", "inhibits")
+
+# Font sizes (diagram units) the layout sizes its boxes for; the renderer uses the same ones.
+FONT_NODE = 11.0
+FONT_SMALL = 9.0
+FONT_TITLE = 15.0
+FONT_LANE = 10.0
+CHAR_WIDTH = 0.62  # estimated advance of one character, as a fraction of the font size
+LINE_HEIGHT = 1.3  # line spacing, as a multiple of the font size
+
+
+def text_width(text: str, size: float = FONT_NODE) -> float:
+    """Estimated width of the widest line of `text` at `size`."""
+    return max((len(line) for line in text.split("\n")), default=0) * CHAR_WIDTH * size
+
+
+@dataclass(frozen=True)
+class Node:
+    """One box. `page_id` is the page it links to (None: not a page, e.g. target genes).
+
+    `style` refines how a kind is drawn: "" (plain), "gpcr" (seven-transmembrane receptor),
+    "soluble" (a soluble protein, not in the membrane), "unknown" (receptor not identified),
+    "rtk" (a receptor with its own kinase domain).
+    """
+
+    id: str
+    label: str
+    kind: NodeKind
+    x: float
+    y: float
+    w: float
+    h: float
+    page_id: str | None
+    tooltip: str
+    shared: bool = False
+    lane: LaneName = "outside"
+    style: str = ""
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A polyline from `source` to `target` (node ids); first and last points touch them."""
+
+    source: str
+    target: str
+    kind: EdgeKind
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class Lane:
+    """A horizontal band across the whole diagram: outside the cell, membrane, cytoplasm,
+    nucleus. `name` is the lane id; `label` what the reader sees."""
+
+    name: LaneName
+    y: float
+    h: float
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A short text naming one receptor complex (e.g. "Classic IL-6 receptor")."""
+
+    text: str
+    x: float
+    y: float
+    w: float
+    h: float
+    tooltip: str = ""
+    kind: str = "signalling"
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One key of the legend: `key` is a node kind, an edge kind, "shared" or "decoy"."""
+
+    key: str
+    label: str
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class Diagram:
+    title: str
+    width: float
+    height: float
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    lanes: tuple[Lane, ...]
+    legend: tuple[LegendEntry, ...]
+    captions: tuple[Caption, ...] = ()
+    subtitle: str = ""
+    # Extra words (e.g. the route) the fact sheet may print under the drawing.
+    notes: tuple[str, ...] = field(default=())
+
+    def node(self, node_id: str) -> Node:
+        for n in self.nodes:
+            if n.id == node_id:
+                return n
+        raise KeyError(node_id)
+
+    def lane(self, name: str) -> Lane | None:
+        for lane in self.lanes:
+            if lane.name == name:
+                return lane
+        return None

@@ -1,0 +1,121 @@
+"""What a fact sheet says, as plain frozen dataclasses: no layout, no Qt.
+
+A `Sheet` is a header, an at-a-glance table of `Fact`s, an optional signalling diagram (the
+interleukin's page dict, for `ildesk.diagram.layout`), `Section`s and references. The renderer
+decides how much of each list and how many sentences of each paragraph fit on the page; the
+model therefore keeps everything, with prose split into sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DISCLAIMER = ("For education and reference. Not medical advice; "
+              "check the current product label before prescribing.")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text in one style."""
+
+    text: str
+    bold: bool = False
+    muted: bool = False
+
+
+Rich = tuple[Span, ...]
+"""One line of the table, one list item or one paragraph: spans in order."""
+
+
+def rich(*parts: str | Span) -> Rich:
+    """`rich("plain ", Span("bold", bold=True))`: strings become plain spans; empty ones go."""
+    return tuple(p if isinstance(p, Span) else Span(p) for p in parts if
+                 (p.text if isinstance(p, Span) else p))
+
+
+def rich_text(line: Rich) -> str:
+    return "".join(s.text for s in line)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A row of the at-a-glance table: a label and one or more lines of value."""
+
+    label: str
+    lines: tuple[Rich, ...]
+
+
+SectionStyle = Literal["prose", "list", "inline"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled block of the sheet.
+
+    - "prose": `paragraphs` holds each paragraph as its sentences; the renderer shows the
+      first sentences of each, whole sentences only.
+    - "list": one item a line (bulleted), shortened with "… and N more" when needed.
+    - "inline": items run together separated by commas (cell types), also shortened.
+    """
+
+    title: str
+    style: SectionStyle
+    items: tuple[Rich, ...] = ()
+    paragraphs: tuple[tuple[str, ...], ...] = ()
+    wide: bool = False  # spans both columns
+
+    def __len__(self) -> int:
+        return len(self.items) if self.style != "prose" else len(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    year: int
+    pmid: int
+
+    def text(self) -> str:
+        title = self.title.rstrip(".")
+        return f"{title}. {self.year}. PMID {self.pmid}"
+
+
+@dataclass(frozen=True)
+class Footer:
+    data_version: str
+    date: str
+    disclaimer: str = DISCLAIMER
+
+
+SheetKind = Literal["interleukin", "disease", "drug"]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One printable page."""
+
+    kind: SheetKind
+    page_id: str
+    title: str                       # "IL-2" (the abbreviation where there is one)
+    full_name: str                   # "Interleukin-2"
+    kicker: str                      # "Interleukin · common γ-chain family"
+    aliases: tuple[str, ...]
+    lede: str                        # one sentence under the title (plain text)
+    facts: tuple[Fact, ...]
+    sections: tuple[Section, ...]
+    references: tuple[Reference, ...]
+    footer: Footer
+    diagram_page: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+
+    def plain_text(self) -> str:
+        """Everything the sheet can say, as text (for tests and search)."""
+        out = [self.title, self.full_name, self.kicker, ", ".join(self.aliases), self.lede]
+        for f in self.facts:
+            out.append(f.label + ": " + " / ".join(rich_text(x) for x in f.lines))
+        for s in self.sections:
+            out.append(s.title)
+            out += [rich_text(x) for x in s.items]
+            out += [" ".join(p) for p in s.paragraphs]
+        out += [r.text() for r in self.references]
+        out += [self.footer.data_version, self.footer.date, self.footer.disclaimer]
+        return "\n".join(x for x in out if x)

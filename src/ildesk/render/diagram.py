@@ -1,0 +1,483 @@
+"""Draw a signalling diagram (ildesk.diagram.model) with QPainter: on screen, SVG, PNG, PDF.
+
+    paint(painter, diagram, QRectF(0, 0, 640, 300), LIGHT)   # scaled to fit, centred
+    to_svg(diagram, "il6.svg"); to_png(diagram, "il6.png", scale=2)
+
+One drawing code: the panel's graphics items call `paint_node`, `paint_edge` and
+`paint_backdrop` in diagram coordinates, and `paint` calls the same functions. Text stays text
+(SVG and PDF keep the names searchable). Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtSvg import QSvgGenerator
+
+from ildesk.diagram.model import (
+    FONT_LANE,
+    FONT_NODE,
+    FONT_SMALL,
+    FONT_TITLE,
+    LINE_HEIGHT,
+    Diagram,
+    Edge,
+    LegendEntry,
+    Node,
+)
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+MAX_PIXELS = 12000
+
+
+class DiagramExportError(Exception):
+    """The diagram could not be written; the message says why. Nothing was left behind."""
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours of the diagram. `fills` maps a node kind to (fill, border, text)."""
+
+    name: str = "light"
+    background: str = "#ffffff"
+    text: str = "#1d232b"
+    muted: str = "#5f6b77"
+    outside: str = "#f5f9fc"
+    cytoplasm: str = "#fbf7ef"
+    nucleus: str = "#f1ecf8"
+    nucleus_border: str = "#9a86c0"
+    head: str = "#e3b35c"
+    tail: str = "#caa46a"
+    shared: str = "#c0392b"
+    edges: dict[str, str] = field(default_factory=lambda: {
+        "binds": "#4a5661", "associates": "#6b7682", "phosphorylates": "#2c7a4b",
+        "translocates": "#6d4fa3", "activates": "#2b6cb0", "inhibits": "#c0392b"})
+    fills: dict[str, tuple[str, str, str]] = field(default_factory=lambda: {
+        "ligand": ("#ffd98a", "#b7862a", "#3a2a00"),
+        "subunit": ("#ffe9bb", "#b7862a", "#3a2a00"),
+        "chain": ("#cfe3f7", "#3f79b0", "#0c2a45"),
+        "decoy": ("#eef2f6", "#7b8794", "#3b4652"),
+        "kinase": ("#cdeccf", "#3f8f4e", "#0f3317"),
+        "stat": ("#d9d2f3", "#6d5bb3", "#1f1447"),
+        "adaptor": ("#c9ece8", "#2f8f86", "#083330"),
+        "pathway": ("#e6ebef", "#7b8794", "#2b333b"),
+        "nucleus": ("#ffffff", "#9a86c0", "#2b1f45"),
+        "gene": ("#ffffff", "#9a86c0", "#2b1f45"),
+        "drug": ("#f9d3dc", "#b03a5b", "#4a0c1d"),
+        "antagonist": ("#fbd9c4", "#c0622b", "#4a1e05"),
+    })
+
+
+LIGHT = Palette()
+PRINT_PALETTE = Palette(name="print", outside="#f7fafc", cytoplasm="#fcfaf5")
+DARK = Palette(
+    name="dark", background="#1b2027", text="#e6e9ee", muted="#9aa5b1", outside="#1f2630",
+    cytoplasm="#262420", nucleus="#2a2536", nucleus_border="#8c78b8", head="#b88a3a",
+    tail="#7d6640", shared="#ff7b6b",
+    edges={"binds": "#aab4bf", "associates": "#8c97a3", "phosphorylates": "#6ccf8e",
+           "translocates": "#b39ae6", "activates": "#7ab8ff", "inhibits": "#ff7b6b"},
+    fills={"ligand": ("#6b5217", "#e0b050", "#fff3d6"),
+           "subunit": ("#5a4a22", "#d0a855", "#fff3d6"),
+           "chain": ("#1f3d5c", "#6ea7dd", "#e3f0fc"),
+           "decoy": ("#2a3038", "#8c97a3", "#d5dbe1"),
+           "kinase": ("#1f4a2a", "#6cc07d", "#e2f7e5"),
+           "stat": ("#35295e", "#9c8ae0", "#ece7ff"),
+           "adaptor": ("#17433f", "#5cc2b7", "#dcf7f4"),
+           "pathway": ("#2e353d", "#8c97a3", "#e6e9ee"),
+           "nucleus": ("#221e2c", "#8c78b8", "#ece7ff"),
+           "gene": ("#221e2c", "#8c78b8", "#ece7ff"),
+           "drug": ("#5a2334", "#e57d9b", "#ffe3ea"),
+           "antagonist": ("#5a3219", "#e59a66", "#ffe9db")})
+
+
+def palette_for(spec: Any = None) -> Palette:
+    """A Palette from a Palette, "light"/"dark"/"print", True (dark), a QPalette, or None."""
+    if isinstance(spec, Palette):
+        return spec
+    if isinstance(spec, QPalette):
+        return DARK if spec.color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
+    if spec is True or spec == "dark":
+        return DARK
+    if spec == "print":
+        return PRINT_PALETTE
+    return LIGHT
+
+
+# -- fonts ---------------------------------------------------------------------------------
+
+_app: Any = None
+_family: str | None = None
+
+
+def ensure_app() -> None:
+    """Fonts need a QGuiApplication: make one (offscreen without a display) if none exists."""
+    global _app
+    if QGuiApplication.instance() is None:
+        if not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux") and not (
+                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _app = QGuiApplication(sys.argv[:1])
+
+
+def _family_name() -> str:
+    global _family
+    if _family is None:
+        ensure_app()
+        found: list[str] = []
+        for ttf in sorted(FONT_DIR.glob("*.ttf")):
+            fid = QFontDatabase.addApplicationFont(str(ttf))
+            if fid >= 0:
+                found += QFontDatabase.applicationFontFamilies(fid)
+        _family = found[0] if found else "DejaVu Sans"
+    return _family
+
+
+def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
+    f = QFont(_family_name())
+    f.setPixelSize(max(1, round(size)))
+    f.setBold(bold)
+    f.setItalic(italic)
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return f
+
+
+def _text(p: QPainter, rect: QRectF, text: str, size: float, color: str, *, bold: bool = False,
+          italic: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> None:
+    """Draw `text` (lines split on \\n) inside `rect`, shrinking the font until it fits."""
+    lines = text.split("\n")
+    font = _font(size, bold, italic)
+    while size > 5:
+        m = QFontMetricsF(font)
+        if max(m.horizontalAdvance(s) for s in lines) <= rect.width() - 4 and \
+                len(lines) * m.height() <= rect.height() + 2:
+            break
+        size -= 0.5
+        font = _font(size, bold, italic)
+    p.setFont(font)
+    p.setPen(QColor(color))
+    p.drawText(rect, int(align) | int(Qt.TextFlag.TextDontClip), text)
+
+
+# -- nodes -----------------------------------------------------------------------------------
+
+
+def _membrane_label_rect(node: Node, membrane: tuple[float, float] | None) -> QRectF:
+    top = node.y + (13 if node.shared else 0)
+    if membrane and node.lane == "membrane" and node.y < membrane[0] < node.bottom:
+        return QRectF(node.x, top, node.w, membrane[0] - top)
+    return QRectF(node.x, top, node.w, node.bottom - top)
+
+
+def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, float] | None = None,
+               highlight: bool = False) -> None:
+    """One box in diagram coordinates: fill by kind, dashed when decoy, badge when shared."""
+    fill, border, ink = pal.fills.get(node.kind, pal.fills["pathway"])
+    r = QRectF(node.x, node.y, node.w, node.h)
+    radius = min(node.h / 2, 12.0) if node.kind in ("ligand", "subunit", "antagonist") else 6.0
+    if node.style == "soluble":
+        radius = min(node.h / 2, 14.0)
+    pen = QPen(QColor(pal.shared if node.shared else border), 2.4 if node.shared else 1.2)
+    if node.kind == "decoy":
+        pen.setStyle(Qt.PenStyle.DashLine)
+    if node.style == "unknown":
+        pen.setStyle(Qt.PenStyle.DotLine)
+        fill = pal.fills["decoy"][0]
+    if highlight:
+        pen.setWidthF(pen.widthF() + 1.2)
+    p.setPen(pen)
+    p.setBrush(QBrush(QColor(fill)))
+    p.drawRoundedRect(r, radius, radius)
+    if node.style == "gpcr" and membrane:
+        _seven_helices(p, node, membrane, border)
+    if node.shared:
+        badge = QRectF(node.x + 4, node.y + 3, node.w - 8, 11)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(pal.shared))
+        p.drawRoundedRect(badge, 5.5, 5.5)
+        _text(p, badge, "shared", 8.0, pal.background, bold=True)
+    label_rect = _membrane_label_rect(node, membrane)
+    bold = node.kind in ("ligand", "chain", "decoy", "antagonist", "subunit")
+    italic = node.kind == "gene"
+    size = FONT_NODE - (1 if node.kind == "gene" else 0)
+    _text(p, label_rect.adjusted(2, 1, -2, -1), node.label, size, ink, bold=bold, italic=italic)
+
+
+def _seven_helices(p: QPainter, node: Node, membrane: tuple[float, float], color: str) -> None:
+    top, bottom = membrane[0] + 2, membrane[1] - 2
+    step = (node.w - 12) / 7
+    p.setPen(QPen(QColor(color), 1.0))
+    p.setBrush(QColor(color).lighter(130))
+    for i in range(7):
+        x = node.x + 6 + i * step + step * 0.15
+        p.drawRoundedRect(QRectF(x, top, step * 0.7, bottom - top), 2, 2)
+
+
+# -- edges -----------------------------------------------------------------------------------
+
+
+def _arrow_head(p: QPainter, tip: QPointF, frm: QPointF, color: QColor, size: float) -> None:
+    dx, dy = tip.x() - frm.x(), tip.y() - frm.y()
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    base = QPointF(tip.x() - ux * size, tip.y() - uy * size)
+    left = QPointF(base.x() - uy * size * 0.5, base.y() + ux * size * 0.5)
+    right = QPointF(base.x() + uy * size * 0.5, base.y() - ux * size * 0.5)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(color)
+    p.drawPolygon(QPolygonF([tip, left, right]))
+
+
+def paint_edge(p: QPainter, edge: Edge, pal: Palette) -> None:
+    """A polyline with an arrowhead (activation, phosphorylation, entry into the nucleus,
+    binding), a T-bar (inhibition) or a plain end (association)."""
+    if len(edge.points) < 2:
+        return
+    color = QColor(pal.edges.get(edge.kind, pal.muted))
+    pen = QPen(color, 1.5 if edge.kind != "associates" else 1.2)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if edge.kind == "translocates":
+        pen.setStyle(Qt.PenStyle.DashLine)
+    pts = [QPointF(x, y) for x, y in edge.points]
+    tip, before = pts[-1], pts[-2]
+    path = QPainterPath(pts[0])
+    head = {"inhibits": 0.0, "associates": 0.0, "binds": 6.0}.get(edge.kind, 8.0)
+    if head:  # stop the line at the base of the head so the tip stays sharp
+        dx, dy = tip.x() - before.x(), tip.y() - before.y()
+        length = math.hypot(dx, dy) or 1.0
+        short = QPointF(tip.x() - dx / length * head * 0.8, tip.y() - dy / length * head * 0.8)
+        for q in pts[1:-1]:
+            path.lineTo(q)
+        path.lineTo(short)
+    else:
+        for q in pts[1:]:
+            path.lineTo(q)
+    p.setPen(pen)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawPath(path)
+    if head:
+        _arrow_head(p, tip, before, color, head)
+    elif edge.kind == "inhibits":
+        dx, dy = tip.x() - before.x(), tip.y() - before.y()
+        length = math.hypot(dx, dy) or 1.0
+        nx, ny = -dy / length * 6, dx / length * 6
+        p.setPen(QPen(color, 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        p.drawLine(QPointF(tip.x() - nx, tip.y() - ny), QPointF(tip.x() + nx, tip.y() + ny))
+
+
+# -- lanes, captions, title, legend ---------------------------------------------------------
+
+
+def _membrane(p: QPainter, y: float, h: float, x0: float, x1: float, pal: Palette) -> None:
+    p.setPen(Qt.PenStyle.NoPen)
+    band = QColor(pal.head).lighter(150) if pal.name != "dark" else QColor(pal.tail).darker(180)
+    p.setBrush(band)
+    p.drawRect(QRectF(x0, y, x1 - x0, h))
+    r = 3.0
+    tails = QPen(QColor(pal.tail), 0.9)
+    x = x0 + r
+    while x < x1 - r:
+        p.setPen(tails)
+        for top in (True, False):
+            cy = y + r if top else y + h - r
+            sign = 1 if top else -1
+            p.drawLine(QPointF(x - 1, cy + sign * r), QPointF(x - 1, cy + sign * (h / 2 - 2)))
+            p.drawLine(QPointF(x + 1, cy + sign * r), QPointF(x + 1, cy + sign * (h / 2 - 2)))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(pal.head))
+        p.drawEllipse(QPointF(x, y + r), r, r)
+        p.drawEllipse(QPointF(x, y + h - r), r, r)
+        x += 2 * r + 1.6
+
+
+def membrane_band(diagram: Diagram) -> tuple[float, float] | None:
+    lane = diagram.lane("membrane")
+    return (lane.y, lane.y + lane.h) if lane else None
+
+
+def paint_backdrop(p: QPainter, diagram: Diagram, pal: Palette, background: bool = True) -> None:
+    """Everything but boxes and arrows: background, lanes, membrane, captions, title, legend."""
+    from ildesk.diagram.frame import GUTTER
+
+    if background:
+        p.fillRect(QRectF(0, 0, diagram.width, diagram.height), QColor(pal.background))
+    x0, x1 = GUTTER, diagram.width - 6
+    if diagram.legend and diagram.lanes and \
+            diagram.legend[0].y < diagram.lanes[-1].y + diagram.lanes[-1].h:
+        x1 = diagram.legend[0].x - 14  # the legend stands beside the lanes
+    for lane in diagram.lanes:
+        if lane.name == "membrane":
+            _membrane(p, lane.y, lane.h, x0, x1, pal)
+        elif lane.name == "nucleus":
+            p.setPen(QPen(QColor(pal.nucleus_border), 1.2))
+            p.setBrush(QColor(pal.nucleus))
+            outer = QRectF(x0 + 4, lane.y + 3, x1 - x0 - 8, lane.h - 6)
+            p.drawRoundedRect(outer, 18, 18)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(outer.adjusted(3, 3, -3, -3), 15, 15)
+        else:
+            p.fillRect(QRectF(x0, lane.y, x1 - x0, lane.h),
+                       QColor(pal.outside if lane.name == "outside" else pal.cytoplasm))
+        label_h = lane.h if lane.name == "membrane" else min(lane.h, 34.0)
+        align = Qt.AlignmentFlag.AlignRight | (Qt.AlignmentFlag.AlignVCenter
+                                               if lane.name == "membrane"
+                                               else Qt.AlignmentFlag.AlignTop)
+        _text(p, QRectF(4, lane.y + (0 if lane.name == "membrane" else 6), GUTTER - 10,
+                        label_h), lane.label, FONT_LANE, pal.muted, italic=True, align=align)
+    for c in diagram.captions:
+        _text(p, QRectF(c.x, c.y, c.w, c.h + 2), c.text, FONT_SMALL, pal.muted,
+              italic=c.kind != "signalling")
+    _text(p, QRectF(16, 8, diagram.width - 32, FONT_TITLE * 1.4), diagram.title, FONT_TITLE,
+          pal.text, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if diagram.subtitle:
+        _text(p, QRectF(16, 8 + FONT_TITLE * 1.45, diagram.width - 32, FONT_SMALL * LINE_HEIGHT
+                        + 2), diagram.subtitle, FONT_SMALL + 1, pal.muted,
+              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for entry in diagram.legend:
+        _legend_entry(p, entry, pal)
+
+
+def _legend_entry(p: QPainter, e: LegendEntry, pal: Palette) -> None:
+    sw = QRectF(e.x, e.y + 1, 20, e.h - 2)
+    if e.key in pal.edges:
+        y = e.y + e.h / 2
+        paint_edge(p, Edge("", "", e.key, ((e.x, y), (e.x + 20, y))), pal)  # type: ignore[arg-type]
+    else:
+        kind = {"shared": "chain", "soluble": "chain"}.get(e.key, e.key)
+        fill, border, _ = pal.fills.get(kind, pal.fills["pathway"])
+        pen = QPen(QColor(pal.shared if e.key == "shared" else border),
+                   2.2 if e.key == "shared" else 1.1)
+        if e.key == "decoy":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(QColor(fill))
+        rad = 6.0 if e.key in ("soluble", "ligand", "antagonist") else 3.0
+        p.drawRoundedRect(sw, rad, rad)
+    _text(p, QRectF(e.x + 25, e.y - 2, e.w - 25, e.h + 4), e.label, FONT_SMALL, pal.muted,
+          align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def paint(painter: QPainter, diagram: Diagram, target: QRectF, palette: Any = None) -> None:
+    """Draw `diagram` scaled uniformly to fit `target`, centred; the painter is restored."""
+    pal = palette_for(palette)
+    if diagram.width <= 0 or diagram.height <= 0 or target.width() <= 0:
+        return
+    scale = min(target.width() / diagram.width, target.height() / diagram.height)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.translate(target.x() + (target.width() - diagram.width * scale) / 2,
+                      target.y() + (target.height() - diagram.height * scale) / 2)
+    painter.scale(scale, scale)
+    painter.setClipRect(QRectF(0, 0, diagram.width, diagram.height))
+    paint_backdrop(painter, diagram, pal)
+    for e in diagram.edges:
+        paint_edge(painter, e, pal)
+    band = membrane_band(diagram)
+    for n in diagram.nodes:
+        paint_node(painter, n, pal, band)
+    painter.restore()
+
+
+# -- files -----------------------------------------------------------------------------------
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    if path.is_dir():
+        raise DiagramExportError(f"{path} is a folder; give a file name, such as "
+                                 f"{path / 'diagram.svg'}.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise DiagramExportError(f"cannot write {path}: the folder {folder} does not exist.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise DiagramExportError(f"cannot write {path}: {exc.strerror or exc}.") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        Path(tmp).replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink()
+        raise DiagramExportError(f"could not write {path}: {exc.strerror or exc}.") from exc
+
+
+def svg_bytes(diagram: Diagram, palette: Any = None) -> bytes:
+    ensure_app()
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    gen = QSvgGenerator()
+    gen.setOutputDevice(buf)
+    gen.setSize(QSize(math.ceil(diagram.width), math.ceil(diagram.height)))
+    gen.setViewBox(QRectF(0, 0, diagram.width, diagram.height))
+    gen.setTitle(diagram.title)
+    gen.setDescription("Signalling diagram drawn by ildesk")
+    p = QPainter(gen)
+    try:
+        paint(p, diagram, QRectF(0, 0, diagram.width, diagram.height), palette)
+    finally:
+        p.end()
+    buf.close()
+    return bytes(buf.data().data())
+
+
+def png_bytes(diagram: Diagram, scale: float = 2.0, palette: Any = None) -> bytes:
+    ensure_app()
+    if not (0.1 <= scale <= 10):
+        raise DiagramExportError(f"the scale {scale:g} is out of range; use 0.1 to 10.")
+    w, h = math.ceil(diagram.width * scale), math.ceil(diagram.height * scale)
+    if max(w, h) > MAX_PIXELS:
+        raise DiagramExportError(f"a {w} × {h} image is too large; use a smaller scale.")
+    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(QColor(palette_for(palette).background))
+    p = QPainter(img)
+    try:
+        paint(p, diagram, QRectF(0, 0, w, h), palette)
+    finally:
+        p.end()
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not img.save(buf, "PNG"):  # type: ignore[call-overload]
+        raise DiagramExportError("the image could not be encoded as PNG.")
+    buf.close()
+    return bytes(data.data())
+
+
+def to_svg(diagram: Diagram, path: str | os.PathLike[str], palette: Any = None) -> Path:
+    """Write `diagram` as SVG (text stays text); returns the path written."""
+    target = Path(path)
+    _write_atomic(target, svg_bytes(diagram, palette))
+    return target
+
+
+def to_png(diagram: Diagram, path: str | os.PathLike[str], scale: float = 2.0,
+           palette: Any = None) -> Path:
+    """Write `diagram` as PNG at `scale` pixels per diagram unit; returns the path written."""
+    target = Path(path)
+    _write_atomic(target, png_bytes(diagram, scale, palette))
+    return target

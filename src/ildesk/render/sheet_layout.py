@@ -1,0 +1,578 @@
+"""Lay a fact sheet out on a page: measured text, adaptive fitting, recorded bounds.
+
+Coordinates are decipoints (1/720 inch) from the top-left of the printable area, so a layout
+is independent of the device it is painted on. `layout_sheet()` tries a sequence of ever more
+compact settings (smaller diagram, fewer sentences, shorter lists, smaller type down to 7.5 pt)
+and returns the first that fits; `SheetLayout.outside()` lists anything painted outside the
+content rectangle, which tests assert is empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+
+from ildesk.factsheet.model import Fact, Rich, Section, Sheet, Span
+
+DP = 10.0  # layout units per point
+MM = 720.0 / 25.4  # layout units per millimetre
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FALLBACK_FAMILY = "DejaVu Sans"
+
+ACCENT = QColor("#1d5a85")
+TEXT = QColor("#1b1b1b")
+MUTED = QColor("#5b6268")
+RULE = QColor("#b9c6cf")
+FILL = QColor("#f1f5f8")
+
+BODY_FLOOR_PT = 7.5
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
+
+_family: str | None = None
+
+
+def ensure_app() -> None:
+    """A QGuiApplication must exist before fonts can be measured; make one offscreen if
+    needed (command line, tests without pytest-qt)."""
+    import os
+    import sys
+
+    if QGuiApplication.instance() is None:
+        if not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux") and not (
+                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        global _app
+        _app = QGuiApplication(sys.argv[:1])
+
+
+_app: Any = None
+
+
+def family() -> str:
+    """The sheet's typeface: the bundled DejaVu Sans Condensed (embedded in PDFs)."""
+    global _family
+    if _family is None:
+        ensure_app()
+        found: list[str] = []
+        for ttf in sorted(FONT_DIR.glob("*.ttf")):
+            fid = QFontDatabase.addApplicationFont(str(ttf))
+            if fid >= 0:
+                found += QFontDatabase.applicationFontFamilies(fid)
+        _family = found[0] if found else FALLBACK_FAMILY
+    return _family
+
+
+def font(pt: float, bold: bool = False) -> QFont:
+    f = QFont(family())
+    f.setPixelSize(max(1, round(pt * DP)))
+    f.setBold(bold)
+    f.setStretch(QFont.Stretch.Condensed)  # the bundled cut, the same on every machine
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    f.setKerning(True)
+    # no ligatures: "affinity" must stay searchable as a-f-f-i in the PDF's text
+    for tag in ("liga", "clig", "dlig"):
+        f.setFeature(QFont.Tag(tag), 0)
+    return f
+
+
+def content_rect(page_size: str = "A4", margins_mm: float = 15.0) -> QRectF:
+    """The printable area of a page, in layout units, origin at its top-left."""
+    pl = QPageLayout(QPageSize(page_size_id(page_size)), QPageLayout.Orientation.Portrait,
+                     QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm),
+                     QPageLayout.Unit.Millimeter)
+    r = pl.paintRect(QPageLayout.Unit.Point)
+    return QRectF(0, 0, r.width() * DP, r.height() * DP)
+
+
+def page_size_id(name: str) -> QPageSize.PageSizeId:
+    try:
+        return PAGE_SIZES[name.upper()]
+    except KeyError:
+        raise ValueError(f"unknown page size {name!r}; use A4 or Letter") from None
+
+
+# -- paint operations ------------------------------------------------------------------------
+
+
+@dataclass
+class Op:
+    rect: QRectF
+
+    def paint(self, p: QPainter) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+@dataclass
+class TextOp(Op):
+    layout: QTextLayout
+    pos: QPointF
+    color: QColor
+
+    def paint(self, p: QPainter) -> None:
+        p.setPen(self.color)
+        self.layout.draw(p, self.pos)
+
+
+@dataclass
+class LineOp(Op):
+    color: QColor
+    width: float
+
+    def paint(self, p: QPainter) -> None:
+        p.setPen(QPen(self.color, self.width))
+        r = self.rect
+        p.drawLine(QPointF(r.left(), r.top()), QPointF(r.right(), r.bottom()))
+
+
+@dataclass
+class BoxOp(Op):
+    fill: QColor
+    radius: float = 0.0
+
+    def paint(self, p: QPainter) -> None:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.fill)
+        p.drawRoundedRect(self.rect, self.radius, self.radius)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+
+
+@dataclass
+class DiagramOp(Op):
+    page: dict[str, Any]
+    draw: Callable[[QPainter, dict[str, Any], QRectF], None]
+
+    def paint(self, p: QPainter) -> None:
+        p.save()
+        self.draw(p, self.page, self.rect)
+        p.restore()
+
+
+# -- fitting parameters ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fit:
+    body_pt: float = 9.0
+    diagram_mm: float = 84.0
+    max_items: int | None = None
+    sentences: int = 3
+    max_paragraphs: int | None = None
+    references: int = 3
+    drop_sections: int = 0
+
+
+def _attempts() -> list[Fit]:
+    """Settings from roomiest to most compact, in order of preference: at each type size
+    first a smaller diagram and fewer sentences, then shorter lists (but never fewer than
+    six items) before the next smaller size; at the 7.5 pt floor, lists shrink further,
+    references and paragraphs go, and last whole sections at the end are dropped."""
+    steps: list[tuple[float, int, int | None]] = [
+        (84.0, 3, None), (84.0, 2, None), (74.0, 2, None), (74.0, 2, 12), (68.0, 2, 10),
+        (68.0, 1, 10), (64.0, 1, 8), (62.0, 1, 6)]
+    out = [Fit(body_pt=pt, diagram_mm=d, sentences=n, max_items=k)
+           for pt in (9.0, 8.5, 8.0, BODY_FLOOR_PT) for d, n, k in steps]
+    last = out[-1]
+    for change in ({"max_items": 5, "diagram_mm": 56.0}, {"max_items": 4},
+                   {"references": 2, "max_paragraphs": 2}, {"max_items": 3, "diagram_mm": 46.0},
+                   {"references": 1, "max_paragraphs": 1}, {"max_items": 2}):
+        last = replace(last, **change)
+        out.append(last)
+    out += [replace(last, drop_sections=n) for n in range(1, 6)]
+    return out
+
+
+ATTEMPTS = _attempts()
+
+
+# -- the layout ------------------------------------------------------------------------------
+
+
+@dataclass
+class SheetLayout:
+    """Where everything on one page goes. `fits` is True when nothing crosses `content`."""
+
+    content: QRectF
+    ops: list[Op]
+    fit: Fit
+    bottom: float = 0.0
+    limit: float = 0.0
+
+    @property
+    def fits(self) -> bool:
+        return self.bottom <= self.limit + 0.5 and not self.outside()
+
+    def rects(self) -> list[QRectF]:
+        return [op.rect for op in self.ops]
+
+    def outside(self, tolerance: float = 0.5) -> list[QRectF]:
+        c = self.content
+        return [r for r in self.rects()
+                if r.left() < c.left() - tolerance or r.top() < c.top() - tolerance
+                or r.right() > c.right() + tolerance or r.bottom() > c.bottom() + tolerance]
+
+    def text(self) -> str:
+        return "\n".join(op.layout.text() for op in self.ops if isinstance(op, TextOp))
+
+    def paint(self, p: QPainter) -> None:
+        for op in self.ops:
+            op.paint(p)
+
+
+_MEASURED: dict[tuple[Any, ...], tuple[QTextLayout, int, float]] = {}
+"""Laid-out text by (spans, font, width, ...): trial layouts repeat most measurements, and a
+finished QTextLayout is only read afterwards, so it can be shared."""
+
+
+def _measure(line: Rich, base: QFont, width: float, align: Qt.AlignmentFlag,
+             max_lines: int | None, step: float) -> tuple[QTextLayout, int, float]:
+    full = "".join(s.text for s in line)
+    layout = QTextLayout(full, base)
+    formats = []
+    pos = 0
+    for s in line:
+        if s.bold or s.muted:
+            fr = QTextLayout.FormatRange()
+            fr.start, fr.length = pos, len(s.text)
+            cf = QTextCharFormat()
+            if s.bold:
+                cf.setFontWeight(QFont.Weight.Bold)
+            if s.muted:
+                cf.setForeground(MUTED)
+            fr.format = cf
+            formats.append(fr)
+        pos += len(s.text)
+    layout.setFormats(formats)
+    opt = QTextOption(align)
+    opt.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(opt)
+    layout.beginLayout()
+    n = 0
+    right = 0.0
+    while True:
+        ln = layout.createLine()
+        if not ln.isValid():
+            break
+        ln.setLineWidth(width)
+        ln.setPosition(QPointF(0, n * step))
+        right = max(right, ln.naturalTextWidth() if align == Qt.AlignmentFlag.AlignLeft
+                    else width)
+        n += 1
+        if max_lines and n >= max_lines:
+            break
+    layout.endLayout()
+    return layout, n, right
+
+
+class _Writer:
+    """Measures and places text, recording every op."""
+
+    def __init__(self, fit: Fit) -> None:
+        self.fit = fit
+        self.ops: list[Op] = []
+        b = fit.body_pt
+        self.body = font(b)
+        self.bold = font(b, bold=True)
+        self.small = font(max(BODY_FLOOR_PT, b - 0.5))
+        self.small_bold = font(max(BODY_FLOOR_PT, b - 0.5), bold=True)
+        self.head = font(b + 1.5, bold=True)
+        self.leading = 1.28
+
+    def text(self, x: float, y: float, width: float, line: Rich, base: QFont,
+             color: QColor = TEXT, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+             max_lines: int | None = None) -> float:
+        """Lay `line` out in a box `width` wide at (x, y); returns the height used."""
+        step = base.pixelSize() * self.leading
+        key = (line, base.key(), round(width, 1), int(align.value), max_lines, step)
+        hit = _MEASURED.get(key)
+        if hit is None:
+            hit = _measure(line, base, width, align, max_lines, step)
+            if len(_MEASURED) > 50_000:
+                _MEASURED.clear()
+            _MEASURED[key] = hit
+        layout, n, right = hit
+        height = (n - 1) * step + base.pixelSize() * 1.18 if n else 0.0
+        self.ops.append(TextOp(QRectF(x, y, min(right, width), height), layout, QPointF(x, y),
+                               color))
+        return n * step
+
+    def rule(self, x: float, y: float, width: float, color: QColor = RULE,
+             weight: float = 0.5) -> None:
+        self.ops.append(LineOp(QRectF(x, y, width, 0), color, weight * DP))
+
+
+def _limit(items: Sequence[Rich], n: int | None) -> list[Rich]:
+    if n is None or len(items) <= n:
+        return list(items)
+    more = len(items) - (n - 1)
+    return [*items[:n - 1], (Span(f"… and {more} more", muted=True),)]
+
+
+def _inline(items: Sequence[Rich], n: int | None) -> Rich:
+    n = None if n is None else max(3, n + 2)  # names are short: allow a few more inline
+    shown = list(items) if n is None or len(items) <= n else list(items[:n - 1])
+    out: list[Span] = []
+    for i, it in enumerate(shown):
+        if i:
+            out.append(Span(" · ", muted=True))
+        out += list(it)
+    if len(shown) < len(items):
+        out.append(Span(f" … and {len(items) - len(shown)} more", muted=True))
+    return tuple(out)
+
+
+def _section_height(w: _Writer, s: Section, x: float, y: float, width: float) -> float:
+    """Lay out one section at (x, y); returns its height (ops are recorded in `w`)."""
+    fit = w.fit
+    pt = fit.body_pt * DP
+    top = y
+    y += w.text(x, y, width, (Span(s.title),), w.head, ACCENT) - 0.1 * pt
+    w.rule(x, y + 0.1 * pt, width)
+    y += 0.45 * pt
+    if s.style == "prose":
+        paras = s.paragraphs[:fit.max_paragraphs] if fit.max_paragraphs else s.paragraphs
+        for i, sents in enumerate(paras):
+            text = " ".join(sents[:max(1, fit.sentences)])
+            y += w.text(x, y, width, (Span(text),), w.body, align=Qt.AlignmentFlag.AlignJustify)
+            if i < len(paras) - 1:
+                y += 0.3 * pt
+    elif s.style == "inline":
+        y += w.text(x, y, width, _inline(s.items, fit.max_items), w.body)
+    else:
+        indent = 0.9 * pt
+        for item in _limit(s.items, fit.max_items):
+            w.text(x, y, indent, (Span("•"),), w.body, ACCENT)
+            y += w.text(x + indent, y, width - indent, item, w.body) + 0.12 * pt
+    return y - top
+
+
+def _measure_section(fit: Fit, s: Section, width: float) -> float:
+    return _section_height(_Writer(fit), s, 0, 0, width)
+
+
+def _header(w: _Writer, sheet: Sheet, c: QRectF) -> float:
+    pt = w.fit.body_pt * DP
+    x, y, width = c.left(), c.top(), c.width()
+    y += w.text(x, y, width, (Span(sheet.kicker),), font(9.0, bold=True), ACCENT)
+    title = font(22.0, bold=True)
+    sub = font(13.0)
+    w.text(x, y, width * 0.5, (Span(sheet.title),), title, TEXT, max_lines=1)
+    title_w = w.ops[-1].rect.width()
+    title_h = 22.0 * DP * 1.2
+    if sheet.full_name and sheet.full_name != sheet.title:
+        # baseline-align the full name with the title
+        dy = title.pixelSize() * 0.93 - sub.pixelSize() * 0.93
+        w.text(x + title_w + 3.0 * DP * 2, y + dy, width - title_w - 6.0 * DP, (
+            Span(sheet.full_name),), sub, MUTED, max_lines=1)
+    y += title_h
+    if sheet.aliases:
+        y += w.text(x, y, width, (Span("Also called ", bold=True), Span(", ".join(sheet.aliases))),
+                    w.small, MUTED, max_lines=2)
+    if sheet.lede:
+        y += 0.25 * pt
+        y += w.text(x, y, width, (Span(sheet.lede),), font(w.fit.body_pt + 0.5), TEXT)
+    y += 0.35 * pt
+    w.rule(x, y, width, ACCENT, 1.0)
+    return y + 0.6 * pt
+
+
+def _table(w: _Writer, facts: Sequence[Fact], x: float, y: float, width: float) -> float:
+    pt = w.fit.body_pt * DP
+    pad = 0.35 * pt
+    fm = QFontMetricsF(w.small_bold)
+    label_w = min(width * 0.3, max((fm.horizontalAdvance(f.label) for f in facts), default=0)
+                  + pad + 0.8 * pt)
+    start = len(w.ops)
+    top = y
+    y += pad
+    for i, f in enumerate(facts):
+        lh = w.text(x + pad, y + 0.06 * pt, label_w - pad, (Span(f.label),), w.small_bold, MUTED)
+        h = 0.0
+        for line in f.lines:
+            h += w.text(x + label_w, y + h, width - label_w - pad, line, w.body)
+        y += max(h, lh)
+        if i < len(facts) - 1:
+            w.rule(x + pad, y + 0.2 * pt, width - 2 * pad, QColor("#d6dee4"), 0.4)
+            y += 0.45 * pt
+    y += pad * 0.8
+    w.ops.insert(start, BoxOp(QRectF(x, top, width, y - top), FILL, 0.6 * DP * 2))
+    return y - top
+
+
+def _footer(w: _Writer, sheet: Sheet, c: QRectF, page_label: str) -> float:
+    """Draw the footer at the bottom of `c`; returns its top."""
+    f = font(7.5)
+    step = f.pixelSize() * 1.28
+    top = c.bottom() - 2 * step - 0.4 * DP * 7.5
+    w.rule(c.left(), top, c.width(), RULE, 0.5)
+    y = top + 0.35 * DP * 7.5
+    left = (f"ildesk fact sheet · data version {sheet.footer.data_version}"
+            f" · printed {sheet.footer.date}")
+    w.text(c.left(), y, c.width() * 0.8, (Span(left),), f, MUTED, max_lines=1)
+    if page_label:
+        w.text(c.right() - c.width() * 0.2, y, c.width() * 0.2, (Span(page_label),), f, MUTED,
+               align=Qt.AlignmentFlag.AlignRight, max_lines=1)
+    w.text(c.left(), y + step, c.width(), (Span(sheet.footer.disclaimer, bold=True),), f, MUTED,
+           max_lines=1)
+    return top
+
+
+def _balance(heights: Sequence[float]) -> int:
+    """Split index k (sections[:k] left, [k:] right) with the smallest taller column."""
+    best, best_k = float("inf"), len(heights)
+    for k in range(len(heights) + 1):
+        h = max(sum(heights[:k]), sum(heights[k:]))
+        if h < best - 1e-6:
+            best, best_k = h, k
+    return best_k
+
+
+DiagramDraw = Callable[[QPainter, dict[str, Any], QRectF], None]
+
+
+def _layout_once(sheet: Sheet, c: QRectF, fit: Fit, page_label: str,
+                 diagram: DiagramDraw | None) -> SheetLayout:
+    w = _Writer(fit)
+    pt = fit.body_pt * DP
+    gap = 5.0 * MM
+    y = _header(w, sheet, c)
+    footer_top = _footer(w, sheet, c, page_label)
+    limit = footer_top - 0.6 * pt
+    # at a glance (+ diagram)
+    aspect = 0.0
+    if sheet.diagram_page is not None and diagram is not None:
+        aspect = getattr(diagram, "aspect", lambda page: 0.75)(sheet.diagram_page)
+    if aspect and aspect < 0.8:
+        # a wide diagram: full width (as tall as the fit allows), the table below it
+        dw = c.width()
+        dh = min(dw * aspect, fit.diagram_mm * MM)
+        dw2 = dh / aspect
+        assert sheet.diagram_page is not None and diagram is not None
+        w.ops.append(DiagramOp(QRectF(c.left() + (dw - dw2) / 2, y, dw2, dh),
+                               sheet.diagram_page, diagram))
+        y += dh + 0.8 * pt
+        y += _table(w, sheet.facts, c.left(), y, c.width())
+    elif aspect:
+        assert sheet.diagram_page is not None and diagram is not None
+        table_w = c.width() * 0.54
+        th = _table(w, sheet.facts, c.left(), y, table_w)
+        dx = c.left() + table_w + gap * 0.6
+        dw = c.right() - dx
+        dh = min(dw * aspect, fit.diagram_mm * MM)
+        if dh < dw * aspect:  # too tall: narrower, centred in the column
+            dw2 = dh / aspect
+            dx += (dw - dw2) / 2
+            dw = dw2
+        w.ops.append(DiagramOp(QRectF(dx, y, dw, dh), sheet.diagram_page, diagram))
+        y += max(th, dh)
+    elif sheet.facts:
+        y += _table(w, sheet.facts, c.left(), y, c.width())
+    y += 0.9 * pt
+    # the sections: wide ones full width, runs of narrow ones in two balanced columns
+    sections = list(sheet.sections[:len(sheet.sections) - fit.drop_sections]
+                    if fit.drop_sections else sheet.sections)
+    col_w = (c.width() - gap) / 2
+    sep = 0.8 * pt
+    i = 0
+    while i < len(sections):
+        if sections[i].wide:
+            y += _section_height(w, sections[i], c.left(), y, c.width()) + sep
+            i += 1
+            continue
+        j = i
+        while j < len(sections) and not sections[j].wide:
+            j += 1
+        run = sections[i:j]
+        heights = [_measure_section(fit, s, col_w) + sep for s in run]
+        k = _balance(heights)
+        yl = yr = y
+        for s in run[:k]:
+            yl += _section_height(w, s, c.left(), yl, col_w) + sep
+        for s in run[k:]:
+            yr += _section_height(w, s, c.left() + col_w + gap, yr, col_w) + sep
+        y = max(yl, yr)
+        i = j
+    if sheet.references and fit.references:
+        refs = Section("Key references", "list",
+                       items=tuple((Span(r.text()),) for r in sheet.references[:fit.references]))
+        small = replace(fit, body_pt=max(BODY_FLOOR_PT, fit.body_pt - 0.5))
+        rw = _Writer(small)
+        y += _section_height(rw, refs, c.left(), y, c.width())
+        w.ops += rw.ops
+    return SheetLayout(content=c, ops=w.ops, fit=fit, bottom=y - sep * 0.0, limit=limit)
+
+
+def layout_sheet(sheet: Sheet, content: QRectF, page_label: str = "",
+                 diagram: DiagramDraw | None = None) -> SheetLayout:
+    """The most preferred layout of `sheet` (earliest in ATTEMPTS) that fits `content`.
+
+    ATTEMPTS come in blocks of one type size, each ordered from roomy to compact; the first
+    block whose most compact member fits is searched by bisection, so a sheet costs a handful
+    of trial layouts. The answer is always one that was measured to fit (or, when nothing
+    fits, the most compact one, which `fits` then reports)."""
+    ensure_app()
+    cache: dict[int, SheetLayout] = {}
+
+    def at(i: int) -> SheetLayout:
+        if i not in cache:
+            cache[i] = _layout_once(sheet, content, ATTEMPTS[i], page_label, diagram)
+        return cache[i]
+
+    if at(0).fits:
+        return at(0)
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(ATTEMPTS) + 1):
+        if i == len(ATTEMPTS) or ATTEMPTS[i].body_pt != ATTEMPTS[start].body_pt:
+            blocks.append((start, i - 1))
+            start = i
+    for first, last in blocks:
+        if not at(last).fits:
+            continue
+        lo, hi = first - 1, last  # at(hi) fits; at(lo) does not (or lo is before the block)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if at(mid).fits:
+                hi = mid
+            else:
+                lo = mid
+        return _grow_lists(sheet, content, at(hi), page_label, diagram)
+    return at(len(ATTEMPTS) - 1)
+
+
+def _grow_lists(sheet: Sheet, content: QRectF, chosen: SheetLayout, page_label: str,
+                diagram: DiagramDraw | None) -> SheetLayout:
+    """Show as many list items as still fit with the chosen settings (lists are cut in
+    coarse steps by ATTEMPTS; this fills the space that leaves)."""
+    n = chosen.fit.max_items
+    longest = max((len(s.items) for s in sheet.sections), default=0)
+    if n is None or n >= longest:
+        return chosen
+    lo, hi = n, longest + 1  # lo fits; hi = "no limit" may not
+    best = chosen
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        trial = _layout_once(sheet, content, replace(chosen.fit, max_items=mid), page_label,
+                             diagram)
+        if trial.fits:
+            lo, best = mid, trial
+        else:
+            hi = mid
+    return best
