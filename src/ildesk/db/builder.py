@@ -39,7 +39,7 @@ FTS_TABLE = "search_index"
 FTS_DDL = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
     "page_id UNINDEXED, kind UNINDEXED, name, aliases, keys, summary, facets, body, "
-    "tokenize = 'porter unicode61 remove_diacritics 2')"
+    "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2 3')"
 )
 
 KIND_OF_FOLDER = {

@@ -124,6 +124,8 @@ def _drugs_binding(r: _Reader, page_id: str) -> list[Json]:
 def resolve(content: Content, name: str) -> str | None:
     """The id of the page `name` names: an id, a name or an alias, in any spelling."""
     r = _Reader(content.sqlite)
+    # Text from a command line may hold lone surrogates, which SQLite cannot take.
+    name = name.encode("utf-8", "replace").decode("utf-8")
     if r.one("SELECT id FROM page WHERE id = ?", (name.strip(),)):
         return name.strip()
     k = key(name)

@@ -27,10 +27,14 @@ _WORD = re.compile(r"[a-z]+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+_GREEK_TABLE = str.maketrans(GREEK)
+
+
 def fold(text: str) -> str:
     """Lower-case, accents and Greek letters folded to plain Latin letters."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(GREEK.get(ch, ch) for ch in text)
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_GREEK_TABLE)
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -155,9 +155,9 @@ def cross_check(kb: KnowledgeBase) -> None:
     for ch in kb.chains.values():
         _missing(kb, kb.files[ch.id], "kinases", ch.kinases, kb.molecules, "molecule")
         _check_links(kb, kb.files[ch.id], "description", ch.description)
+    bindable = {**kb.interleukins, **kb.chains, **kb.molecules}
     for drug in kb.drugs.values():
         f = kb.files[drug.id]
-        bindable = {**kb.interleukins, **kb.chains, **kb.molecules}
         for i, t in enumerate(drug.targets):
             _missing(kb, f, f"targets[{i}].binds", t.binds, bindable,
                      "interleukin, chain or molecule")

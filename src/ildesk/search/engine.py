@@ -41,6 +41,8 @@ ROLE_WEIGHT = {"producer": 2.0, "target": 1.0}
 SECONDARY_FACTOR = 0.8
 PROMINENCE_WEIGHT = 0.05
 MARK_START, MARK_END = "\x01", "\x02"
+SNIPPETS = 60  # hits that get a marked snippet; the rest show their summary
+FACET_POOL = 500  # hits ranked before facets filter them
 
 
 class Cancelled(Exception):
@@ -107,6 +109,7 @@ class Searcher:
         self.path = path
         self.conn = connect_readonly(path)
         self._cancel: Callable[[], bool] | None = None
+        self._processed: list[str] | None = None
         self.conn.set_progress_handler(self._progress, 2000)
         self.index = self._load_index()
 
@@ -183,13 +186,13 @@ class Searcher:
             if il in linked.get(anc, {}):
                 linked[anc][il] += DRUG_WEIGHT * min(n, 4)
         # Clinical prominence breaks ties: an interleukin more approved drugs act on first.
-        for il, n in c.execute(
-                "SELECT di.interleukin_id, count(*) FROM drug_interleukin di "
-                "JOIN drug d ON d.id = di.drug_id "
-                "WHERE d.status IN ('approved', 'approved-regionally') GROUP BY 1"):
-            for ils in linked.values():
-                if il in ils:
-                    ils[il] += PROMINENCE_WEIGHT * min(n, 6)
+        prominence = {il: PROMINENCE_WEIGHT * min(n, 6) for il, n in c.execute(
+            "SELECT di.interleukin_id, count(*) FROM drug_interleukin di "
+            "JOIN drug d ON d.id = di.drug_id "
+            "WHERE d.status IN ('approved', 'approved-regionally') GROUP BY 1")}
+        for ils in linked.values():
+            for il in ils:
+                ils[il] += prominence.get(il, 0.0)
         primary = dict(c.execute("SELECT id, family_id FROM interleukin").fetchall())
         disputed = {r[0] for r in c.execute("SELECT id FROM interleukin "
                                             "WHERE status != 'established'")}
@@ -261,12 +264,9 @@ class Searcher:
 
     # -- search ---------------------------------------------------------------------------
 
-    def _fts(self, expr: str, limit: int) -> list[tuple[str, str, float, str]]:
-        sql = (f"SELECT page_id, kind, bm25(search_index, {WEIGHTS}) AS rank, "
-               f"snippet(search_index, 7, ?, ?, '…', 14) FROM search_index "
-               f"WHERE search_index MATCH ? ORDER BY rank LIMIT ?")
+    def _run(self, sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
         try:
-            return self.conn.execute(sql, (MARK_START, MARK_END, expr, limit)).fetchall()
+            return self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
             if "interrupted" in str(exc):
                 raise Cancelled from exc
@@ -274,16 +274,33 @@ class Searcher:
             # safe answer is "no results", not an exception in the reader's face.
             return []
 
-    def _rank(self, text: str, limit: int, kinds: tuple[str, ...] | None) -> list[SearchHit]:
+    def _fts(self, expr: str, limit: int) -> list[tuple[int, str, str, float]]:
+        """(rowid, page id, kind, bm25 rank) of the best matches; no snippets here, because
+        SQLite would make one for every matching row before the LIMIT applies."""
+        sql = (f"SELECT rowid, page_id, kind, bm25(search_index, {WEIGHTS}) AS rank "
+               f"FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?")
+        return self._run(sql, (expr, limit))  # type: ignore[return-value]
+
+    def _snippets(self, expr: str, rowids: list[int]) -> dict[str, str]:
+        """Snippets with the match marked, for the rows that will be shown."""
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        sql = (f"SELECT page_id, snippet(search_index, 7, ?, ?, '…', 14) FROM search_index "
+               f"WHERE search_index MATCH ? AND rowid IN ({marks})")
+        rows = self._run(sql, (MARK_START, MARK_END, expr, *rowids))
+        return {str(pid): str(snip) for pid, snip in rows if MARK_START in str(snip)}
+
+    def _rank(self, text: str, limit: int, kinds: tuple[str, ...] | None,
+              snippets: bool = True) -> list[SearchHit]:
         ix = self.index
         fts: dict[str, float] = {}
-        snippets: dict[str, str] = {}
+        rowid: dict[str, int] = {}
         expr = q.fts_expression(text)
         if expr:
-            for pid, kind, rank, snip in self._fts(expr, max(limit * 3, 60)):
+            for rid, pid, kind, rank in self._fts(expr, max(limit * 3, 60)):
                 fts[pid] = -rank * KIND_BOOST.get(kind, 1.0)
-                if MARK_START in snip:  # the match is in the text, not only in a name
-                    snippets[pid] = snip
+                rowid[pid] = rid
         scores = dict(fts)
         exact: set[str] = set()
         for k in q.name_keys(text):
@@ -303,16 +320,28 @@ class Searcher:
                 # strongest links first, spread across families.
                 for rank, il in enumerate(self._diversify(linked, fts)):
                     scores[il] = max(scores.get(il, 0.0), LINKED_SCORE - rank)
+        ranked = sorted((pid for pid in scores if not kinds or ix.names[pid][1] in kinds),
+                        key=lambda pid: (-scores[pid], ix.names[pid][3]))[:limit]
+        shown = [rowid[pid] for pid in ranked[:SNIPPETS] if pid in rowid and pid not in exact]
+        marked = self._snippets(expr, shown) if snippets and expr else {}
         hits = []
-        for pid, score in scores.items():
+        for pid in ranked:
             name, kind, summary, _ = ix.names[pid]
-            if kinds and kind not in kinds:
-                continue
-            snippet = summary if pid in exact else (snippets.get(pid, "") or summary)
-            hits.append(SearchHit(pid, kind, name, round(score, 3), snippet, summary,
-                                  pid in exact, ix.shorts.get(pid, name)))
-        hits.sort(key=lambda h: (-h.score, ix.names[h.id][3]))
+            hits.append(SearchHit(pid, kind, name, round(scores[pid], 3),
+                                  marked.get(pid, summary), summary, pid in exact,
+                                  ix.shorts.get(pid, name)))
         return hits
+
+    def interleukin_ids(self, text: str, cancel: Callable[[], bool] | None = None) -> list[str]:
+        """The interleukins `text` finds, without snippets (for facet counts as you type)."""
+        self._cancel = cancel
+        try:
+            text = q.clean(text)
+            if not q.tokens(text):
+                return self.interleukins()
+            return [h.id for h in self._rank(text, 500, ("interleukin",), snippets=False)]
+        finally:
+            self._cancel = None
 
     def _diversify(self, linked: dict[str, float], fts: dict[str, float]) -> list[str]:
         """Order linked interleukins by weight, but let each family's second member wait
@@ -335,11 +364,14 @@ class Searcher:
         cleaned = q.clean(text).strip()
         if len(cleaned) < 3:
             return []
-        found = process.extract(cleaned, self.index.vocabulary, scorer=fuzz.WRatio,
-                                processor=utils.default_process, limit=limit * 3,
-                                score_cutoff=75)
+        wanted = utils.default_process(cleaned)
+        if self._processed is None:  # the vocabulary, case- and punctuation-folded once
+            self._processed = [utils.default_process(v) for v in self.index.vocabulary]
+        found = process.extract(wanted, self._processed, scorer=fuzz.ratio, processor=None,
+                                limit=limit * 3, score_cutoff=75)
         out: list[str] = []
-        for name, _score, _i in found:
+        for _folded, _score, i in found:
+            name = self.index.vocabulary[i]
             if name.casefold() != cleaned.casefold() and name not in out:
                 out.append(name)
         return out[:limit]
@@ -361,14 +393,15 @@ class Searcher:
                                   short=self.index.shorts.get(i, ""))
                         for i in ils]
                 return SearchResult(text, hits, facets=facets)
-            hits = self._rank(text, limit, kinds)
+            hits = self._rank(text, FACET_POOL if facets.active else limit, kinds)
             if facets.active:
                 hits = [h for h in hits if self.matches(h.id, facets)]
             if hits:
                 return SearchResult(text, hits[:limit], facets=facets)
             suggestions = self.suggest(text)
             if suggestions and not (cancel and cancel()):
-                corrected = self._rank(suggestions[0], limit, kinds)
+                corrected = self._rank(suggestions[0], FACET_POOL if facets.active else limit,
+                                       kinds)
                 if facets.active:
                     corrected = [h for h in corrected if self.matches(h.id, facets)]
                 if corrected:

@@ -6,9 +6,9 @@ double quotes, and only this module adds operators.
 >>> tokens("IL-1β AND \\"NEAR(x\\"")
 ['il', '1b', 'and', 'near', 'x']
 >>> fts_expression("interleukin 6")
-'{name aliases keys summary facets body}: ("interleukin" AND "6"*) OR keys: "il6"*'
+'("interleukin" AND {name aliases keys}: "6"*) OR keys: "il6"*'
 >>> fts_expression("anti-inflammatory")
-'{name aliases keys summary facets body}: ("anti inflammatory"*) OR keys: "antiinflammatory"*'
+'("anti inflammatory"*) OR keys: "antiinflammatory"*'
 >>> fts_expression("")
 ''
 """
@@ -21,13 +21,16 @@ from ildesk.kb.names import fold, key
 
 MAX_QUERY = 256  # characters considered; longer input is cut, not rejected
 MAX_TOKENS = 12
+SHORT_PREFIX = 3  # a last word shorter than this is matched as a prefix of names only
 _TOKEN = re.compile(r"[^\W_]+")
 
 
 def clean(text: str) -> str:
     """Drop characters that cannot be encoded (lone surrogates) and control characters."""
-    text = text.encode("utf-8", "replace").decode("utf-8")
-    return "".join(ch if ch.isprintable() else " " for ch in text)[:MAX_QUERY]
+    # Cut first: each step maps one character to one, and a pasted 100,000-character text
+    # should cost no more than a short one.
+    text = text[:MAX_QUERY].encode("utf-8", "replace").decode("utf-8")
+    return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
 def tokens(text: str) -> list[str]:
@@ -61,12 +64,15 @@ def fts_expression(text: str, prefix: bool = True) -> str:
     toks = tokens(text)
     if not toks:
         return ""
-    quoted = ['"' + " ".join(p) + '"' for p in phrases(text)]
+    words = phrases(text)
+    quoted = ['"' + " ".join(p) + '"' for p in words]
     if prefix and not clean(text).endswith(" "):
         quoted[-1] += "*"
-    words = " AND ".join(quoted)
+        if len(words[-1][-1]) < SHORT_PREFIX:
+            # One or two letters: the reader is typing a name, so match names only.
+            quoted[-1] = f"{{name aliases keys}}: {quoted[-1]}"
+    expr = f"({' AND '.join(quoted)})"
     compact = key(clean(text))
-    expr = f"{{name aliases keys summary facets body}}: ({words})"
     if compact and len(toks) > 1:
         expr += f' OR keys: "{compact}"*'
     return expr

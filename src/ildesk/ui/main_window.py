@@ -276,12 +276,7 @@ class MainWindow(QMainWindow):
 
         def op(cancelled: Any) -> tuple[str, SearchResult, dict[str, dict[str, int]]]:
             result = searcher.search(text, facets, limit=200, cancel=cancelled)
-            if text.strip():
-                base = searcher.search(text, Facets(), limit=500, cancel=cancelled,
-                                       kinds=("interleukin",))
-                candidates = [h.id for h in base.hits]
-            else:
-                candidates = searcher.interleukins()
+            candidates = searcher.interleukin_ids(text, cancel=cancelled)
             return text, result, searcher.facet_counts(candidates, facets)
 
         self.bg.run("search", op, self._show_results, self._search_failed)

@@ -1,0 +1,87 @@
+"""Cold start: `ildesk open IL-6 --quit-after-paint` against a bare PySide6 window started the
+same way (a subprocess, offscreen, until its first paint). Peak memory per child comes from
+os.wait4 (ru_maxrss of that child alone)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.bench.harness import ROOT, Report, Result, median, p95
+
+BARE = Path(__file__).with_name("bare_window.py")
+
+
+def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """(seconds, exit code, peak resident set in KiB) of one run."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.stderr is not None:
+        proc.stderr.close()
+    return elapsed, proc.returncode, usage.ru_maxrss
+
+
+def _compare(report: Report, label: str, app_cmd: list[str], bare_cmd: list[str], db: Path,
+             runs: int) -> None:
+    with tempfile.TemporaryDirectory() as user:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ILDESK_USER_DIR": user,
+               "ILDESK_DB": str(db)}
+        env.pop("QT_QPA_PLATFORM_PLUGIN_PATH", None)
+        # one untimed run each fills the page cache (and writes .pyc files)
+        _run(app_cmd, env)
+        _run(bare_cmd, env)
+        app, bare = [], []
+        failures = 0
+        for _ in range(runs):  # alternate, so that drift hits both alike
+            t, code, rss = _run(app_cmd, env)
+            if code != 0:
+                failures += 1
+            app.append((t, rss))
+            bare.append(_run(bare_cmd, env)[::2])
+    t_app, t_bare = median(t for t, _ in app) * 1e3, median(t for t, _ in bare) * 1e3
+    m_app, m_bare = median(m for _, m in app) / 1024, median(m for _, m in bare) / 1024
+    ratio = t_app / t_bare
+    note = f"{runs} runs each" + (f"; {failures} runs exited non-zero" if failures else "")
+    report.add(Result(f"{label}: cold start to first paint", ratio, "×", goal="≤ 2",
+                      met=ratio <= 2 and not failures, median=t_app,
+                      p95=p95(t for t, _ in app) * 1e3, baseline=t_bare, ratio=ratio, n=runs,
+                      note=note + f" (ms: ildesk {t_app:.0f}, bare window {t_bare:.0f})",
+                      extra={"unit_of_median": "ms", "failures": failures}))
+    mratio = m_app / m_bare
+    report.add(Result(f"{label}: peak memory (ru_maxrss)", mratio, "×", goal="≤ 2",
+                      met=mratio <= 2, median=m_app, baseline=m_bare, ratio=mratio, n=runs,
+                      note=f"MiB: ildesk {m_app:.0f}, bare window {m_bare:.0f}",
+                      extra={"unit_of_median": "MiB"}))
+
+
+def run(report: Report, db: Path, runs: int = 10) -> None:
+    ildesk = Path(sys.executable).with_name("ildesk")
+    app_cmd = ([str(ildesk)] if ildesk.exists() else [sys.executable, "-m", "ildesk"]) + \
+        ["open", "IL-6", "--quit-after-paint"]
+    _compare(report, "source", app_cmd, [sys.executable, str(BARE)], db, runs)
+    packaged = ROOT / "dist" / "ildesk" / "ildesk"
+    if packaged.exists():
+        report.skip("packaged: cold start", "dist/ildesk/ildesk exists, but a packaged bare "
+                    "window would need its own PyInstaller build (several minutes on this "
+                    "machine); the packaged run alone is measured below for reference")
+        with tempfile.TemporaryDirectory() as user:
+            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ILDESK_USER_DIR": user}
+            env.pop("ILDESK_DB", None)
+            cmd = [str(packaged), "open", "IL-6", "--quit-after-paint"]
+            _run(cmd, env)
+            runs_ = [_run(cmd, env) for _ in range(runs)]
+        ok = all(code == 0 for _, code, _ in runs_)
+        t = median(r[0] for r in runs_) * 1e3
+        report.add(Result("packaged: cold start to first paint (no baseline)", t, "ms",
+                          median=t, p95=p95(r[0] for r in runs_) * 1e3, n=runs,
+                          note=f"peak {median(r[2] for r in runs_) / 1024:.0f} MiB"
+                               + ("" if ok else "; some runs exited non-zero")))
+    else:
+        report.skip("packaged: cold start", "dist/ildesk/ildesk is not built (`make package`)")
