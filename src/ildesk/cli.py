@@ -29,7 +29,19 @@ class CliError(Exception):
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    try:
+        sys.stdout.write(text + "\n")
+    except UnicodeEncodeError:
+        # A terminal that cannot show a character (or a lone surrogate from undecodable
+        # command-line bytes) gets a replacement mark instead of a traceback.
+        enc = getattr(sys.stdout, "encoding", None) or "utf-8"
+        sys.stdout.write((text + "\n").encode(enc, "replace").decode(enc, "replace"))
+
+
+def _printable(text: str) -> str:
+    """`text` without lone surrogates (command-line bytes that are not UTF-8), which no
+    database query or file can carry."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _json(obj: Any) -> None:
@@ -48,8 +60,13 @@ def _content(args: argparse.Namespace) -> Any:
 
 def _resolve(content: Any, name: str) -> str:
     from ildesk.db import pages
+    from ildesk.kb.names import key
     from ildesk.search import Searcher
 
+    name = _printable(name)
+    if not key(name):
+        raise CliError(f"{name!r} is not a page name: it has no letters or digits.",
+                       "Give a name such as IL-6, or find one with `ildesk search`.")
     page_id = pages.resolve(content, name)
     if page_id:
         return page_id
@@ -284,7 +301,8 @@ def cmd_open(args: argparse.Namespace) -> int:
 
     return run(db=Path(args.db) if args.db else None, page=getattr(args, "name", None),
                search=getattr(args, "search", None),
-               quit_after_paint=getattr(args, "quit_after_paint", False))
+               quit_after_paint=getattr(args, "quit_after_paint", False),
+               screenshot=getattr(args, "screenshot", None))
 
 
 # -- the parser ---------------------------------------------------------------------------
@@ -311,6 +329,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--search", metavar="TEXT", help="start with this search")
     p.add_argument("--quit-after-paint", action="store_true",
                    help="quit right after the first complete paint (for start-up timing)")
+    p.add_argument("--screenshot", metavar="PATH", help=argparse.SUPPRESS)
 
     p = add("show", cmd_show, "print one page (any name or alias)")
     p.add_argument("name")
@@ -346,23 +365,53 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _database_failure(exc: Exception, args: argparse.Namespace) -> CliError | None:
+    """A database error that surfaced after opening (a file damaged past its first pages, one
+    locked by another program, one from another ildesk) as a CliError; None for the rest."""
+    import sqlite3
+
+    orig: BaseException = exc
+    if "sqlalchemy" in sys.modules:
+        from sqlalchemy.exc import DBAPIError
+
+        if isinstance(exc, DBAPIError) and exc.orig is not None:
+            orig = exc.orig
+    if not isinstance(orig, sqlite3.DatabaseError):
+        return None
+    path = getattr(args, "db", None) or paths.default_db()
+    if "locked" in str(orig) or "busy" in str(orig):
+        return CliError(f"the content database {path} is locked by another program.",
+                        "Close the program that holds it and try again.")
+    from ildesk.db.engine import REBUILD
+
+    return CliError(f"the content database {path} cannot be read ({orig}); it is damaged or "
+                    "was made by another version of ildesk.", REBUILD)
+
+
 # Later modules add their commands here without this file importing them eagerly.
 _EXTRA_COMMANDS: list[Callable[[Any], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from ildesk import commands  # noqa: F401 - registers factsheet, diagram, self-test
+    from ildesk.launch import translate_url_args
 
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(translate_url_args(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         args.func = cmd_open
     try:
-        return args.func(args)
+        try:
+            return args.func(args)
+        except Exception as exc:
+            db_error = _database_failure(exc, args)
+            if db_error is None:
+                raise
+            raise db_error from exc
     except CliError as exc:
-        sys.stderr.write(f"ildesk: error: {exc.message}\n")
+        sys.stderr.write(_printable(f"ildesk: error: {exc.message}\n"))
         if exc.advice:
-            sys.stderr.write(f"{exc.advice}\n")
+            sys.stderr.write(_printable(f"{exc.advice}\n"))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ildesk import __version__
 from ildesk.db import models as m
+from ildesk.files import publish
 from ildesk.kb import KnowledgeBase, prose
 from ildesk.kb import schema as s
 from ildesk.kb.names import fold
@@ -398,8 +399,7 @@ def build(kb: KnowledgeBase, target: Path) -> BuildResult:
         finally:
             engine.dispose()
         _check_written(tmp, pages)
-        tmp.chmod(0o644)
-        tmp.replace(target)
+        publish(tmp, target)
         done = True
     except BuildError:
         raise

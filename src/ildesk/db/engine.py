@@ -145,18 +145,18 @@ def _first_problem(report: str) -> str:
 def _schema_gaps(conn: sqlite3.Connection) -> list[str]:
     """Tables and columns the models expect but the file lacks: a database built by another
     ildesk with the same schema number would otherwise fail at its first query."""
-    from ildesk.db.models import Base
+    from ildesk.db.columns import COLUMNS
 
     have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
                                        "WHERE type IN ('table', 'view')")}
     gaps = [f"table {FTS_TABLE}"] if FTS_TABLE not in have else []
-    for name, table in Base.metadata.tables.items():
+    for name, columns in COLUMNS.items():
         if name not in have:
             gaps.append(f"table {name}")
             continue
         quoted = name.replace('"', '""')
         cols = {r[1] for r in conn.execute(f'PRAGMA table_info("{quoted}")')}
-        gaps += [f"{name}.{c.name}" for c in table.columns if c.name not in cols]
+        gaps += [f"{name}.{c}" for c in columns if c not in cols]
     return gaps
 
 

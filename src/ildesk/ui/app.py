@@ -4,9 +4,11 @@ dialog, and an offer to rebuild, when it cannot be used), the main window."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,6 +16,12 @@ from ildesk import __version__, paths
 from ildesk.db.engine import Content, ContentDbError, open_content
 from ildesk.search import Searcher
 from ildesk.ui import theme
+from ildesk.ui.settings import settings
+
+if TYPE_CHECKING:
+    from ildesk.ui.main_window import MainWindow
+
+LIBRARY_DELAY_MS = 150  # after the first results: time for the list and article to paint
 
 
 def _icon() -> QIcon:
@@ -62,30 +70,66 @@ def open_or_explain(db: Path) -> Content | None:
 
 
 class _FirstPaint(QObject):
-    """Quits the application right after the article's first paint (start-up timing)."""
+    """Quits the application once the window is complete: the result list filled and the
+    article painted (`ildesk open NAME --quit-after-paint`, for start-up timing)."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
         super().__init__()
         self.app = app
+        self.window = window
+        self.painted = False
         self.done = False
+        window.article.browser.viewport().installEventFilter(self)
+        window.results_shown.connect(lambda _r: self._check())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            from PySide6.QtCore import QTimer
-
-            QTimer.singleShot(0, self.app.quit)
+        if event.type() == QEvent.Type.Paint and self.window.current_page is not None:
+            self.painted = True
+            self._check()
         return False
 
+    def _check(self) -> None:
+        if self.painted and not self.done and self.window.model.rowCount() > 0:
+            self.done = True
+            QTimer.singleShot(0, self.app.quit)
 
-def create_window(content: Content) -> object:
-    from ildesk.ui.main_window import MainWindow
 
-    return MainWindow(content, Searcher(content.path))
+def attach_library(window: MainWindow, open_start_page: bool) -> None:
+    """The personal library (bookmarks, notes, history, preferences). It waits until the
+    window has been painted: nothing on the first screen needs it."""
+    from ildesk.ui.library_controller import LibraryController
+    from ildesk.userdata import UserStore
+
+    store = UserStore.open_default()
+    library = LibraryController(window, store)
+    window.theme_changed_hook = lambda name: library.apply(store.prefs.update(theme=name))
+    window.close_hooks.append(library.close)
+    window.restore_docks()
+    if window.current_page is not None:
+        window.page_shown.emit(window.current_page["id"])  # star, note and history
+    elif open_start_page:
+        start = library.start_page()
+        if start:
+            window.open_page(start)
+    library.show_notices()
+
+
+def _after_first_results(window: MainWindow, then: Callable[[], None]) -> None:
+    """Run `then` once the first result list is on screen (and painted), so that the window
+    appears complete before slower, secondary parts load."""
+    done = False
+
+    def once(_result: object) -> None:
+        nonlocal done
+        if not done:
+            done = True
+            QTimer.singleShot(LIBRARY_DELAY_MS, then)
+
+    window.results_shown.connect(once)
 
 
 def run(db: Path | None = None, page: str | None = None, search: str | None = None,
-        quit_after_paint: bool = False) -> int:
+        quit_after_paint: bool = False, screenshot: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("ildesk")
@@ -94,23 +138,15 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
     app.setOrganizationName("ildesk")
     app.setDesktopFileName("ildesk")
     app.setWindowIcon(_icon())
-    from ildesk.userdata import UserStore
-
-    store = UserStore.open_default()
-    theme.apply(app, store.prefs.load().theme)
+    # The library keeps the theme; window.ini holds a copy so the first paint has it.
+    theme.apply(app, str(settings().value("theme", "system")))
     content = open_or_explain(db or paths.default_db())
     if content is None:
-        store.close()
         return 1
     from ildesk.db import pages
-    from ildesk.ui.library_controller import LibraryController
     from ildesk.ui.main_window import MainWindow
 
     window = MainWindow(content, Searcher(content.path))
-    library = LibraryController(window, store)
-    window.theme_changed_hook = lambda name: library.apply(store.prefs.update(theme=name))
-    window.close_hooks.append(library.close)
-    window.restore_docks()
     if search:
         window.set_search(search)
     if page:
@@ -119,17 +155,17 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
             window.set_search(page)
         else:
             window.open_page(page_id)
-    elif not search:
-        start = library.start_page()
-        if start:
-            window.open_page(start)
-    window.show()
-    library.show_notices()
     if quit_after_paint:
-        watcher = _FirstPaint(app)
-        window.article.browser.viewport().installEventFilter(watcher)
-        if window.current_page is None and window.search_hits():
-            window.open_page(window.search_hits()[0].id)
+        _FirstPaint(app, window)
+        if window.current_page is None:  # timing needs an article: the first interleukin
+            window.open_page(window.searcher.interleukins()[0])
+    window.show()
+    if screenshot:  # a picture of the window as it opens, for docs and the packaged build
+        from ildesk.ui.screenshot import schedule_screenshot
+
+        schedule_screenshot(window, screenshot, 1500)
+    _after_first_results(window, lambda: attach_library(window,
+                                                        open_start_page=not (page or search)))
     code = app.exec()
     content.close()
     return code

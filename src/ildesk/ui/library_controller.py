@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from ildesk.search import SearchHit
 from ildesk.ui import theme
 from ildesk.ui.library import BookmarksPanel, HistoryDialog, NotePanel, PreferencesDialog
+from ildesk.ui.settings import settings
 from ildesk.userdata import Preferences, UserDataError, UserStore, note_to_html
 
 if TYPE_CHECKING:
@@ -145,6 +146,7 @@ class LibraryController(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, prefs.theme)
+        settings().setValue("theme", prefs.theme)  # read at the next start, before the library
         w.page_size = prefs.page_size
         w.margins_mm = prefs.margin_mm
         w.zoom = prefs.text_zoom / 100.0

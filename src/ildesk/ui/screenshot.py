@@ -16,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ildesk.files import publish
+
 
 class ScreenshotError(Exception):
     """The picture could not be saved; the message says why."""
@@ -41,7 +43,7 @@ def save_window(window: QWidget, path: str | os.PathLike[str]) -> Path:
     try:
         if not pixmap.save(tmp, "PNG"):
             raise ScreenshotError(f"cannot write {target}: saving the PNG failed")
-        os.replace(tmp, target)
+        publish(tmp, target)
     except OSError as exc:
         raise ScreenshotError(f"cannot write {target}: {exc.strerror or exc}") from exc
     finally:

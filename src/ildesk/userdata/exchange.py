@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ildesk.files import publish
 from ildesk.userdata.bookmarks import clean_tags
 from ildesk.userdata.database import Database, UserDataError
 from ildesk.userdata.models import BookmarkRow, NoteRow, TagRow, utcnow
@@ -146,7 +147,7 @@ def write_atomically(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        Path(tmp_name).replace(path)
+        publish(tmp_name, path)
         tmp_name = None
     except OSError as exc:
         raise UserDataError(f"Could not write {path}: {exc.strerror or exc}.",
