@@ -371,8 +371,7 @@ class MainWindow(QMainWindow):
             return False
         self.current_page = page
         self.render_page()
-        if page["kind"] == "interleukin":
-            self.diagram.set_interleukin(page)
+        self._show_diagram_for(page)
         if record:
             self.nav.visit(page_id)
         self._update_nav()
@@ -381,6 +380,24 @@ class MainWindow(QMainWindow):
         self.title_label.setText(f"  {title}")
         self.page_shown.emit(page_id)
         return True
+
+    def _show_diagram_for(self, page: dict[str, Any]) -> None:
+        """The diagram of the page's interleukin: the page itself, or the one a drug, chain,
+        molecule, disease or cell type is first about (tocilizumab: IL-6)."""
+        if page["kind"] == "interleukin":
+            self.diagram.set_interleukin(page)
+            return
+        related = {"drug": lambda p: [i for t in p["targets"] for i in t["interleukins"]],
+                   "receptor": lambda p: p["interleukins"],
+                   "molecule": lambda p: p["interleukins"],
+                   "disease": lambda p: p["interleukins"],
+                   "cell_type": lambda p: p["produces"] or p["responds_to"]}.get(page["kind"])
+        first = related(page) if related else []
+        shown = self.diagram.page["id"] if self.diagram.page else None
+        if first and first[0]["id"] != shown:
+            il = pages.page(self.content, first[0]["id"])
+            if il is not None:
+                self.diagram.set_interleukin(il)
 
     def note_html(self, page_id: str) -> str:
         """HTML for the person's note on this page (the personal library fills this in)."""
