@@ -70,5 +70,5 @@ def test_column_list_matches_the_models():
     from ildesk.db.columns import COLUMNS
     from ildesk.db.models import Base
 
-    assert COLUMNS == {name: tuple(c.name for c in table.columns)
-                       for name, table in Base.metadata.tables.items()}
+    assert {name: tuple(c.name for c in table.columns)
+                       for name, table in Base.metadata.tables.items()} == COLUMNS

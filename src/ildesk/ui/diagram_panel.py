@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QWheelEvent
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QTextOption, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QGraphicsItem,
     QGraphicsScene,
+    QGraphicsTextItem,
     QGraphicsView,
     QInputDialog,
     QMessageBox,
@@ -36,6 +37,8 @@ from ildesk.render import diagram as render
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.1, 8.0
+HINT = "Open an interleukin to see its signalling route\u00a0— for example IL-6 or IL-1β"
+HINT_WIDTH = 300.0  # wraps in two balanced lines
 
 
 class _Backdrop(QGraphicsItem):
@@ -149,6 +152,7 @@ class DiagramPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.diagram: Diagram | None = None
+        self.hint: QGraphicsTextItem | None = None
         self.page: dict[str, Any] | None = None
         self.names: dict[str, tuple[str, str]] | None = None
         self._palette: render.Palette | None = None
@@ -172,7 +176,7 @@ class DiagramPanel(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view)
-        self._enable(False)
+        self._show(None)
 
     def _act(self, text: str, slot: Any, *keys: Any) -> QAction:
         a = QAction(text, self)
@@ -215,9 +219,10 @@ class DiagramPanel(QWidget):
     def _show(self, diagram: Diagram | None) -> None:
         self.diagram = diagram
         self.scene.clear()
+        self.hint = None
         self._enable(diagram is not None)
         if diagram is None:
-            self.scene.setSceneRect(QRectF())
+            self._show_hint()
             return
         self.scene.addItem(_Backdrop(self, diagram))
         band = render.membrane_band(diagram)
@@ -226,6 +231,28 @@ class DiagramPanel(QWidget):
         self.scene.setSceneRect(QRectF(0, 0, diagram.width, diagram.height))
         self.view.resetTransform()
         self.view.fit()
+
+    def _show_hint(self) -> None:
+        """An empty panel says what it is for, centred, in the palette's muted colour."""
+        pal = self.palette_()
+        self.hint = QGraphicsTextItem()
+        self.hint.setPlainText(HINT)
+        self.hint.setTextWidth(HINT_WIDTH)
+        opt = QTextOption(Qt.AlignmentFlag.AlignCenter)
+        opt.setWrapMode(QTextOption.WrapMode.WordWrap)
+        self.hint.document().setDefaultTextOption(opt)
+        f = QFont(self.font())
+        f.setPointSizeF(max(10.0, f.pointSizeF() * 1.1))
+        self.hint.setFont(f)
+        self.hint.setDefaultTextColor(QColor(pal.muted))
+        self.scene.addItem(self.hint)
+        self.scene.setBackgroundBrush(QColor(pal.background))
+        r = self.hint.boundingRect()
+        self.hint.setPos(-r.width() / 2, -r.height() / 2)
+        self.scene.setSceneRect(QRectF(-r.width() / 2 - 20, -r.height() / 2 - 20,
+                                       r.width() + 40, r.height() + 40))
+        self.view.resetTransform()
+        self.view.centerOn(0, 0)
 
     def node_items(self) -> list[NodeItem]:
         return [i for i in self.scene.items() if isinstance(i, NodeItem)]
@@ -236,6 +263,9 @@ class DiagramPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._palette = None
+            self.scene.setBackgroundBrush(QColor(self.palette_().background))
+            if self.hint is not None:
+                self.hint.setDefaultTextColor(QColor(self.palette_().muted))
             self.scene.update()
         super().changeEvent(event)
 

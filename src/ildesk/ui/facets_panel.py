@@ -59,6 +59,7 @@ class FacetTree(QWidget):
         self.filter.textChanged.connect(self._filter)
         self.tree.itemSelectionChanged.connect(self._emit)
         self._items: dict[str, list[QTreeWidgetItem]] = {}
+        self._shown: dict[str, int] = {}  # the count each value shows now
         self._muting = False
 
     def _add(self, parent: QTreeWidget | QTreeWidgetItem, item_id: str | None, name: str
@@ -89,11 +90,14 @@ class FacetTree(QWidget):
             if root in by_id:
                 add(self.tree, by_id[root], 0)
 
-    def set_counts(self, counts: dict[str, int]) -> None:
+    def set_counts(self, counts: dict[str, int], force: bool = False) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         normal = self.palette().color(QPalette.ColorRole.Text)
         for item_id, items in self._items.items():
             n = counts.get(item_id, 0)
+            if not force and self._shown.get(item_id) == n:
+                continue  # as you type most counts stay the same: leave those items alone
+            self._shown[item_id] = n
             for item in items:
                 item.setText(0, f"{item.data(0, NAME_ROLE)}  ({n})")
                 item.setForeground(0, normal if n else muted)
@@ -216,10 +220,12 @@ class FacetsPanel(QTabWidget):
                 button.setChecked(True)
         self.changed.emit(self.facets())
 
-    def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
-        self.cells.set_counts(counts.get("cell_type", {}))
-        self.diseases.set_counts(counts.get("disease", {}))
-        self.families.set_counts(counts.get("family", {}))
+    def set_counts(self, counts: dict[str, dict[str, int]], force: bool = False) -> None:
+        """Show how many interleukins each value would leave (`force`: repaint all, e.g.
+        after the colour scheme changed)."""
+        self.cells.set_counts(counts.get("cell_type", {}), force)
+        self.diseases.set_counts(counts.get("disease", {}), force)
+        self.families.set_counts(counts.get("family", {}), force)
 
     def _emit(self, *_: object) -> None:
         self.changed.emit(self.facets())

@@ -152,8 +152,7 @@ class LibraryController(QObject):
         w.zoom = prefs.text_zoom / 100.0
         w.zoom_changed_hook = self._save_zoom
         if not first:
-            w.render_page(keep_scroll=True)
-            w.run_search()
+            w.restyle()
 
     def _save_zoom(self, zoom: float) -> None:
         try:

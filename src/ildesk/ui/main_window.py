@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.close_hooks: list[Callable[[], None]] = []
         self.last_result: SearchResult | None = None
         self.shown_text: str | None = None  # the field text the list currently answers
+        self._recolour = False  # the colour scheme changed: repaint every facet count
         self._group_of: dict[str, str] = {}
         for fam in self.families:
             for member in fam["members"]:
@@ -294,7 +295,8 @@ class MainWindow(QMainWindow):
         if not grouped:
             hits = hits + self.extra_hits(self.search_field.text())
         self.model.set_results(hits, self._group_of if grouped else None)
-        self.facets.set_counts(counts)
+        self.facets.set_counts(counts, force=self._recolour)
+        self._recolour = False
         self._describe(result)
         if hits:
             self.results.step(1)
@@ -462,8 +464,12 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, name)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Redraw what carries colours of its own after the scheme or text size changed."""
         self.render_page(keep_scroll=True)
-        self.facets.set_counts({})
+        self._recolour = True
         self.run_search()
 
     def about(self) -> None:

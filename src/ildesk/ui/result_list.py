@@ -97,11 +97,19 @@ class ResultDelegate(QStyledItemDelegate):
 
     PAD = 6
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, bool], QSize] = {}
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        fm = QFontMetrics(option.font)
-        if index.data(Role.HEADER):
-            return QSize(200, fm.height() + 12)
-        return QSize(200, fm.height() * 2 + self.PAD * 2 + 3)
+        header = bool(index.data(Role.HEADER))
+        cache_key = (option.font.key(), header)
+        size = self._sizes.get(cache_key)
+        if size is None:  # every row of a kind is as tall as the next: measure once per font
+            height = QFontMetrics(option.font).height()
+            size = QSize(200, height + 12 if header else height * 2 + self.PAD * 2 + 3)
+            self._sizes[cache_key] = size
+        return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         pal = option.palette
