@@ -387,12 +387,14 @@ def labels(content: Content) -> dict[str, tuple[str, str]]:
 def families(content: Content) -> list[Json]:
     r = _Reader(content.sqlite)
     fams = r.all("SELECT id, name, description, shared_chains FROM family ORDER BY position")
-    members = r.all("SELECT i.id, i.family_id, i.other_families, p.short FROM interleukin i "
-                    "JOIN page p ON p.id = i.id ORDER BY p.sort_key")
+    members = [(m["id"], m["short"], {m["family_id"], *_list(m["other_families"])})
+               for m in r.all("SELECT i.id, i.family_id, i.other_families, p.short "
+                              "FROM interleukin i JOIN page p ON p.id = i.id "
+                              "ORDER BY p.sort_key")]
     return [{"id": f["id"], "name": f["name"], "description": f["description"],
              "shared_chains": _list(f["shared_chains"]),
-             "members": [{"id": m["id"], "name": m["short"]} for m in members
-                         if m["family_id"] == f["id"] or f["id"] in _list(m["other_families"])]}
+             "members": [{"id": i, "name": short} for i, short, fams_of in members
+                         if f["id"] in fams_of]}
             for f in fams]
 
 

@@ -17,8 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz, process, utils  # small: 30 ms
-
 from ildesk.db.engine import connect_readonly
 from ildesk.kb.names import key
 from ildesk.search import query as q
@@ -364,6 +362,8 @@ class Searcher:
         cleaned = q.clean(text).strip()
         if len(cleaned) < 3:
             return []
+        from rapidfuzz import fuzz, process, utils  # only a query with no hits needs it
+
         wanted = utils.default_process(cleaned)
         if self._processed is None:  # the vocabulary, case- and punctuation-folded once
             self._processed = [utils.default_process(v) for v in self.index.vocabulary]
