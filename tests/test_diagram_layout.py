@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -135,3 +136,57 @@ def _time(page: dict[str, Any], clock: Any) -> float:
     t = clock()
     layout_interleukin(page)
     return float(clock() - t)
+
+
+def test_every_print_diagram_lays_out_cleanly(content: Content) -> None:
+    bad = {}
+    for p in pages.list_pages(content, "interleukin"):
+        d = layout_interleukin(_page(content, p["id"]), compact=True)
+        assert d.compact and not d.legend and d.legend_keys
+        assert d.lanes[0].y == 0  # no room kept for a title
+        found = problems(d)
+        if found:
+            bad[p["id"]] = found[:5]
+    assert not bad, bad
+
+
+def test_print_diagram_names_drugs_in_one_box(content: Content) -> None:
+    page = _page(content, "il-6")
+    d = layout_interleukin(page, compact=True)
+    jak_box = next(n for n in d.nodes if "ruxolitinib" in n.label)
+    assert all(name in jak_box.label for name in ("baricitinib", "tofacitinib",
+                                                   "upadacitinib"))
+    assert jak_box.page_id is None  # a group is not one page
+    full = layout_interleukin(page)
+    body = full.lanes[-1].y + full.lanes[-1].h - full.lanes[0].y
+    assert d.height < body * 0.9  # the point of it: a shorter drawing
+
+
+def test_family_view_spreads_lines_along_the_shared_chain(content: Content) -> None:
+    fam = next(f for f in pages.families(content) if "il2rg" in f["shared_chains"])
+    d = layout_family(fam, [_page(content, m["id"]) for m in fam["members"]])
+    chain = next(n for n in d.nodes if n.shared)
+    ends = sorted(e.points[-1][0] for e in d.edges if e.target == chain.id)
+    assert len(ends) >= 6
+    gaps = [b - a for a, b in pairwise(ends)]
+    assert min(gaps) >= 20  # arrowheads do not touch
+    assert ends[0] - chain.x < chain.w * 0.2 and chain.right - ends[-1] < chain.w * 0.2
+    # the lines to the shared chain never cross one another
+    runs = [e for e in d.edges if e.target == chain.id]
+    for a in runs:
+        for b in runs:
+            if a is not b:
+                assert not _crossing(a.points, b.points), (a.source, b.source)
+
+
+def _crossing(p: tuple[tuple[float, float], ...], q: tuple[tuple[float, float], ...]) -> bool:
+    """Does a horizontal segment of p cross a vertical segment of q (inside both)?"""
+    for (x0, y0), (x1, y1) in pairwise(p):
+        if y0 != y1:
+            continue
+        for (u0, v0), (u1, v1) in pairwise(q):
+            if u0 != u1:
+                continue
+            if min(x0, x1) < u0 < max(x0, x1) and min(v0, v1) < y0 < max(v0, v1):
+                return True
+    return False

@@ -109,3 +109,18 @@ def test_dark_palette_follows_the_application(panel: DiagramPanel, qapp: Any) ->
         qapp.setPalette(old)
         panel._palette = None
     assert panel.palette_().name != "dark"
+
+
+def test_empty_panel_shows_a_hint(panel: DiagramPanel, content: Content) -> None:
+    assert panel.hint is not None and panel.hint.isVisible()
+    assert "Open an interleukin" in panel.hint.toPlainText()
+    assert "IL-6" in panel.hint.toPlainText()
+    view_centre = panel.view.viewport().rect().center()
+    hint_centre = panel.view.mapFromScene(panel.hint.sceneBoundingRect().center())
+    assert abs(hint_centre.x() - view_centre.x()) < 20
+    assert abs(hint_centre.y() - view_centre.y()) < 20
+    assert panel.hint.defaultTextColor().name() == panel.palette_().muted
+    panel.set_interleukin(pages.page(content, "il-6"))
+    assert panel.hint is None
+    panel.set_interleukin(None)
+    assert panel.hint is not None

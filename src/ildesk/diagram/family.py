@@ -21,6 +21,7 @@ Json = dict[str, Any]
 MEMBER_GAP = 26.0
 CHAIN_GAP = 8.0
 LIG_H = 26.0
+SHARED_STEP = 8.0   # between the channels of lines to a shared chain
 
 
 def _main_complex(page: Json, shared: set[str]) -> Json | None:
@@ -75,8 +76,10 @@ def layout_family(family: Json, members: list[Json]) -> Diagram:
     order += [("member", p) for p in plans[half:]]
 
     lig_top = frame.top + 10
-    n_links = sum(1 for p, rc, _ in plans if rc and shared_set & set(rc["chain_ids"]))
-    channel = 18.0 + 7.0 * n_links
+    linking = [i for i, (_, rc, _) in enumerate(plans)
+               if rc and shared_set & set(rc["chain_ids"])]
+    per_side = max(sum(1 for i in linking if i < half), sum(1 for i in linking if i >= half))
+    channel = 18.0 + SHARED_STEP * (per_side + 1)
     chain_top = lig_top + LIG_H + channel
     ext_h = 62.0
     mem_top = chain_top + ext_h
@@ -106,7 +109,7 @@ def layout_family(family: Json, members: list[Json]) -> Diagram:
             for cid in shared_ids:
                 ch = shared_info[cid]
                 users = sum(1 for _, rc, _ in plans if rc and cid in rc["chain_ids"])
-                w = max(core_w(ch, None), 18.0 * (users + 1))
+                w = max(core_w(ch, None), 26.0 * (users + 1))  # room for each line's arrow
                 n = node(f"shared:{cid}", ch["symbol"], "chain", x, chain_top, w,
                          chain_bottom - chain_top, cid,
                          f"{ch['symbol']} — {ch.get('name', '')}; shared by {users} "
@@ -144,23 +147,27 @@ def layout_family(family: Json, members: list[Json]) -> Diagram:
             cx += w + CHAIN_GAP
         x += mw + MEMBER_GAP
 
-    # each member also binds the shared chain(s) it uses, through its own channel
-    incoming: dict[str, int] = dict.fromkeys(shared_nodes, 0)
-    totals = {c: sum(1 for _, _, rc in ligands if rc and c in rc["chain_ids"])
-              for c in shared_nodes}
-    k = 0
-    for lig, _page, rc in ligands:
-        used = [c for c in shared_ids if rc and c in rc["chain_ids"]]
-        if not used:
-            continue
-        y = lig.bottom + 18 + 7 * k
-        k += 1
-        for c in used:
-            target = shared_nodes[c]
-            incoming[c] += 1
-            tx = target.x + target.w * incoming[c] / (totals[c] + 1)
-            sx = lig.right - lig.w / (len(used) + 3) * (used.index(c) + 1)
-            link: EdgeKind = "inhibits" if rc and rc["kind"] == "antagonist" else "binds"
+    # each member also binds the shared chain(s) it uses. The lines arrive spread along the
+    # chain's top edge, in the order the members stand, and the farther a member stands the
+    # lower its channel, so that lines from one side never cross each other.
+    linked = [(lig, rc) for lig, _page, rc in ligands
+              if rc and any(c in rc["chain_ids"] for c in shared_ids)]
+    for c in shared_ids:
+        target = shared_nodes[c]
+        takers = sorted((lig for lig, rc in linked if rc and c in rc["chain_ids"]),
+                       key=lambda n: n.cx)
+        pad = min(12.0, target.w / 6)
+        for i, lig in enumerate(takers):
+            rc = next(r for n, r in linked if n is lig)
+            left = lig.cx < target.cx
+            side = sorted((n for n, _ in linked if (n.cx < target.cx) == left),
+                          key=lambda n: abs(n.cx - target.cx))
+            y = lig.bottom + 18 + SHARED_STEP * side.index(lig)
+            used = [u for u in shared_ids if u in rc["chain_ids"]]
+            off = lig.w / (len(used) + 3) * (used.index(c) + 1)
+            sx = lig.right - off if left else lig.x + off
+            tx = target.x + pad + (target.w - 2 * pad) * (i + 0.5) / len(takers)
+            link: EdgeKind = "inhibits" if rc["kind"] == "antagonist" else "binds"
             edges.append(edge(lig, target, link, down_route(lig, target, y, sx, tx)))
     frame.membrane(mem_top, mem_bottom)
     names = ", ".join(shared_info[c]["symbol"] for c in shared_ids)

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 from ildesk.diagram.model import (
     EDGE_KINDS,
+    FONT_PRINT_SMALL,
     FONT_SMALL,
     FONT_TITLE,
+    GUTTER_COMPACT,
+    GUTTER_WIDE,
     NODE_KINDS,
     Caption,
     Diagram,
@@ -18,9 +21,11 @@ from ildesk.diagram.model import (
     text_width,
 )
 
-GUTTER = 84.0   # the left column that names the lanes
+GUTTER = GUTTER_WIDE   # the left column that names the lanes
 MARGIN = 16.0
 TITLE_H = 50.0
+COMPACT_TOP = 8.0       # print: the outside lane starts at the top edge
+COMPACT_MARGIN = 8.0
 LEGEND_ROW = 20.0
 
 NODE_LEGEND = {
@@ -45,11 +50,18 @@ class Frame:
     mem_top: float = 0.0
     mem_bottom: float = 0.0
 
+    compact: bool = False
+
     def membrane(self, top: float, bottom: float) -> None:
         self.mem_top, self.mem_bottom = top, bottom
 
+    @classmethod
+    def for_print(cls) -> Frame:
+        """No title above, a narrow gutter for rotated lane names."""
+        return cls(top=COMPACT_TOP, left=GUTTER_COMPACT + 6, compact=True)
 
-def _legend_keys(nodes: list[Node], edges: list[Edge]) -> list[tuple[str, str]]:
+
+def legend_keys(nodes: list[Node], edges: list[Edge]) -> list[tuple[str, str]]:
     kinds = {n.kind for n in nodes}
     keys: list[tuple[str, str]] = [(k, NODE_LEGEND[k]) for k in NODE_KINDS if k in kinds]
     if any(n.shared for n in nodes):
@@ -86,7 +98,7 @@ def finish(frame: Frame, title: str, subtitle: str, nodes: list[Node], edges: li
     right = max([n.right for n in nodes] + [c.x + c.w for c in captions]
                 + [GUTTER + 12 + text_width(title, FONT_TITLE)])
     width = round(max(right + MARGIN, 480.0), 2)
-    lanes = [Lane("outside", 0.0 + frame.top - 8, frame.mem_top - frame.top + 8,
+    lanes = [Lane("outside", max(0.0, frame.top - 8), frame.mem_top - max(0.0, frame.top - 8),
                   LANE_LABEL["outside"]),
              Lane("membrane", frame.mem_top, frame.mem_bottom - frame.mem_top,
                   LANE_LABEL["membrane"])]
@@ -97,7 +109,9 @@ def finish(frame: Frame, title: str, subtitle: str, nodes: list[Node], edges: li
     if nucleus:
         lanes.append(Lane("nucleus", nucleus[0], nucleus[1] - nucleus[0], LANE_LABEL["nucleus"]))
         end = nucleus[1]
-    keys = _legend_keys(nodes, edges)
+    keys = legend_keys(nodes, edges)
+    if frame.compact:
+        return _compact(frame, title, subtitle, nodes, edges, captions, lanes, end, keys)
     column = _legend_column(keys, right + 24, frame.top + 4) if keys else []
     if keys and right < 640 and column[-1].y + column[-1].h <= end:
         # a narrow drawing: the legend goes beside it, which keeps the whole near 2:1
@@ -110,3 +124,16 @@ def finish(frame: Frame, title: str, subtitle: str, nodes: list[Node], edges: li
     return Diagram(title=title, width=width, height=height, nodes=tuple(nodes),
                    edges=tuple(edges), lanes=tuple(lanes), legend=tuple(legend),
                    captions=tuple(captions), subtitle=subtitle)
+
+
+def _compact(frame: Frame, title: str, subtitle: str, nodes: list[Node], edges: list[Edge],
+             captions: list[Caption], lanes: list[Lane], end: float,
+             keys: list[tuple[str, str]]) -> Diagram:
+    """The print variant: just the lanes and what is in them; the legend is left to the page
+    (as `legend_keys`), and so is the title."""
+    right = max([n.right for n in nodes] + [c.x + c.w for c in captions])
+    return Diagram(title=title, width=round(max(right + COMPACT_MARGIN, 200.0), 2),
+                   height=round(end + 2, 2), nodes=tuple(nodes), edges=tuple(edges),
+                   lanes=tuple(lanes), legend=(), captions=tuple(captions), subtitle=subtitle,
+                   compact=True, gutter=GUTTER_COMPACT, small_font=FONT_PRINT_SMALL,
+                   legend_keys=tuple(keys))

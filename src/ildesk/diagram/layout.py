@@ -31,7 +31,17 @@ from ildesk.diagram.geometry import (
     two_lines,
     wrap,
 )
-from ildesk.diagram.model import FONT_SMALL, Caption, Diagram, Edge, EdgeKind, Node, text_width
+from ildesk.diagram.model import (
+    FONT_NODE,
+    FONT_PRINT_SMALL,
+    FONT_SMALL,
+    Caption,
+    Diagram,
+    Edge,
+    EdgeKind,
+    Node,
+    text_width,
+)
 
 Json = dict[str, Any]
 
@@ -45,6 +55,8 @@ JAK_STEP = 4.0
 MEMBRANE_H = 30.0
 TAIL_H = 18.0         # the part of a chain below the membrane
 CHANNEL = 30.0        # the free band edges turn in between two rows
+COMPACT_CHANNEL = 24.0
+COMPACT_STACK_GAP = 18.0
 LEVEL_GAP = 40.0      # between two steps of an adaptor cascade
 COMPLEX_RANK = {"signalling": 0, "antagonist": 1, "binding-protein": 2, "decoy": 3}
 TRANSCRIPTION_FACTORS = {"nf-kb", "cebpb"}  # enter the nucleus whatever list names them
@@ -68,6 +80,7 @@ class _Item:
     edge: EdgeKind
     w: float = 0.0
     h: float = 0.0
+    gap: float = STACK_GAP
 
     def __post_init__(self) -> None:
         self.w = box_w(self.label)
@@ -77,7 +90,7 @@ class _Item:
 def _stack_size(items: list[_Item]) -> tuple[float, float]:
     if not items:
         return 0.0, 0.0
-    return (max(i.w for i in items) + STACK_GAP,
+    return (max(i.w + i.gap for i in items),
             sum(i.h for i in items) + STACK_STEP * (len(items) - 1))
 
 
@@ -288,15 +301,74 @@ def _cascade_levels(page: Json) -> list[list[tuple[str, str]]]:
     return levels
 
 
-def layout_interleukin(page: Json, names: dict[str, tuple[str, str]] | None = None
-                       ) -> Diagram:
+def layout_interleukin(page: Json, names: dict[str, tuple[str, str]] | None = None,
+                       compact: bool = False) -> Diagram:
     """The diagram of one interleukin page (`ildesk.db.pages.page`). `names` (optional,
-    `pages.labels(content)`) gives full names for tooltips."""
-    return _Layout(page, names).run()
+    `pages.labels(content)`) gives full names for tooltips.
+
+    `compact=True` is the print variant for fact sheets: no title or legend (the sheet has
+    its own), rotated lane names in a narrow gutter, narrower channels, and three or more
+    drugs acting the same way on the same box drawn as one box listing them."""
+    return _Layout(page, names, compact).run()
+
+
+GROUP_MIN = 3          # print: this many drugs on one box become one box naming them all
+GROUP_LINE = 26        # print: characters a line in such a box
+
+
+def _group(items: list[_Item]) -> list[_Item]:
+    """Runs of drugs with the same effect, three or more, as one box (print only)."""
+    by_key: dict[tuple[str, str], list[_Item]] = {}
+    for it in items:
+        by_key.setdefault((it.kind, it.edge), []).append(it)
+    out: list[_Item] = []
+    done: set[tuple[str, str]] = set()
+    for it in items:
+        key = (it.kind, it.edge)
+        members = by_key[key]
+        if len(members) < GROUP_MIN or it.kind != "drug":
+            out.append(it)
+            continue
+        if key in done:
+            continue
+        done.add(key)
+        lines: list[str] = []
+        per_line = 1 if len(members) <= GROUP_MIN else 2  # a narrow box, or a squat one
+        count = 0
+        for whole in (m.label.replace("\n", " ") for m in members):
+            name = two_lines(whole, 14) if per_line == 1 else whole
+            if lines and count < per_line and len(lines[-1]) + 3 + len(name) <= GROUP_LINE:
+                count += 1
+                lines[-1] += " · " + name
+            else:
+                lines.append(name)
+                count = 1
+        out.append(_Item(id="drugs:" + "+".join(m.page_id for m in members),
+                         label="\n".join(lines), kind="drug", page_id="",
+                         tooltip="\n".join(m.tooltip for m in members), edge=it.edge))
+    return out
+
+
+def _group_items(complexes: list[_Complex], flow: dict[str, list[_Item]]) -> None:
+    """Print: group drugs (`_group`) and bring every stack closer to its box."""
+    for c in complexes:
+        c.ligand_items = _group(c.ligand_items)
+        for s in c.slots:
+            s.chain_items = _group(s.chain_items)
+            s.jak_items = {j: _group(v) for j, v in s.jak_items.items()}
+    for mid in flow:
+        flow[mid] = _group(flow[mid])
+    stacks = [c.ligand_items for c in complexes] + [s.chain_items for c in complexes
+                                                    for s in c.slots]
+    stacks += [v for c in complexes for s in c.slots for v in s.jak_items.values()]
+    for items in stacks:
+        for it in items:
+            it.gap = COMPACT_STACK_GAP
 
 
 class _Layout:
-    def __init__(self, page: Json, names: dict[str, tuple[str, str]] | None) -> None:
+    def __init__(self, page: Json, names: dict[str, tuple[str, str]] | None,
+                 compact: bool = False) -> None:
         self.page = page
         self.labels = _Labels(page, names)
         self.route = page["signalling"]["route"]
@@ -312,7 +384,12 @@ class _Layout:
         if len(self.hetero) < 2:
             self.hetero = []
         self.antagonist_page = bool(page.get("antagonist_of"))
-        self.frame = Frame()
+        self.compact = compact
+        self.frame = Frame.for_print() if compact else Frame()
+        self.channel = COMPACT_CHANNEL if compact else CHANNEL
+        self.small = FONT_PRINT_SMALL if compact else FONT_SMALL
+        if compact:
+            _group_items(self.complexes, self.flow_items)
 
     # -- widths ----------------------------------------------------------------------------
 
@@ -329,7 +406,8 @@ class _Layout:
         return str(self.abbr)
 
     def _ligand_w(self, c: _Complex) -> float:
-        w = box_w(self._ligand_label(c), minimum=60)
+        # bold, and sometimes long ("p40 homodimer"): a little more room than plain text
+        w = box_w(self._ligand_label(c), FONT_NODE * 1.08, minimum=60)
         if self.hetero and c.index == 0:
             w = max(w, sum(box_w(self._sub_label(g)) for g in self.hetero) + 10)
         return w
@@ -361,8 +439,8 @@ class _Layout:
             for s, off in zip(c.slots, offsets, strict=True):
                 s.x = c.center - core_mid + off
             width = left + right
-            c.caption = wrap(c.caption, max(14, int(width / (0.62 * FONT_SMALL))))
-            x = c.center + right + COMPLEX_GAP
+            c.caption = wrap(c.caption, max(14, int(width / (0.62 * self.small))))
+            x = c.center + right + (COMPLEX_GAP * 0.6 if self.compact else COMPLEX_GAP)
 
     def _jak_label(self, mid: str) -> str:
         return "kinase\ndomain" if mid == "rtk" else self.labels.mol(mid)
@@ -374,16 +452,16 @@ class _Layout:
         f = self.frame
         cap_lines = max(c.caption.count("\n") + 1 for c in self.complexes)
         cap_top = f.top + 6
-        cap_h = cap_lines * FONT_SMALL * 1.3
+        cap_h = cap_lines * self.small * 1.3
         sub_h = 34.0 if self.hetero else 0.0
         lig_h = 26.0
         lig_stack = max(_stack_size(side)[1] for c in self.complexes for side in c.ligand_sides())
         lig_top = max(cap_top + cap_h + 8 + (sub_h + 14 if sub_h else 0),
                       cap_top + cap_h + 8 + lig_stack - lig_h)
-        chain_top = lig_top + lig_h + CHANNEL
+        chain_top = lig_top + lig_h + self.channel
         chain_stack = max([_stack_size(s.chain_items)[1] for c in self.complexes
                            for s in c.slots] + [0.0])
-        ext_h = max(66.0, chain_stack + 12)
+        ext_h = max(56.0 if self.compact else 66.0, chain_stack + 12)
         mem_top = chain_top + ext_h
         mem_bottom = mem_top + MEMBRANE_H
         chain_bottom = mem_bottom + TAIL_H
@@ -399,7 +477,7 @@ class _Layout:
         for c in self.complexes:
             self._place_complex(c, cap_top, lig_top, lig_h, sub_h, chain_top, ext_h, mem_top,
                                 chain_bottom, jak_top)
-        row_top = below_receptors + CHANNEL
+        row_top = below_receptors + self.channel
         if self.route == "jak-stat":
             bottom, tfs = self._jak_stat_rows(row_top)
         else:
@@ -418,9 +496,9 @@ class _Layout:
                        sub_h: float, chain_top: float, ext_h: float, mem_top: float,
                        chain_bottom: float, jak_top: float) -> None:
         p = self.page
-        cw = max(120.0, text_width(c.caption, FONT_SMALL) + 4)
+        cw = max(120.0, text_width(c.caption, self.small) + 4)
         self.captions.append(Caption(text=c.caption, x=round(c.center - cw / 2, 2), y=cap_top,
-                                     w=cw, h=(c.caption.count("\n") + 1) * FONT_SMALL * 1.3,
+                                     w=cw, h=(c.caption.count("\n") + 1) * self.small * 1.3,
                                      tooltip=c.name, kind=c.kind))
         lw = self._ligand_w(c)
         antagonist = self.antagonist_page or c.kind == "antagonist"
@@ -476,7 +554,7 @@ class _Layout:
         for k, n in enumerate(chain_nodes):
             sx = lig.x + lig.w * (k + 1) / (n_out + 1)
             tx = clamp(sx, n.x + 8, n.right - 8)
-            self.edges.append(edge(lig, n, kind, down_route(lig, n, lig.bottom + CHANNEL / 2,
+            self.edges.append(edge(lig, n, kind, down_route(lig, n, lig.bottom + self.channel / 2,
                                                             sx, tx)))
         # kinases under the chain that carries them
         for i, s in enumerate(c.slots):
@@ -522,15 +600,15 @@ class _Layout:
         for it in items:
             w, h = it.w, it.h
             if side == "left":
-                x, bus, end_x = anchor.x - STACK_GAP - w, anchor.x - STACK_GAP / 2, anchor.x
+                x, bus, end_x = anchor.x - it.gap - w, anchor.x - it.gap / 2, anchor.x
             else:
-                x, bus, end_x = anchor.right + STACK_GAP, anchor.right + STACK_GAP / 2, \
+                x, bus, end_x = anchor.right + it.gap, anchor.right + it.gap / 2, \
                     anchor.right
-            n = node(it.id, it.label, it.kind, x, y, w, h, it.page_id, it.tooltip,
+            n = node(it.id, it.label, it.kind, x, y, w, h, it.page_id or None, it.tooltip,
                      lane=anchor.lane)
             if any(o.id == n.id for o in self.nodes):
                 n = node(f"{it.id}@{anchor.id}", it.label, it.kind, x, y, w, h,
-                         it.page_id, it.tooltip, lane=anchor.lane)
+                         it.page_id or None, it.tooltip, lane=anchor.lane)
             self.nodes.append(n)
             start = n.right if side == "left" else n.x
             self.edges.append(edge(n, anchor, it.edge, [(start, n.cy), (bus, n.cy),
@@ -595,7 +673,7 @@ class _Layout:
             src = min(emitters, key=lambda e: (abs(e.cx - n.cx), e.x))
             kind: EdgeKind = "phosphorylates" if n.kind == "stat" and src.kind == "kinase" \
                 else "activates"
-            self.edges.append(edge(src, n, kind, down_route(src, n, row_top - CHANNEL / 2)))
+            self.edges.append(edge(src, n, kind, down_route(src, n, row_top - self.channel / 2)))
         return row_top + BOX_H, [n for n in placed if n.kind == "stat"]
 
     def _no_signal(self, top: float) -> float:
@@ -612,7 +690,7 @@ class _Layout:
         self.nodes.append(n)
         if emitters:
             self.edges.append(edge(emitters[0], n, "associates",
-                                   down_route(emitters[0], n, top - CHANNEL / 2, None,
+                                   down_route(emitters[0], n, top - self.channel / 2, None,
                                               clamp(emitters[0].cx, n.x + 8, n.right - 8))))
         return n.bottom
 
@@ -667,7 +745,8 @@ class _Layout:
         genes = list(self.page["signalling"].get("target_genes", []))
         if not tfs and not genes:
             return None
-        nuc_top = top + CHANNEL + 4
+        nuc_top = top + self.channel + 4
+        pad = 14.0 if self.compact else 16.0  # from the nucleus' edge to the genes
         if genes:
             label = wrap("  ".join(genes).replace("  ", " · "), 44).replace("·\n", "\n")
             label = "\n".join(line.strip(" ·") for line in label.split("\n"))
@@ -681,7 +760,7 @@ class _Layout:
             cx = (min(span) + max(span)) / 2
         else:
             cx = tfs[0].right + 14 + 10 * len(tfs) + 30 - w / 2
-        gene = node("genes", label, kind, max(self.frame.left, cx - w / 2), nuc_top + 16, w, h,
+        gene = node("genes", label, kind, max(self.frame.left, cx - w / 2), nuc_top + pad, w, h,
                     None, tip, lane="nucleus")
         self.nodes.append(gene)
         for k, t in enumerate(tfs):
@@ -694,4 +773,4 @@ class _Layout:
                 pts = [(t.right, t.cy), (ch, t.cy), (ch, nuc_top - 12), (tx, nuc_top - 12),
                        (tx, gene.y)]
             self.edges.append(edge(t, gene, "translocates", pts))
-        return nuc_top, gene.bottom + 14
+        return nuc_top, gene.bottom + pad - 2

@@ -25,6 +25,11 @@ FONT_NODE = 11.0
 FONT_SMALL = 9.0
 FONT_TITLE = 15.0
 FONT_LANE = 10.0
+# A compact (print) diagram sets its smaller texts (captions, lane names, "shared" badges) a
+# little larger, so that nothing prints much below the size of the box labels.
+FONT_PRINT_SMALL = 10.0
+GUTTER_WIDE = 84.0     # the left column that names the lanes (screen)
+GUTTER_COMPACT = 18.0  # print: lane names run up the side, rotated
 CHAR_WIDTH = 0.62  # estimated advance of one character, as a fraction of the font size
 LINE_HEIGHT = 1.3  # line spacing, as a multiple of the font size
 
@@ -132,6 +137,13 @@ class Diagram:
     subtitle: str = ""
     # Extra words (e.g. the route) the fact sheet may print under the drawing.
     notes: tuple[str, ...] = field(default=())
+    # Print variant (`layout_interleukin(page, compact=True)`): no room for a title or a legend
+    # (the fact sheet prints its own header and legend strip), a narrow lane gutter, groups of
+    # drugs in one box, and `small_font` for captions and badges.
+    compact: bool = False
+    gutter: float = GUTTER_WIDE
+    small_font: float = FONT_SMALL
+    legend_keys: tuple[tuple[str, str], ...] = ()
 
     def node(self, node_id: str) -> Node:
         for n in self.nodes:

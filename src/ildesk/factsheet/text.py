@@ -4,12 +4,14 @@
 ('IL-2 acts on T cells, e.g. Tregs.', 'It was cloned in 1983.', 'Et al. works too.')
 >>> first_sentences(("One.", "Two.", "Three."), 2)
 'One. Two.'
+>>> lead((("One two.", "Three four."), ("Five six.",)), max_sentences=4, max_words=5)
+'One two. Three four.'
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from ildesk.kb import prose
 
@@ -54,3 +56,19 @@ def paragraphs(text: str, labels: Mapping[str, tuple[str, str]]) -> tuple[tuple[
 def first_sentences(sents: tuple[str, ...], n: int) -> str:
     """The first `n` sentences, joined: never a cut-off sentence."""
     return " ".join(sents[:max(1, n)])
+
+
+def lead(paras: Sequence[Sequence[str]], max_sentences: int = 4, max_words: int = 90) -> str:
+    """The leading sentences of `paras`, in order, as one flowing paragraph: as many whole
+    sentences as keep within `max_sentences` and `max_words` (the first one always), read on
+    into the next paragraph when the first is short. Never a cut-off sentence."""
+    out: list[str] = []
+    words = 0
+    for para in paras:
+        for sentence in para:
+            n = len(sentence.split())
+            if out and (len(out) >= max_sentences or words + n > max_words):
+                return " ".join(out)
+            out.append(sentence)
+            words += n
+    return " ".join(out)

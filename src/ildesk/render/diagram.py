@@ -39,6 +39,7 @@ from PySide6.QtSvg import QSvgGenerator
 from ildesk.diagram.model import (
     FONT_LANE,
     FONT_NODE,
+    FONT_PRINT_SMALL,
     FONT_SMALL,
     FONT_TITLE,
     LINE_HEIGHT,
@@ -47,6 +48,7 @@ from ildesk.diagram.model import (
     LegendEntry,
     Node,
 )
+from ildesk.files import publish
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 MAX_PIXELS = 12000
@@ -163,9 +165,18 @@ def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
     return f
 
 
-def _text(p: QPainter, rect: QRectF, text: str, size: float, color: str, *, bold: bool = False,
-          italic: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> None:
-    """Draw `text` (lines split on \\n) inside `rect`, shrinking the font until it fits."""
+_FITTED: dict[tuple[Any, ...], QFont] = {}
+_RECORD: list[tuple[str, float]] | None = None
+"""While `label_sizes` runs: every text drawn, with the font size it was drawn at."""
+
+
+def _fitted_font(rect: QRectF, text: str, size: float, bold: bool, italic: bool) -> QFont:
+    """The font `text` is drawn in: `size`, shrunk in half steps until it fits `rect` (5 at
+    the least). Cached: the same label in the same box is measured once."""
+    key = (text, round(rect.width(), 1), round(rect.height(), 1), size, bold, italic)
+    hit = _FITTED.get(key)
+    if hit is not None:
+        return hit
     lines = text.split("\n")
     font = _font(size, bold, italic)
     while size > 5:
@@ -175,6 +186,30 @@ def _text(p: QPainter, rect: QRectF, text: str, size: float, color: str, *, bold
             break
         size -= 0.5
         font = _font(size, bold, italic)
+    if len(_FITTED) > 20_000:
+        _FITTED.clear()
+    _FITTED[key] = font
+    return font
+
+
+def _text(p: QPainter, rect: QRectF, text: str, size: float, color: str, *, bold: bool = False,
+          italic: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
+          rotated: bool = False) -> None:
+    """Draw `text` (lines split on \\n) inside `rect`, shrinking the font until it fits;
+    `rotated` runs it bottom to top (lane names in a narrow gutter)."""
+    if not text:
+        return
+    if rotated:
+        p.save()
+        p.translate(rect.center())
+        p.rotate(-90)
+        turned = QRectF(-rect.height() / 2, -rect.width() / 2, rect.height(), rect.width())
+        _text(p, turned, text, size, color, bold=bold, italic=italic, align=align)
+        p.restore()
+        return
+    font = _fitted_font(rect, text, size, bold, italic)
+    if _RECORD is not None:
+        _RECORD.append((text, float(font.pixelSize())))
     p.setFont(font)
     p.setPen(QColor(color))
     p.drawText(rect, int(align) | int(Qt.TextFlag.TextDontClip), text)
@@ -183,16 +218,18 @@ def _text(p: QPainter, rect: QRectF, text: str, size: float, color: str, *, bold
 # -- nodes -----------------------------------------------------------------------------------
 
 
-def _membrane_label_rect(node: Node, membrane: tuple[float, float] | None) -> QRectF:
-    top = node.y + (13 if node.shared else 0)
+def _membrane_label_rect(node: Node, membrane: tuple[float, float] | None,
+                         badge: float = 11.0) -> QRectF:
+    top = node.y + (badge + 2 if node.shared else 0)
     if membrane and node.lane == "membrane" and node.y < membrane[0] < node.bottom:
         return QRectF(node.x, top, node.w, membrane[0] - top)
     return QRectF(node.x, top, node.w, node.bottom - top)
 
 
 def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, float] | None = None,
-               highlight: bool = False) -> None:
-    """One box in diagram coordinates: fill by kind, dashed when decoy, badge when shared."""
+               highlight: bool = False, compact: bool = False) -> None:
+    """One box in diagram coordinates: fill by kind, dashed when decoy, badge when shared.
+    `compact` (print) sets the badge and the target genes as large as the other labels."""
     fill, border, ink = pal.fills.get(node.kind, pal.fills["pathway"])
     r = QRectF(node.x, node.y, node.w, node.h)
     radius = min(node.h / 2, 12.0) if node.kind in ("ligand", "subunit", "antagonist") else 6.0
@@ -211,16 +248,18 @@ def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, flo
     p.drawRoundedRect(r, radius, radius)
     if node.style == "gpcr" and membrane:
         _seven_helices(p, node, membrane, border)
+    badge_h = 13.0 if compact else 11.0
     if node.shared:
-        badge = QRectF(node.x + 4, node.y + 3, node.w - 8, 11)
+        badge = QRectF(node.x + 4, node.y + 3, node.w - 8, badge_h)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(pal.shared))
-        p.drawRoundedRect(badge, 5.5, 5.5)
-        _text(p, badge, "shared", 8.0, pal.background, bold=True)
-    label_rect = _membrane_label_rect(node, membrane)
+        p.drawRoundedRect(badge, badge_h / 2, badge_h / 2)
+        _text(p, badge, "shared", FONT_PRINT_SMALL if compact else 8.0, pal.background,
+              bold=True)
+    label_rect = _membrane_label_rect(node, membrane, badge_h)
     bold = node.kind in ("ligand", "chain", "decoy", "antagonist", "subunit")
     italic = node.kind == "gene"
-    size = FONT_NODE - (1 if node.kind == "gene" else 0)
+    size = FONT_NODE - (1 if node.kind == "gene" and not compact else 0)
     _text(p, label_rect.adjusted(2, 1, -2, -1), node.label, size, ink, bold=bold, italic=italic)
 
 
@@ -289,26 +328,46 @@ def paint_edge(p: QPainter, edge: Edge, pal: Palette) -> None:
 # -- lanes, captions, title, legend ---------------------------------------------------------
 
 
+_BILAYERS: dict[tuple[float, float, float, float], tuple[QPainterPath, QPainterPath]] = {}
+
+
+def _bilayer(y: float, h: float, x0: float, x1: float) -> tuple[QPainterPath, QPainterPath]:
+    """The lipid tails (to stroke) and heads (to fill) of a membrane band, as two paths:
+    two draw calls instead of hundreds, and much smaller PDFs."""
+    key = (round(y, 2), round(h, 2), round(x0, 2), round(x1, 2))
+    hit = _BILAYERS.get(key)
+    if hit is not None:
+        return hit
+    r = 3.0
+    tails, heads = QPainterPath(), QPainterPath()
+    x = x0 + r
+    while x < x1 - r:
+        for top in (True, False):
+            cy = y + r if top else y + h - r
+            sign = 1 if top else -1
+            for dx in (-1.0, 1.0):
+                tails.moveTo(x + dx, cy + sign * r)
+                tails.lineTo(x + dx, cy + sign * (h / 2 - 2))
+            heads.addEllipse(QPointF(x, cy), r, r)
+        x += 2 * r + 1.6
+    if len(_BILAYERS) > 256:
+        _BILAYERS.clear()
+    _BILAYERS[key] = (tails, heads)
+    return tails, heads
+
+
 def _membrane(p: QPainter, y: float, h: float, x0: float, x1: float, pal: Palette) -> None:
     p.setPen(Qt.PenStyle.NoPen)
     band = QColor(pal.head).lighter(150) if pal.name != "dark" else QColor(pal.tail).darker(180)
     p.setBrush(band)
     p.drawRect(QRectF(x0, y, x1 - x0, h))
-    r = 3.0
-    tails = QPen(QColor(pal.tail), 0.9)
-    x = x0 + r
-    while x < x1 - r:
-        p.setPen(tails)
-        for top in (True, False):
-            cy = y + r if top else y + h - r
-            sign = 1 if top else -1
-            p.drawLine(QPointF(x - 1, cy + sign * r), QPointF(x - 1, cy + sign * (h / 2 - 2)))
-            p.drawLine(QPointF(x + 1, cy + sign * r), QPointF(x + 1, cy + sign * (h / 2 - 2)))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(pal.head))
-        p.drawEllipse(QPointF(x, y + r), r, r)
-        p.drawEllipse(QPointF(x, y + h - r), r, r)
-        x += 2 * r + 1.6
+    tails, heads = _bilayer(y, h, x0, x1)
+    p.setPen(QPen(QColor(pal.tail), 0.9))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawPath(tails)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(pal.head))
+    p.drawPath(heads)
 
 
 def membrane_band(diagram: Diagram) -> tuple[float, float] | None:
@@ -316,16 +375,36 @@ def membrane_band(diagram: Diagram) -> tuple[float, float] | None:
     return (lane.y, lane.y + lane.h) if lane else None
 
 
-def paint_backdrop(p: QPainter, diagram: Diagram, pal: Palette, background: bool = True) -> None:
-    """Everything but boxes and arrows: background, lanes, membrane, captions, title, legend."""
-    from ildesk.diagram.frame import GUTTER
+def body_rect(diagram: Diagram, chrome: bool = True) -> QRectF:
+    """The part of `diagram` that `paint` shows: all of it, or without chrome (title, subtitle
+    and legend) just the lanes and what is in them."""
+    if chrome or not diagram.lanes:
+        return QRectF(0, 0, diagram.width, diagram.height)
+    top = min(lane.y for lane in diagram.lanes)
+    bottom = max(lane.y + lane.h for lane in diagram.lanes)
+    right = max([n.right for n in diagram.nodes] + [c.x + c.w for c in diagram.captions]
+                + [diagram.gutter + 40])
+    right = min(diagram.width, right + (8 if diagram.compact else 16))
+    return QRectF(0, top, right, bottom - top)
 
-    if background:
-        p.fillRect(QRectF(0, 0, diagram.width, diagram.height), QColor(pal.background))
-    x0, x1 = GUTTER, diagram.width - 6
+
+def _lanes_right(diagram: Diagram, chrome: bool) -> float:
+    if not chrome:
+        return body_rect(diagram, False).right() - 2
     if diagram.legend and diagram.lanes and \
             diagram.legend[0].y < diagram.lanes[-1].y + diagram.lanes[-1].h:
-        x1 = diagram.legend[0].x - 14  # the legend stands beside the lanes
+        return diagram.legend[0].x - 14  # the legend stands beside the lanes
+    return diagram.width - 6
+
+
+def paint_backdrop(p: QPainter, diagram: Diagram, pal: Palette, background: bool = True,
+                   chrome: bool = True) -> None:
+    """Everything but boxes and arrows: background, lanes, membrane, captions and, with
+    `chrome`, the title, subtitle and legend."""
+    if background:
+        p.fillRect(body_rect(diagram, chrome), QColor(pal.background))
+    x0, x1 = diagram.gutter, _lanes_right(diagram, chrome)
+    narrow = diagram.gutter < 40  # lane names run up the side
     for lane in diagram.lanes:
         if lane.name == "membrane":
             _membrane(p, lane.y, lane.h, x0, x1, pal)
@@ -339,15 +418,23 @@ def paint_backdrop(p: QPainter, diagram: Diagram, pal: Palette, background: bool
         else:
             p.fillRect(QRectF(x0, lane.y, x1 - x0, lane.h),
                        QColor(pal.outside if lane.name == "outside" else pal.cytoplasm))
+        if narrow:
+            if lane.name != "membrane":  # the bilayer speaks for itself; too thin for a name
+                _text(p, QRectF(1, lane.y + 1, x0 - 3, lane.h - 2),
+                      lane.label.replace("\n", " "), diagram.small_font, pal.muted,
+                      italic=True, rotated=True)
+            continue
         label_h = lane.h if lane.name == "membrane" else min(lane.h, 34.0)
         align = Qt.AlignmentFlag.AlignRight | (Qt.AlignmentFlag.AlignVCenter
                                                if lane.name == "membrane"
                                                else Qt.AlignmentFlag.AlignTop)
-        _text(p, QRectF(4, lane.y + (0 if lane.name == "membrane" else 6), GUTTER - 10,
+        _text(p, QRectF(4, lane.y + (0 if lane.name == "membrane" else 6), x0 - 10,
                         label_h), lane.label, FONT_LANE, pal.muted, italic=True, align=align)
     for c in diagram.captions:
-        _text(p, QRectF(c.x, c.y, c.w, c.h + 2), c.text, FONT_SMALL, pal.muted,
+        _text(p, QRectF(c.x, c.y, c.w, c.h + 2), c.text, diagram.small_font, pal.muted,
               italic=c.kind != "signalling")
+    if not chrome:
+        return
     _text(p, QRectF(16, 8, diagram.width - 32, FONT_TITLE * 1.4), diagram.title, FONT_TITLE,
           pal.text, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if diagram.subtitle:
@@ -358,46 +445,82 @@ def paint_backdrop(p: QPainter, diagram: Diagram, pal: Palette, background: bool
         _legend_entry(p, entry, pal)
 
 
+def paint_swatch(p: QPainter, key: str, rect: QRectF, pal: Palette) -> None:
+    """The legend's sample of `key` (a node kind, an edge kind, "shared" or "soluble")."""
+    if key in pal.edges:
+        y = rect.center().y()
+        paint_edge(p, Edge("", "", key, ((rect.left(), y), (rect.right(), y))), pal)  # type: ignore[arg-type]
+        return
+    kind = {"shared": "chain", "soluble": "chain"}.get(key, key)
+    fill, border, _ = pal.fills.get(kind, pal.fills["pathway"])
+    pen = QPen(QColor(pal.shared if key == "shared" else border),
+               2.2 if key == "shared" else 1.1)
+    if key == "decoy":
+        pen.setStyle(Qt.PenStyle.DashLine)
+    p.setPen(pen)
+    p.setBrush(QColor(fill))
+    rad = min(rect.height() / 2, 6.0) if key in ("soluble", "ligand", "antagonist") else 3.0
+    p.drawRoundedRect(rect, rad, rad)
+
+
 def _legend_entry(p: QPainter, e: LegendEntry, pal: Palette) -> None:
-    sw = QRectF(e.x, e.y + 1, 20, e.h - 2)
-    if e.key in pal.edges:
-        y = e.y + e.h / 2
-        paint_edge(p, Edge("", "", e.key, ((e.x, y), (e.x + 20, y))), pal)  # type: ignore[arg-type]
-    else:
-        kind = {"shared": "chain", "soluble": "chain"}.get(e.key, e.key)
-        fill, border, _ = pal.fills.get(kind, pal.fills["pathway"])
-        pen = QPen(QColor(pal.shared if e.key == "shared" else border),
-                   2.2 if e.key == "shared" else 1.1)
-        if e.key == "decoy":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        p.setBrush(QColor(fill))
-        rad = 6.0 if e.key in ("soluble", "ligand", "antagonist") else 3.0
-        p.drawRoundedRect(sw, rad, rad)
+    paint_swatch(p, e.key, QRectF(e.x, e.y + 1, 20, e.h - 2), pal)
     _text(p, QRectF(e.x + 25, e.y - 2, e.w - 25, e.h + 4), e.label, FONT_SMALL, pal.muted,
           align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def paint(painter: QPainter, diagram: Diagram, target: QRectF, palette: Any = None) -> None:
-    """Draw `diagram` scaled uniformly to fit `target`, centred; the painter is restored."""
+def fit_scale(diagram: Diagram, target: QRectF, chrome: bool = True) -> float:
+    """Target units per diagram unit when `paint` draws `diagram` into `target`."""
+    body = body_rect(diagram, chrome)
+    if body.width() <= 0 or body.height() <= 0:
+        return 0.0
+    return min(target.width() / body.width(), target.height() / body.height())
+
+
+def paint(painter: QPainter, diagram: Diagram, target: QRectF, palette: Any = None,
+          chrome: bool = True) -> None:
+    """Draw `diagram` scaled uniformly to fit `target`, centred; the painter is restored.
+
+    `chrome=False` (the fact sheet) leaves out the title and subtitle, which the sheet's header
+    already says, and the legend, which the sheet prints as a strip of its own; the drawing is
+    cropped to its lanes so that it fills `target` as fully as its shape allows."""
     pal = palette_for(palette)
-    if diagram.width <= 0 or diagram.height <= 0 or target.width() <= 0:
+    body = body_rect(diagram, chrome)
+    scale = fit_scale(diagram, target, chrome)
+    if scale <= 0 or target.width() <= 0:
         return
-    scale = min(target.width() / diagram.width, target.height() / diagram.height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.translate(target.x() + (target.width() - diagram.width * scale) / 2,
-                      target.y() + (target.height() - diagram.height * scale) / 2)
+    painter.translate(target.x() + (target.width() - body.width() * scale) / 2,
+                      target.y() + (target.height() - body.height() * scale) / 2)
     painter.scale(scale, scale)
-    painter.setClipRect(QRectF(0, 0, diagram.width, diagram.height))
-    paint_backdrop(painter, diagram, pal)
+    painter.translate(-body.x(), -body.y())
+    painter.setClipRect(body)
+    paint_backdrop(painter, diagram, pal, chrome=chrome)
     for e in diagram.edges:
         paint_edge(painter, e, pal)
     band = membrane_band(diagram)
     for n in diagram.nodes:
-        paint_node(painter, n, pal, band)
+        paint_node(painter, n, pal, band, compact=diagram.compact)
     painter.restore()
+
+
+def label_sizes(diagram: Diagram, chrome: bool = True) -> list[tuple[str, float]]:
+    """Every text `paint` draws, with its font size in diagram units (after shrinking to fit
+    its box): multiplied by `fit_scale` it is the size on the page."""
+    global _RECORD
+    ensure_app()
+    img = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
+    p = QPainter(img)
+    _RECORD = []
+    try:
+        body = body_rect(diagram, chrome)
+        paint(p, diagram, QRectF(0, 0, body.width(), body.height()), LIGHT, chrome)
+        return list(_RECORD)
+    finally:
+        _RECORD = None
+        p.end()
 
 
 # -- files -----------------------------------------------------------------------------------
@@ -419,7 +542,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        Path(tmp).replace(path)
+        publish(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()

@@ -29,7 +29,9 @@ from PySide6.QtGui import (
 )
 
 from ildesk import __version__
+from ildesk.diagram.model import FONT_PRINT_SMALL
 from ildesk.factsheet.model import DISCLAIMER, Sheet, Span
+from ildesk.files import publish
 from ildesk.render.sheet_layout import (
     ACCENT,
     DP,
@@ -37,7 +39,7 @@ from ildesk.render.sheet_layout import (
     MUTED,
     RULE,
     TEXT,
-    DiagramDraw,
+    DiagramOp,
     SheetLayout,
     _Writer,
     content_rect,
@@ -54,6 +56,7 @@ __all__ = [
     "configure",
     "content_rect",
     "cover_layout",
+    "diagram_label_pt",
     "layout_sheet",
     "layouts",
     "paint_sheets",
@@ -71,45 +74,80 @@ class PdfWriteError(Exception):
 
 
 class _Diagrams:
-    """Vector signalling diagrams by `ildesk.render.diagram`, laid out once per page."""
+    """Vector signalling diagrams by `ildesk.render.diagram`, in their print variant
+    (`layout_interleukin(page, compact=True)`), laid out once per page id."""
+
+    label_units = FONT_PRINT_SMALL  # the smallest text a print diagram plans
 
     def __init__(self) -> None:
         self._cache: dict[str, Any] = {}
 
-    def _geometry(self, page: dict[str, Any]) -> Any:
-        if page["id"] not in self._cache:
+    def geometry(self, page: dict[str, Any]) -> Any:
+        """The page's Diagram, or None when it cannot be drawn (a placeholder is)."""
+        pid = page["id"]
+        if pid not in self._cache:
+            if len(self._cache) > 256:
+                self._cache.clear()
             try:
                 from ildesk.diagram.layout import layout_interleukin
 
-                self._cache[page["id"]] = layout_interleukin(page)
+                self._cache[pid] = layout_interleukin(page, compact=True)
             except Exception:  # a diagram problem must not cost the whole sheet
-                self._cache[page["id"]] = None
-        return self._cache[page["id"]]
+                self._cache[pid] = None
+        return self._cache[pid]
 
-    def aspect(self, page: dict[str, Any]) -> float:
-        g = self._geometry(page)
-        if g is None or g.width <= 0:
-            return 0.75
-        return float(g.height / g.width)
+    def size(self, page: dict[str, Any]) -> tuple[float, float]:
+        g = self.geometry(page)
+        if g is None:
+            return (400.0, 300.0)
+        from ildesk.render import diagram as dg
+
+        body = dg.body_rect(g, chrome=False)
+        return (body.width(), body.height())
+
+    def legend(self, page: dict[str, Any]) -> Sequence[tuple[str, str]]:
+        g = self.geometry(page)
+        return g.legend_keys if g is not None else ()
+
+    def swatch(self, p: QPainter, key: str, rect: QRectF) -> None:
+        from ildesk.render import diagram as dg
+
+        k = rect.height() / 12.0  # swatches are drawn 20 x 12 diagram units
+        p.translate(rect.topLeft())
+        p.scale(k, k)
+        dg.paint_swatch(p, key, QRectF(0, 0, rect.width() / k, 12.0), dg.PRINT_PALETTE)
 
     def __call__(self, p: QPainter, page: dict[str, Any], rect: QRectF) -> None:
-        g = self._geometry(page)
+        g = self.geometry(page)
         if g is None:
             _placeholder(p, page, rect)
             return
         from ildesk.render import diagram as dg
 
-        dg.paint(p, g, rect, dg.PRINT_PALETTE)
+        dg.paint(p, g, rect, dg.PRINT_PALETTE, chrome=False)
 
 
-def _diagram_draw() -> DiagramDraw:
-    """The diagram painter, or a labelled frame when the diagram modules are missing."""
-    try:
-        import ildesk.diagram.layout
-        import ildesk.render.diagram  # noqa: F401
-    except ImportError:
-        return _placeholder
-    return _Diagrams()
+_DIAGRAMS = _Diagrams()
+
+
+def _diagram_draw() -> _Diagrams:
+    """The diagram source (one for the process: a page's diagram is laid out once)."""
+    return _DIAGRAMS
+
+
+def diagram_label_pt(layout: SheetLayout) -> float | None:
+    """The smallest text of the sheet's diagram as printed, in points (None: no diagram)."""
+    from ildesk.render import diagram as dg
+
+    sizes = []
+    for op in layout.ops:
+        if isinstance(op, DiagramOp):
+            g = _DIAGRAMS.geometry(op.page)
+            if g is None:
+                continue
+            scale = dg.fit_scale(g, op.rect, chrome=False) / DP
+            sizes.append(min(size for _, size in dg.label_sizes(g, chrome=False)) * scale)
+    return min(sizes) if sizes else None
 
 
 def _placeholder(p: QPainter, page: dict[str, Any], rect: QRectF) -> None:
@@ -299,7 +337,7 @@ def write_pdf(sheets: Sequence[Sheet], path: str | os.PathLike[str], page_size: 
         finally:
             os.close(fd)
         Path(tmp).chmod(0o644)
-        Path(tmp).replace(target)
+        publish(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()

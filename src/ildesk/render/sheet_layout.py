@@ -10,9 +10,10 @@ content rectangle, which tests assert is empty.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
 )
 
 from ildesk.factsheet.model import Fact, Rich, Section, Sheet, Span
+from ildesk.factsheet.text import lead
 
 DP = 10.0  # layout units per point
 MM = 720.0 / 25.4  # layout units per millimetre
@@ -80,7 +82,16 @@ def family() -> str:
     return _family
 
 
+_FONT_KEYS: dict[int, str] = {}
+
+
 def font(pt: float, bold: bool = False) -> QFont:
+    """The sheet's font at `pt` points (in layout units). Shared: do not change it."""
+    return _font(round(pt * 4) / 4, bold)
+
+
+@lru_cache(maxsize=64)
+def _font(pt: float, bold: bool) -> QFont:
     f = QFont(family())
     f.setPixelSize(max(1, round(pt * DP)))
     f.setBold(bold)
@@ -90,7 +101,18 @@ def font(pt: float, bold: bool = False) -> QFont:
     # no ligatures: "affinity" must stay searchable as a-f-f-i in the PDF's text
     for tag in ("liga", "clig", "dlig"):
         f.setFeature(QFont.Tag(tag), 0)
+    _FONT_KEYS[id(f)] = f.key()  # cached fonts live as long as the process: ids stay unique
     return f
+
+
+@lru_cache(maxsize=64)
+def _metrics(pt: float, bold: bool) -> QFontMetricsF:
+    return QFontMetricsF(font(pt, bold))
+
+
+def advance(text: str, pt: float, bold: bool = False) -> float:
+    """The width of `text` in the sheet's font (layout units)."""
+    return _metrics(round(pt * 4) / 4, bold).horizontalAdvance(text)
 
 
 def content_rect(page_size: str = "A4", margins_mm: float = 15.0) -> QRectF:
@@ -165,34 +187,71 @@ class DiagramOp(Op):
         p.restore()
 
 
+@dataclass
+class SwatchOp(Op):
+    """One sample of the diagram's legend strip, drawn by the diagram source."""
+
+    key: str
+    draw: Callable[[QPainter, str, QRectF], None]
+
+    def paint(self, p: QPainter) -> None:
+        p.save()
+        self.draw(p, self.key, self.rect)
+        p.restore()
+
+
+class DiagramSource(Protocol):
+    """What the layout needs from a diagram: its size in diagram units (the box labels are
+    `label_units` high in those units), its legend keys, and painters."""
+
+    label_units: float
+
+    def __call__(self, p: QPainter, page: dict[str, Any], rect: QRectF) -> None: ...
+
+    def size(self, page: dict[str, Any]) -> tuple[float, float]: ...
+
+    def legend(self, page: dict[str, Any]) -> Sequence[tuple[str, str]]: ...
+
+    def swatch(self, p: QPainter, key: str, rect: QRectF) -> None: ...
+
+
 # -- fitting parameters ----------------------------------------------------------------------
+
+DIAGRAM_FLOOR_PT = 6.0  # the diagram's box labels are never planned smaller than this on paper
+LEGEND_PT = 6.5
+# The lead paragraph of "What it does" (and other prose): sentences and words at most.
+LEAD = {4: 90, 3: 80, 2: 70, 1: 45}
 
 
 @dataclass(frozen=True)
 class Fit:
     body_pt: float = 9.0
-    diagram_mm: float = 84.0
+    diagram_pt: float = 7.5   # the size the diagram's box labels are planned at, on paper
     max_items: int | None = None
-    sentences: int = 3
+    sentences: int = 4
     max_paragraphs: int | None = None
     references: int = 3
     drop_sections: int = 0
+    grow: float = field(default=0.0, compare=False)  # extra height given to the diagram
+    beside: bool | None = None  # the diagram beside the table (None: when it reads well there)
+    column: float = 0.44  # the share of the width the diagram takes beside the table
 
 
 def _attempts() -> list[Fit]:
     """Settings from roomiest to most compact, in order of preference: at each type size
-    first a smaller diagram and fewer sentences, then shorter lists (but never fewer than
-    six items) before the next smaller size; at the 7.5 pt floor, lists shrink further,
-    references and paragraphs go, and last whole sections at the end are dropped."""
+    first a smaller diagram (down to 6 pt labels) and a shorter lead paragraph (never under two
+    sentences), then shorter lists (never under six items) before the next smaller size; at
+    the 7.5 pt floor, lists shrink further, references go, the lead goes down to one sentence,
+    then the diagram goes below 6 pt, and last whole sections at the end are
+    dropped. Whatever height is left over afterwards goes to the diagram (`layout_sheet`)."""
     steps: list[tuple[float, int, int | None]] = [
-        (84.0, 3, None), (84.0, 2, None), (74.0, 2, None), (74.0, 2, 12), (68.0, 2, 10),
-        (68.0, 1, 10), (64.0, 1, 8), (62.0, 1, 6)]
-    out = [Fit(body_pt=pt, diagram_mm=d, sentences=n, max_items=k)
+        (7.5, 4, None), (7.0, 3, None), (6.5, 3, 12), (6.0, 3, 10), (6.0, 2, 8), (6.0, 2, 6)]
+    out = [Fit(body_pt=pt, diagram_pt=d, sentences=n, max_items=k)
            for pt in (9.0, 8.5, 8.0, BODY_FLOOR_PT) for d, n, k in steps]
     last = out[-1]
-    for change in ({"max_items": 5, "diagram_mm": 56.0}, {"max_items": 4},
-                   {"references": 2, "max_paragraphs": 2}, {"max_items": 3, "diagram_mm": 46.0},
-                   {"references": 1, "max_paragraphs": 1}, {"max_items": 2}):
+    for change in ({"max_items": 5}, {"max_items": 4}, {"references": 2, "max_paragraphs": 2},
+                   {"max_items": 3}, {"sentences": 1}, {"references": 1, "max_paragraphs": 1},
+                   {"max_items": 2}, {"diagram_pt": 5.5}, {"diagram_pt": 5.0}):
         last = replace(last, **change)
         out.append(last)
     out += [replace(last, drop_sections=n) for n in range(1, 6)]
@@ -214,6 +273,7 @@ class SheetLayout:
     fit: Fit
     bottom: float = 0.0
     limit: float = 0.0
+    slack: float = 0.0  # height beside the diagram the table takes anyway (free to grow into)
 
     @property
     def fits(self) -> bool:
@@ -294,13 +354,15 @@ class _Writer:
         self.small_bold = font(max(BODY_FLOOR_PT, b - 0.5), bold=True)
         self.head = font(b + 1.5, bold=True)
         self.leading = 1.28
+        self.slack = 0.0
 
     def text(self, x: float, y: float, width: float, line: Rich, base: QFont,
              color: QColor = TEXT, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
              max_lines: int | None = None) -> float:
         """Lay `line` out in a box `width` wide at (x, y); returns the height used."""
         step = base.pixelSize() * self.leading
-        key = (line, base.key(), round(width, 1), int(align.value), max_lines, step)
+        key = (line, _FONT_KEYS.get(id(base)) or base.key(), round(width, 1), int(align.value),
+               max_lines, step)
         hit = _MEASURED.get(key)
         if hit is None:
             hit = _measure(line, base, width, align, max_lines, step)
@@ -347,12 +409,12 @@ def _section_height(w: _Writer, s: Section, x: float, y: float, width: float) ->
     w.rule(x, y + 0.1 * pt, width)
     y += 0.45 * pt
     if s.style == "prose":
+        # one flowing paragraph of whole leading sentences, not a line from each paragraph;
+        # a column's prose ("As a medicine") is a shorter note than the sheet's main text
+        n = max(1, min(fit.sentences, 4 if s.wide else 2))
         paras = s.paragraphs[:fit.max_paragraphs] if fit.max_paragraphs else s.paragraphs
-        for i, sents in enumerate(paras):
-            text = " ".join(sents[:max(1, fit.sentences)])
-            y += w.text(x, y, width, (Span(text),), w.body, align=Qt.AlignmentFlag.AlignJustify)
-            if i < len(paras) - 1:
-                y += 0.3 * pt
+        text = lead(paras, n, LEAD[n])
+        y += w.text(x, y, width, (Span(text),), w.body, align=Qt.AlignmentFlag.AlignJustify)
     elif s.style == "inline":
         y += w.text(x, y, width, _inline(s.items, fit.max_items), w.body)
     else:
@@ -363,8 +425,11 @@ def _section_height(w: _Writer, s: Section, x: float, y: float, width: float) ->
     return y - top
 
 
-def _measure_section(fit: Fit, s: Section, width: float) -> float:
-    return _section_height(_Writer(fit), s, 0, 0, width)
+def _measure_section(fit: Fit, s: Section, width: float, memo: Memo | None = None) -> float:
+    hit = memo.get(_section_key(s, fit, width)) if memo is not None else None
+    if hit is not None:
+        return hit[1]
+    return _section_at(_Writer(fit), memo, s, 0, 0, width)
 
 
 def _header(w: _Writer, sheet: Sheet, c: QRectF) -> float:
@@ -396,8 +461,8 @@ def _header(w: _Writer, sheet: Sheet, c: QRectF) -> float:
 def _table(w: _Writer, facts: Sequence[Fact], x: float, y: float, width: float) -> float:
     pt = w.fit.body_pt * DP
     pad = 0.35 * pt
-    fm = QFontMetricsF(w.small_bold)
-    label_w = min(width * 0.3, max((fm.horizontalAdvance(f.label) for f in facts), default=0)
+    small_pt = max(BODY_FLOOR_PT, w.fit.body_pt - 0.5)
+    label_w = min(width * 0.3, max((advance(f.label, small_pt, True) for f in facts), default=0)
                   + pad + 0.8 * pt)
     start = len(w.ops)
     top = y
@@ -445,45 +510,127 @@ def _balance(heights: Sequence[float]) -> int:
 
 
 DiagramDraw = Callable[[QPainter, dict[str, Any], QRectF], None]
+BESIDE_MIN_PT = 7.0  # a diagram goes beside the table only if its labels still print this big
+
+
+def _legend_strip(w: _Writer, keys: Sequence[tuple[str, str]], source: DiagramSource,
+                  x: float, y: float, width: float) -> float:
+    """The diagram's key as a strip of small samples and words under it; returns its height.
+    Entries flow on to a second line when one is not enough."""
+    if not keys:
+        return 0.0
+    f = font(LEGEND_PT)
+    step = f.pixelSize() * 1.25
+    sw_w, sw_h = 2.0 * LEGEND_PT * DP * 0.75, LEGEND_PT * DP * 0.75
+    gap, space = 0.5 * LEGEND_PT * DP, 1.6 * LEGEND_PT * DP
+    cx, cy = x, y
+    for key, label in keys:
+        tw = advance(label, LEGEND_PT) + 2.0
+        need = sw_w + gap + tw
+        if cx > x and cx + need > x + width:
+            cx, cy = x, cy + step
+        top = cy + (step - sw_h) / 2 - 0.08 * step
+        w.ops.append(SwatchOp(QRectF(cx, top, sw_w, sw_h), key, source.swatch))
+        w.text(cx + sw_w + gap, cy, tw + 1.0, (Span(label),), f, MUTED, max_lines=1)
+        cx += need + space
+    return cy + step - y
+
+
+def _diagram_block(w: _Writer, sheet: Sheet, c: QRectF, y: float, fit: Fit,
+                   source: DiagramSource, memo: Memo | None = None) -> float:
+    """The at-a-glance table and the diagram; returns the height used.
+
+    A diagram that stays readable in the column beside the table goes there; a wider one
+    spans the page above the table. Its size follows `fit.diagram_pt` (the size of its box
+    labels on paper) plus `fit.grow`, the height that was left over on an earlier try."""
+    assert sheet.diagram_page is not None
+    page = sheet.diagram_page
+    bw, bh = source.size(page)
+    keys = source.legend(page)
+    pt = fit.body_pt * DP
+    per_pt = DP / source.label_units  # layout units per diagram unit at 1 pt labels
+    col_w = c.width() * fit.column
+    beside = fit.beside if fit.beside is not None else bw * BESIDE_MIN_PT * per_pt <= col_w
+    if beside:
+        table_w = c.width() - col_w - 4.0 * MM
+        th = _block(w, memo, ("table", fit.body_pt, table_w), c.left(), y,
+                    lambda t: _table(t, sheet.facts, 0, 0, table_w))
+        scale = min(fit.diagram_pt * per_pt, col_w / bw)
+        dh = min(bh * scale + fit.grow, bh * col_w / bw)
+        dw = dh * bw / bh
+        dx = c.right() - col_w + (col_w - dw) / 2
+        w.ops.append(DiagramOp(QRectF(dx, y, dw, dh), page, source))
+        lh = _block(w, memo, ("legend", col_w), c.right() - col_w, y + dh + 0.4 * pt,
+                    lambda t: _legend_strip(t, keys, source, 0, 0, col_w))
+        column = dh + (0.4 * pt + lh if lh else 0.0)
+        w.slack = max(0.0, th - column) if dh < bh * col_w / bw - 0.5 else 0.0
+        return max(th, column)
+    scale = min(fit.diagram_pt * per_pt, c.width() / bw)
+    dh = min(bh * scale + fit.grow, bh * c.width() / bw)
+    dw = dh * bw / bh
+    w.ops.append(DiagramOp(QRectF(c.left() + (c.width() - dw) / 2, y, dw, dh), page, source))
+    used = dh + 0.4 * pt
+    lw = min(c.width(), max(dw, c.width() * 0.8))
+    lh = _block(w, memo, ("legend", round(lw, 1)), c.left() + (c.width() - lw) / 2, y + used,
+                lambda t: _legend_strip(t, keys, source, 0, 0, lw))
+    used += (lh + 0.5 * pt) if lh else 0.3 * pt
+    return used + _block(w, memo, ("table", fit.body_pt, c.width()), c.left(), y + used,
+                         lambda t: _table(t, sheet.facts, 0, 0, c.width()))
+
+
+Memo = dict[tuple[Any, ...], tuple[list[Op], float]]
+"""Blocks already laid out for one sheet (header, footer, table, each section), by what they
+depend on, with their ops at the origin: trial layouts differ in a few settings only."""
+
+
+def _moved(op: Op, dx: float, dy: float) -> Op:
+    r = op.rect.translated(dx, dy)
+    if type(op) is TextOp:
+        return TextOp(r, op.layout, QPointF(op.pos.x() + dx, op.pos.y() + dy), op.color)
+    if type(op) is LineOp:
+        return LineOp(r, op.color, op.width)
+    return replace(op, rect=r)
+
+
+def _block(w: _Writer, memo: Memo | None, key: tuple[Any, ...], x: float, y: float,
+           build: Callable[[_Writer], float]) -> float:
+    """Lay out `build` at (x, y) (it draws at the origin), from `memo` when it was before."""
+    hit = memo.get(key) if memo is not None else None
+    if hit is None:
+        tmp = _Writer(w.fit)
+        hit = (tmp.ops, build(tmp))
+        if memo is not None:
+            memo[key] = hit
+    ops, height = hit
+    w.ops += [_moved(op, x, y) for op in ops] if x or y else list(ops)
+    return height
+
+
+def _section_key(s: Section, fit: Fit, width: float) -> tuple[Any, ...]:
+    return ("section", id(s), fit.body_pt, fit.max_items, fit.sentences, fit.max_paragraphs,
+            round(width, 1))
+
+
+def _section_at(w: _Writer, memo: Memo | None, s: Section, x: float, y: float,
+                width: float) -> float:
+    return _block(w, memo, _section_key(s, w.fit, width), x, y,
+                  lambda t: _section_height(t, s, 0, 0, width))
 
 
 def _layout_once(sheet: Sheet, c: QRectF, fit: Fit, page_label: str,
-                 diagram: DiagramDraw | None) -> SheetLayout:
+                 diagram: DiagramSource | None, memo: Memo | None = None) -> SheetLayout:
     w = _Writer(fit)
     pt = fit.body_pt * DP
     gap = 5.0 * MM
-    y = _header(w, sheet, c)
-    footer_top = _footer(w, sheet, c, page_label)
+    y = _block(w, memo, ("header", fit.body_pt), 0, 0, lambda t: _header(t, sheet, c))
+    footer_top = _block(w, memo, ("footer", page_label), 0, 0,
+                        lambda t: _footer(t, sheet, c, page_label))
     limit = footer_top - 0.6 * pt
-    # at a glance (+ diagram)
-    aspect = 0.0
     if sheet.diagram_page is not None and diagram is not None:
-        aspect = getattr(diagram, "aspect", lambda page: 0.75)(sheet.diagram_page)
-    if aspect and aspect < 0.8:
-        # a wide diagram: full width (as tall as the fit allows), the table below it
-        dw = c.width()
-        dh = min(dw * aspect, fit.diagram_mm * MM)
-        dw2 = dh / aspect
-        assert sheet.diagram_page is not None and diagram is not None
-        w.ops.append(DiagramOp(QRectF(c.left() + (dw - dw2) / 2, y, dw2, dh),
-                               sheet.diagram_page, diagram))
-        y += dh + 0.8 * pt
-        y += _table(w, sheet.facts, c.left(), y, c.width())
-    elif aspect:
-        assert sheet.diagram_page is not None and diagram is not None
-        table_w = c.width() * 0.54
-        th = _table(w, sheet.facts, c.left(), y, table_w)
-        dx = c.left() + table_w + gap * 0.6
-        dw = c.right() - dx
-        dh = min(dw * aspect, fit.diagram_mm * MM)
-        if dh < dw * aspect:  # too tall: narrower, centred in the column
-            dw2 = dh / aspect
-            dx += (dw - dw2) / 2
-            dw = dw2
-        w.ops.append(DiagramOp(QRectF(dx, y, dw, dh), sheet.diagram_page, diagram))
-        y += max(th, dh)
+        y += _diagram_block(w, sheet, c, y, fit, diagram, memo)
     elif sheet.facts:
-        y += _table(w, sheet.facts, c.left(), y, c.width())
+        y += _block(w, memo, ("table", fit.body_pt, c.width()), c.left(), y,
+                    lambda t: _table(t, sheet.facts, 0, 0, c.width()))
     y += 0.9 * pt
     # the sections: wide ones full width, runs of narrow ones in two balanced columns
     sections = list(sheet.sections[:len(sheet.sections) - fit.drop_sections]
@@ -493,20 +640,20 @@ def _layout_once(sheet: Sheet, c: QRectF, fit: Fit, page_label: str,
     i = 0
     while i < len(sections):
         if sections[i].wide:
-            y += _section_height(w, sections[i], c.left(), y, c.width()) + sep
+            y += _section_at(w, memo, sections[i], c.left(), y, c.width()) + sep
             i += 1
             continue
         j = i
         while j < len(sections) and not sections[j].wide:
             j += 1
         run = sections[i:j]
-        heights = [_measure_section(fit, s, col_w) + sep for s in run]
+        heights = [_measure_section(fit, s, col_w, memo) + sep for s in run]
         k = _balance(heights)
         yl = yr = y
         for s in run[:k]:
-            yl += _section_height(w, s, c.left(), yl, col_w) + sep
+            yl += _section_at(w, memo, s, c.left(), yl, col_w) + sep
         for s in run[k:]:
-            yr += _section_height(w, s, c.left() + col_w + gap, yr, col_w) + sep
+            yr += _section_at(w, memo, s, c.left() + col_w + gap, yr, col_w) + sep
         y = max(yl, yr)
         i = j
     if sheet.references and fit.references:
@@ -514,13 +661,14 @@ def _layout_once(sheet: Sheet, c: QRectF, fit: Fit, page_label: str,
                        items=tuple((Span(r.text()),) for r in sheet.references[:fit.references]))
         small = replace(fit, body_pt=max(BODY_FLOOR_PT, fit.body_pt - 0.5))
         rw = _Writer(small)
-        y += _section_height(rw, refs, c.left(), y, c.width())
+        y += _block(rw, memo, ("refs", fit.references, small.body_pt), c.left(), y,
+                    lambda t: _section_height(t, refs, 0, 0, c.width()))
         w.ops += rw.ops
-    return SheetLayout(content=c, ops=w.ops, fit=fit, bottom=y - sep * 0.0, limit=limit)
+    return SheetLayout(content=c, ops=w.ops, fit=fit, bottom=y, limit=limit, slack=w.slack)
 
 
 def layout_sheet(sheet: Sheet, content: QRectF, page_label: str = "",
-                 diagram: DiagramDraw | None = None) -> SheetLayout:
+                 diagram: DiagramSource | None = None) -> SheetLayout:
     """The most preferred layout of `sheet` (earliest in ATTEMPTS) that fits `content`.
 
     ATTEMPTS come in blocks of one type size, each ordered from roomy to compact; the first
@@ -529,14 +677,15 @@ def layout_sheet(sheet: Sheet, content: QRectF, page_label: str = "",
     fits, the most compact one, which `fits` then reports)."""
     ensure_app()
     cache: dict[int, SheetLayout] = {}
+    memo: Memo = {}
 
     def at(i: int) -> SheetLayout:
         if i not in cache:
-            cache[i] = _layout_once(sheet, content, ATTEMPTS[i], page_label, diagram)
+            cache[i] = _layout_once(sheet, content, ATTEMPTS[i], page_label, diagram, memo)
         return cache[i]
 
     if at(0).fits:
-        return at(0)
+        return _grow_diagram(sheet, content, at(0), page_label, diagram, memo)
     blocks: list[tuple[int, int]] = []
     start = 0
     for i in range(1, len(ATTEMPTS) + 1):
@@ -553,12 +702,48 @@ def layout_sheet(sheet: Sheet, content: QRectF, page_label: str = "",
                 hi = mid
             else:
                 lo = mid
-        return _grow_lists(sheet, content, at(hi), page_label, diagram)
+        chosen = _grow_lists(sheet, content, at(hi), page_label, diagram, memo)
+        return _grow_diagram(sheet, content, chosen, page_label, diagram, memo)
     return at(len(ATTEMPTS) - 1)
 
 
+def _grow_diagram(sheet: Sheet, content: QRectF, chosen: SheetLayout, page_label: str,
+                  diagram: DiagramSource | None, memo: Memo | None = None) -> SheetLayout:
+    """Give the height left at the foot of the page (and beside a short diagram, the height
+    the table takes anyway) to the diagram, up to the width it may take."""
+    if diagram is None or not any(isinstance(op, DiagramOp) for op in chosen.ops):
+        return chosen
+    extra = chosen.limit - chosen.bottom + chosen.slack
+    if extra < 1.0 * DP:
+        return chosen
+    best = chosen
+    for share in (1.0, 0.9, 0.5):
+        trial = _layout_once(sheet, content, replace(chosen.fit, grow=extra * share),
+                             page_label, diagram, memo)
+        if trial.fits:
+            best = trial
+            break
+    left = best.limit - best.bottom
+    if chosen.fit.beside is None and left > 0.05 * content.height() and _is_beside(best):
+        # the column beside the table is full and the page is not: a wider column, or the
+        # diagram across the page above the table, whichever leaves less empty
+        for change in ({"beside": True, "column": 0.52}, {"beside": False}):
+            trial = _layout_once(sheet, content, replace(chosen.fit, **change), page_label,
+                                 diagram, memo)
+            if trial.fits:
+                grown = _grow_diagram(sheet, content, trial, page_label, diagram, memo)
+                if grown.limit - grown.bottom < left:
+                    best, left = grown, grown.limit - grown.bottom
+    return best
+
+
+def _is_beside(lay: SheetLayout) -> bool:
+    op = next((o for o in lay.ops if isinstance(o, DiagramOp)), None)
+    return op is not None and op.rect.left() > lay.content.left() + lay.content.width() * 0.3
+
+
 def _grow_lists(sheet: Sheet, content: QRectF, chosen: SheetLayout, page_label: str,
-                diagram: DiagramDraw | None) -> SheetLayout:
+                diagram: DiagramSource | None, memo: Memo | None = None) -> SheetLayout:
     """Show as many list items as still fit with the chosen settings (lists are cut in
     coarse steps by ATTEMPTS; this fills the space that leaves)."""
     n = chosen.fit.max_items
@@ -570,7 +755,7 @@ def _grow_lists(sheet: Sheet, content: QRectF, chosen: SheetLayout, page_label: 
     while hi - lo > 1:
         mid = (lo + hi) // 2
         trial = _layout_once(sheet, content, replace(chosen.fit, max_items=mid), page_label,
-                             diagram)
+                             diagram, memo)
         if trial.fits:
             lo, best = mid, trial
         else:
