@@ -217,13 +217,28 @@ def _interleukin(r: _Reader, p: sqlite3.Row) -> Json:
         "cell_types": [{"id": c["id"], "name": c["name"], "cl_id": c["cl_id"],
                         "role": c["role"], "note": c["note"]} for c in cells],
         "diseases": [dict(d) for d in diseases],
-        "drugs": [_drug_brief(d, targets[d["id"]], p["id"]) for d in drugs],
+        "drugs": _by_relevance([_drug_brief(d, targets[d["id"]], p["id"]) for d in drugs],
+                               p["id"], {c["id"] for c in chains}),
         "antagonists": [{"id": a, "name": names[a][0]} for a in antagonists if a in names],
         "antagonist_of": [{"id": a, "name": names[a][0]} for a in antagonist_of if a in names],
         "functions": il["functions"], "therapy": il["therapy"],
         "side_effects": _list(il["side_effects"]), "sources": _list(il["sources"]),
         "notes": il["notes"],
     }
+
+
+STATUS_ORDER = ("approved", "approved-regionally", "investigational", "discontinued",
+                "withdrawn")
+
+
+def _by_relevance(drugs: list[Json], interleukin: str, chains: set[str]) -> list[Json]:
+    """Approved first; among them, drugs that bind the interleukin or its receptor before
+    those that act further down (JAK inhibitors); then the earliest approved."""
+    def rank(d: Json) -> tuple[int, int, int, str]:
+        direct = any(b == interleukin or b in chains for b in d["binds"])
+        return (STATUS_ORDER.index(d["status"]), 0 if direct else 1,
+                d["approval_year"] or 9999, d["name"])
+    return sorted(drugs, key=rank)
 
 
 def _receptor(r: _Reader, p: sqlite3.Row) -> Json:

@@ -220,7 +220,7 @@ def interleukin_sheet(page: Page, labels: Labels, meta: Mapping[str, str],
         sections.append(Section("Diseases", "list", items=tuple(
             rich(Span(d["name"], bold=True), Span(f" — {LINK_LABEL.get(d['kind'], d['kind'])}",
                                                   muted=True)) for d in diseases)))
-    drugs = sorted(page.get("drugs", []), key=_drug_sort_key)
+    drugs = page.get("drugs", [])  # already in reading order: approved, direct, earliest
     if drugs:
         sections.append(Section("Drugs", "list",
                                 items=tuple(_drug_item(d, labels) for d in drugs)))
