@@ -124,3 +124,20 @@ def test_empty_panel_shows_a_hint(panel: DiagramPanel, content: Content) -> None
     assert panel.hint is None
     panel.set_interleukin(None)
     assert panel.hint is not None
+
+
+def test_drawing_follows_the_panel_size_until_the_reader_zooms(
+        panel: DiagramPanel, content: Content, qtbot: Any) -> None:
+    panel.resize(200, 150)
+    panel.set_interleukin(pages.page(content, "il-6"))
+    qtbot.wait(10)
+    small = panel.view.transform().m11()
+    panel.resize(900, 700)
+    qtbot.waitUntil(lambda: panel.view.transform().m11() > small * 2)
+    panel.view.zoom_by(1.5)
+    zoomed = panel.view.transform().m11()
+    panel.resize(400, 300)
+    qtbot.wait(10)
+    assert panel.view.transform().m11() == zoomed  # the reader's zoom is kept
+    panel.act_fit.trigger()
+    assert panel.view.transform().m11() < zoomed

@@ -298,7 +298,8 @@ class MainWindow(QMainWindow):
         self.facets.set_counts(counts, force=self._recolour)
         self._recolour = False
         self._describe(result)
-        if hits:
+        # The whole list shows where the open page is; a search selects its best hit.
+        if hits and not (grouped and self._select_current()):
             self.results.step(1)
         self.results_shown.emit(result)
 
@@ -341,6 +342,17 @@ class MainWindow(QMainWindow):
         if not isinstance(error, Cancelled):
             self.result_info.setText(f"The search failed: {article_html.esc(error)}")
 
+    def _select_current(self) -> bool:
+        """Select the open page's row, if the list holds it."""
+        if self.current_page is None:
+            return False
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(Role.PAGE_ID) == self.current_page["id"]:
+                self.results.setCurrentIndex(index)
+                return True
+        return False
+
     def _move_selection(self, step: int) -> None:
         self.results.step(step)
 
@@ -377,6 +389,7 @@ class MainWindow(QMainWindow):
         if record:
             self.nav.visit(page_id)
         self._update_nav()
+        self._select_current()
         title = page.get("abbreviation") or page["name"]
         self.setWindowTitle(f"{title} — ildesk")
         self.title_label.setText(f"  {title}")
