@@ -16,7 +16,9 @@ from ildesk.cli import main
 
 T = TypeVar("T")
 
-MAX_SECONDS = 1.0  # an answer that takes longer than this feels broken to a person typing
+# A hang, not a speed goal: answers normally take milliseconds (see `make bench`), but this
+# suite also runs on loaded CI machines, so only a wait no person would accept fails it.
+MAX_SECONDS = 10.0
 
 # Pieces of FTS5 syntax, SQL, markup and awkward Unicode that a query must survive.
 FRAGMENTS = [

@@ -123,21 +123,6 @@ def test_family_view_centres_the_shared_chain(content: Content) -> None:
         n.id for n in d.nodes if n.kind == "ligand"}
 
 
-@pytest.mark.parametrize("page_id", ["il-6", "il-1b", "il-2"])
-def test_layout_is_quick(content: Content, page_id: str) -> None:
-    import time
-
-    page = _page(content, page_id)
-    best = min(_time(page, time.perf_counter) for _ in range(5))
-    assert best < 0.05  # generous: a layout takes about a millisecond
-
-
-def _time(page: dict[str, Any], clock: Any) -> float:
-    t = clock()
-    layout_interleukin(page)
-    return float(clock() - t)
-
-
 def test_every_print_diagram_lays_out_cleanly(content: Content) -> None:
     bad = {}
     for p in pages.list_pages(content, "interleukin"):
