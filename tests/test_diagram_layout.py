@@ -5,8 +5,6 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-import pytest
-
 from diagram_support import labels, near, problems
 from ildesk.db import pages
 from ildesk.db.engine import Content
