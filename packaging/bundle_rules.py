@@ -48,6 +48,10 @@ PYTHON_EXCLUDED = (
     "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.postgresql",
     "sqlalchemy.dialects.oracle", "sqlalchemy.dialects.mssql",
     "tests",
+    # The knowledge-base tools (validating data/ for build-db): the packaged program reads
+    # its bundled database and carries no data/ folder, so it does not need them (5.5 MB).
+    "pydantic", "pydantic_core", "annotated_types", "typing_inspection", "yaml", "_yaml",
+    "ildesk.kb.loader", "ildesk.kb.validate", "ildesk.kb.schema", "ildesk.db.builder",
 )
 
 EXCLUDED_MODULES = tuple(f"PySide6.{m}" for m in QT_MODULES_EXCLUDED) + PYTHON_EXCLUDED

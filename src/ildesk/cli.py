@@ -251,8 +251,14 @@ def cmd_facets(args: argparse.Namespace) -> int:
 
 
 def cmd_build_db(args: argparse.Namespace) -> int:
-    from ildesk.db.builder import BuildError, build
-    from ildesk.kb import load
+    try:
+        from ildesk.db.builder import BuildError, build
+        from ildesk.kb import load
+    except ImportError as exc:  # the packaged program leaves the knowledge-base tools out
+        raise CliError("this copy of ildesk cannot build databases: the packaged program "
+                       "carries its database ready-made, without the tools that check data/.",
+                       "Build from a source checkout (`make db`), then point the program "
+                       "at the result with --db.") from exc
 
     data = Path(args.data) if args.data else paths.default_data_dir()
     if data is None:

@@ -31,8 +31,11 @@ def _icon() -> QIcon:
 
 def _rebuild(db: Path) -> str | None:
     """Rebuild the content database from data/; returns an error message or None."""
-    from ildesk.db.builder import BuildError, build
-    from ildesk.kb import load
+    try:
+        from ildesk.db.builder import BuildError, build
+        from ildesk.kb import load
+    except ImportError:  # the packaged program carries no tools to check data/
+        return "This copy of ildesk cannot rebuild its database; reinstall it."
 
     data = paths.default_data_dir()
     if data is None:
