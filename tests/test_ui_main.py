@@ -137,13 +137,16 @@ def test_keyboard_shortcuts(qtbot, window):
 def test_window_restores_its_geometry(qtbot, content, searcher):
     first = MainWindow(content, searcher)
     qtbot.addWidget(first)
-    first.resize(711, 533)  # inside the offscreen screen (800 x 600)
     first.show()
+    # a size the window can take inside the offscreen screen (800 x 600), not its default
+    width = max(first.minimumSizeHint().width(), 700) + 11
+    first.resize(width, 533)
+    assert (first.width(), first.height()) == (width, 533)
     first.close()
     second = MainWindow(content, searcher)
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (711, 533)
+    assert (second.width(), second.height()) == (width, 533)
 
 
 def test_dark_scheme_applies(qtbot, window):
@@ -191,3 +194,25 @@ def test_window_grab_is_not_blank(window, tmp_path):
                for y in range(0, image.height(), 7)}
     assert len(colours) > 30
     assert window.grab().save(str(tmp_path / "window.png"))
+
+
+def test_home_page_on_start_with_articles_families_and_searches(qtbot, window):
+    text = window.article.browser.toPlainText()
+    assert "The human interleukins" in text and "What interleukins are" in text
+    assert "Common γ-chain (γc) family" in text
+    window.article.browser.anchorClicked.emit(QUrl("search:Th17 cells"))
+    assert window.search_field.text() == "Th17 cells"
+    window.open_page("il-2")
+    window.findChild(type(window.back_action), "home").trigger()
+    assert window.current_page is None
+    assert "The human interleukins" in window.article.browser.toPlainText()
+
+
+def test_narrow_window_keeps_the_article_readable(qtbot, content, searcher):
+    w = MainWindow(content, searcher)
+    qtbot.addWidget(w)
+    w.resize(780, 560)
+    w.show()
+    qtbot.waitUntil(lambda: w.model.rowCount() > 0)
+    qtbot.wait(20)
+    assert w.article.width() >= 380

@@ -87,7 +87,7 @@ def paragraphs(text: str, labels: Labels) -> str:
     return "\n".join(parts)
 
 
-def _style(p: Palette, zoom: float) -> str:
+def style(p: Palette, zoom: float) -> str:
     base = 10.5 * zoom
     return f"""<style>
 body {{ color: {p.text}; font-size: {base:.1f}pt; }}
@@ -346,7 +346,7 @@ def render(p: dict[str, Any], labels: Labels, palette: Palette = LIGHT, zoom: fl
     sources = p.get("sources") or []
     if sources:
         d.add(f'<p class="note">Checked against: {esc("; ".join(sources))}</p>')
-    return f"<html><head>{_style(palette, zoom)}</head><body>{''.join(d.parts)}</body></html>"
+    return f"<html><head>{style(palette, zoom)}</head><body>{''.join(d.parts)}</body></html>"
 
 
 def plain_label(labels: Labels) -> Callable[[str], str]:

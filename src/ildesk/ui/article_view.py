@@ -32,6 +32,7 @@ class SafeBrowser(QTextBrowser):
 
 class ArticleView(QWidget):
     page_requested = Signal(str)
+    search_requested = Signal(str)
     external_opened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -126,6 +127,8 @@ class ArticleView(QWidget):
         page = links.page_of(target)
         if page:
             self.page_requested.emit(page)
+        elif target.startswith("search:"):  # the home page's example searches
+            self.search_requested.emit(QUrl.fromPercentEncoding(target[7:].encode()))
         elif links.is_web(target):
             QDesktopServices.openUrl(url)
             self.external_opened.emit(target)

@@ -44,6 +44,8 @@ class LibraryController(QObject):
         window.splitDockWidget(window.diagram_dock, self.notes_dock, Qt.Orientation.Vertical)
         window.resizeDocks([window.diagram_dock, self.notes_dock], [520, 150],
                            Qt.Orientation.Vertical)
+        if window.diagram_dock.isHidden():  # a narrow window: the right column stays closed
+            self.notes_dock.hide()
         self._actions()
         window.page_shown.connect(self._page_shown)
         window.note_html = self.note_html  # type: ignore[method-assign]

@@ -43,6 +43,7 @@ from ildesk.ui.result_list import ResultModel, ResultView, Role
 from ildesk.ui.settings import settings
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
+ARTICLE_MIN_WIDTH = 380
 
 
 class SearchField(QLineEdit):
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.families = pages.families(content)
         self.meta = pages.meta(content)
         self.current_page: dict[str, Any] | None = None
+        self.showing_home = False
         self.zoom = 1.0
         self.page_size = "A4"
         self.margins_mm = 15.0
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self._diagram_dock()
         self._restore()
         self.search_field.setFocus()
+        self.show_home()
         self.run_search()
 
     # -- construction ---------------------------------------------------------------------
@@ -113,7 +116,7 @@ class MainWindow(QMainWindow):
             "Search interleukins, receptors, cells, diseases, drugs…   (Ctrl+K)")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setAccessibleName("Search")
-        self.search_field.setMinimumWidth(320)
+        self.search_field.setMinimumWidth(220)
         self.search_field.textChanged.connect(lambda _t: self.run_search())
         self.search_field.moved.connect(self._move_selection)
         self.search_field.accepted.connect(self.open_selected)
@@ -150,7 +153,9 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.left_split, 1)
 
         self.article = ArticleView()
+        self.article.setMinimumWidth(ARTICLE_MIN_WIDTH)  # the docks give way first
         self.article.page_requested.connect(self.open_page)
+        self.article.search_requested.connect(self.set_search)
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.addWidget(left)
         self.main_split.addWidget(self.article)
@@ -252,6 +257,7 @@ class MainWindow(QMainWindow):
         self.forward_action = self._action(go, "&Forward", self.go_forward,
                                            [QKeySequence.StandardKey.Forward, "Alt+Right"],
                                            "forward")
+        self._action(go, "&Home", self.show_home, "Alt+Home", "home")
         self._action(go, "&Search", self.focus_search, ["Ctrl+K", "Ctrl+L"], "focus_search")
         self._action(go, "Clear &filters", self.clear_facets, "Ctrl+Shift+X", "clear_filters")
         self._action(self.help_menu, "&About ildesk", self.about, name="about")
@@ -384,6 +390,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"There is no page {page_id!r} in this database.", 5000)
             return False
         self.current_page = page
+        self.showing_home = False
         self.render_page()
         self._show_diagram_for(page)
         if record:
@@ -418,8 +425,23 @@ class MainWindow(QMainWindow):
         """HTML for the person's note on this page (the personal library fills this in)."""
         return ""
 
+    def show_home(self) -> None:
+        """The home page: overview articles, families, searches to try (not in history)."""
+        from ildesk.article import home
+
+        articles = [{"id": r["id"], "name": r["name"]}
+                    for r in pages.list_pages(self.content, "article")]
+        self.current_page = None
+        self.showing_home = True
+        self.article.set_html(home.render(articles, self.families, self.meta,
+                                          theme.article_palette(), self.zoom))
+        self.setWindowTitle("ildesk")
+        self.title_label.setText("  Home")
+
     def render_page(self, keep_scroll: bool = False) -> None:
         if self.current_page is None:
+            if self.showing_home:
+                self.show_home()
             return
         html = article_html.render(self.current_page, self.labels, theme.article_palette(),
                                    self.zoom, self.note_html(self.current_page["id"]))
@@ -526,9 +548,15 @@ class MainWindow(QMainWindow):
         """Give the diagram a fair share of a new window: about 38 % of its width."""
         if self._docks_sized or not self.diagram_dock.isVisible():
             return
-        self.resizeDocks([self.diagram_dock], [max(360, int(self.width() * 0.38))],
-                         Qt.Orientation.Horizontal)
-        self.main_split.setSizes([max(280, int(self.width() * 0.24)), 10_000])
+        width = self.width()
+        left = max(240, int(width * 0.24))
+        room = width - left - ARTICLE_MIN_WIDTH - 40
+        diagram = min(int(width * 0.38), room)
+        if diagram < 240:  # too narrow for three columns: the diagram waits behind its toggle
+            self.diagram_dock.hide()
+        else:
+            self.resizeDocks([self.diagram_dock], [diagram], Qt.Orientation.Horizontal)
+        self.main_split.setSizes([left, 10_000])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
