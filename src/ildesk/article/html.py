@@ -35,6 +35,8 @@ LIGHT = Palette()
 DARK = Palette(text="#e6e9ee", muted="#a3adb9", link="#7ab8ff", rule="#3a434e",
                panel="#252b33", accent="#6cc3de", warn="#f0b35a")
 
+FAMILIES_ARTICLE = "interleukin-families"
+_NUMBERED = re.compile(r"^\d+[.)]\s+")
 _EMPH = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 
 
@@ -82,6 +84,9 @@ def paragraphs(text: str, labels: Labels) -> str:
         if all(ln.startswith(("- ", "* ")) for ln in lines):
             items = "".join(f"<li>{inline(ln[2:], labels)}</li>" for ln in lines)
             parts.append(f"<ul>{items}</ul>")
+        elif all(_NUMBERED.match(ln) for ln in lines):
+            items = "".join(f"<li>{inline(_NUMBERED.sub('', ln), labels)}</li>" for ln in lines)
+            parts.append(f"<ol>{items}</ol>")
         else:
             parts.append(f"<p>{inline(' '.join(lines), labels)}</p>")
     return "\n".join(parts)
@@ -151,9 +156,19 @@ def _ul(items: Iterable[str]) -> str:
     return f"<ul>{body}</ul>" if body else ""
 
 
+def status_text(status: str, year: int | None) -> str:
+    """'approved 2009'; 'withdrawn (first approved 1997)'; 'investigational'."""
+    label = status.replace("-", " ")
+    if not year:
+        return label
+    if status in ("approved", "approved-regionally"):
+        return f"{label} {year}"
+    return f"{label} (first approved {year})"
+
+
 def _drug_line(d: _Doc, drug: dict[str, Any]) -> str:
-    status = drug["status"].replace("-", " ")
-    year = f" {drug['approval_year']}" if drug.get("approval_year") else ""
+    status = status_text(drug["status"], drug.get("approval_year"))
+    year = ""
     brands = f" ({esc(', '.join(drug['brands']))})" if drug.get("brands") else ""
     return (f"{d.link(drug['id'], drug['name'])}{brands} — {esc(drug['action'])} "
             f'<span class="note">[{esc(status)}{year}]</span>')
@@ -176,8 +191,9 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
     size = "; ".join(f"{g['symbol']}: {g['length_aa']} aa precursor" for g in p["genes"])
     if p["protein"].get("mature_aa"):
         size += f"; {p['protein']['mature_aa']} aa mature"
-    if p["protein"].get("mass_kda"):
-        size += f"; {p['protein']['mass_kda']} kDa"
+    mass = str(p["protein"].get("mass_kda") or "").replace("-", "–")
+    if mass:
+        size += f"; {mass}" if "kDa" in mass else f"; {mass} kDa"
     receptors = "<br>".join(
         f"{' + '.join(d.link(c['id'], c['symbol']) for c in r['chain_details'])}"
         f' <span class="note">{esc(r["kind"])}{": " + esc(r["name"]) if r["name"] else ""}</span>'
@@ -185,12 +201,15 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
     sig = p["signalling"]
     route = {"jak-stat": "JAK–STAT", "il1-myd88": "MyD88–IRAK–TRAF6 → NF-κB / MAPK",
              "il17-act1": "Act1–TRAF6 → NF-κB / MAPK", "gpcr": "G-protein-coupled receptor",
-             "other": "other"}[sig["route"]]
+             "other": "no JAK–STAT or adaptor cascade known"}[sig["route"]]
     mols = [d.link(i, n) for i, n in zip([*sig["kinases_ids"], *sig["transcription_factors_ids"],
                                           *sig["adaptors_ids"]],
                                          [*sig["kinases"], *sig["transcription_factors"],
                                           *sig["adaptors"]], strict=True)]
-    fam = d.link(p["family_id"], p["family"]) if p["family_id"] in labels else esc(p["family"])
+    # Families are not pages (a family's id may equal an interleukin's, as il-6 does): they
+    # link to the article that describes them all.
+    fam = (d.link(FAMILIES_ARTICLE, p["family"]) if FAMILIES_ARTICLE in labels
+           else esc(p["family"]))
     d.add(_glance([
         ("Family", fam + "".join(f", {esc(f['name'])}" for f in p["other_families"])),
         ("Gene" + ("s" if len(p["genes"]) > 1 else ""), genes),
@@ -246,8 +265,8 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
         therapy += "<p><b>Side effects:</b></p>" + _ul(esc(s) for s in p["side_effects"])
     d.section("Therapy and side effects", therapy)
     d.section("History", paragraphs(p["discovery"]["text"], labels))
-    if p["notes"]:
-        d.section("Curator's notes", paragraphs(p["notes"], labels))
+    # Curators' notes and source lists stay in the data (and `ildesk show --json`): a reader
+    # gets the references.
 
 
 def _other(d: _Doc, p: dict[str, Any]) -> None:
@@ -329,8 +348,11 @@ def render(p: dict[str, Any], labels: Labels, palette: Palette = LIGHT, zoom: fl
            note_html: str = "") -> str:
     """The whole article for page `p` as one HTML document."""
     d = _Doc(labels)
-    title = p.get("abbreviation") or p["name"]
-    sub = p["name"] if p.get("abbreviation") and p["abbreviation"] != p["name"] else ""
+    # Interleukins, chains and molecules go by their short names (IL-6, IL2RG, JAK1).
+    short = p.get("abbreviation") or (p.get("short") if p["kind"] in ("receptor", "molecule")
+                                      else None)
+    title = short or p["name"]
+    sub = p["name"] if short and short != p["name"] else ""
     d.add(f'<p class="kind">{esc(KIND_LABEL[p["kind"]])}</p><h1>{esc(title)}</h1>')
     aka = [sub] if sub else []
     aka += p.get("aliases", [])[:8]
@@ -343,9 +365,6 @@ def render(p: dict[str, Any], labels: Labels, palette: Palette = LIGHT, zoom: fl
         d.section("Your note", note_html)
     if p.get("references"):
         _references(d, p["references"])
-    sources = p.get("sources") or []
-    if sources:
-        d.add(f'<p class="note">Checked against: {esc("; ".join(sources))}</p>')
     return f"<html><head>{style(palette, zoom)}</head><body>{''.join(d.parts)}</body></html>"
 
 

@@ -70,8 +70,11 @@ def _name(labels: Labels, page_id: str) -> str:
 
 def _status(status: str, year: int | None) -> str:
     label = STATUS_LABEL.get(status, status)
-    return f"{label} {year}" if year and status in ("approved", "approved-regionally",
-                                                   "withdrawn") else label
+    if not year:
+        return label
+    if status in ("approved", "approved-regionally"):
+        return f"{label} {year}"
+    return f"{label} (first approved {year})"  # withdrawn in 2018, not in 1997
 
 
 def _drug_sort_key(d: Mapping[str, Any]) -> tuple[int, int, str]:

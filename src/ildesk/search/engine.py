@@ -27,6 +27,8 @@ WEIGHTS = "0, 0, 12.0, 8.0, 8.0, 4.0, 2.5, 1.0"
 KIND_BOOST = {"interleukin": 1.6}
 EXACT_SCORE = 1000.0
 LINKED_SCORE = 500.0
+PREFIX_SCORE = 800.0  # a name being typed (IL-1 → IL-1α, IL-1β): below exact, above the rest
+OWN_NAME_BONUS = 100.0  # …and the page's own name or abbreviation before its other aliases
 # How strongly a disease link ties an interleukin to a disease, for ranking the interleukins
 # a named disease is about; links through a subtype (psoriasis -> its pustular form) count less.
 LINK_WEIGHT = {"therapeutic-target": 3.0, "driver": 2.5, "treated-with": 2.5, "genetic": 1.5,
@@ -100,6 +102,7 @@ class _Index:
     primary_family: dict[str, str]
     disputed: set[str]
     shorts: dict[str, str]
+    own_keys: dict[str, set[str]]
 
 
 class Searcher:
@@ -123,9 +126,12 @@ class Searcher:
                  c.execute("SELECT id, name, kind, summary, sort_key FROM page")}
         shorts = dict(c.execute("SELECT id, short FROM page").fetchall())
         alias_keys: dict[str, list[str]] = {}
+        own_keys: dict[str, set[str]] = {}
         vocab: dict[str, None] = {}
-        for page_id, name, k in c.execute("SELECT page_id, name, key FROM alias "
-                                          "ORDER BY page_id, position"):
+        for page_id, name, k, position in c.execute(
+                "SELECT page_id, name, key, position FROM alias ORDER BY page_id, position"):
+            if position <= 1:  # the page's name, and an interleukin's abbreviation
+                own_keys.setdefault(page_id, set()).add(k)
             ids = alias_keys.setdefault(k, [])
             if page_id not in ids:
                 ids.append(page_id)
@@ -195,7 +201,7 @@ class Searcher:
         disputed = {r[0] for r in c.execute("SELECT id FROM interleukin "
                                             "WHERE status != 'established'")}
         return _Index(names, alias_keys, list(vocab), cells, dis, fams, linked, primary,
-                      disputed, shorts)
+                      disputed, shorts, own_keys)
 
     # -- facets ---------------------------------------------------------------------------
 
@@ -318,6 +324,10 @@ class Searcher:
                 # strongest links first, spread across families.
                 for rank, il in enumerate(self._diversify(linked, fts)):
                     scores[il] = max(scores.get(il, 0.0), LINKED_SCORE - rank)
+        if not exact:
+            for pid, bonus in self._name_prefix(text).items():
+                scores[pid] = max(scores.get(pid, 0.0),
+                                  PREFIX_SCORE + bonus + fts.get(pid, 0.0))
         ranked = sorted((pid for pid in scores if not kinds or ix.names[pid][1] in kinds),
                         key=lambda pid: (-scores[pid], ix.names[pid][3]))[:limit]
         shown = [rowid[pid] for pid in ranked[:SNIPPETS] if pid in rowid and pid not in exact]
@@ -329,6 +339,32 @@ class Searcher:
                                   marked.get(pid, summary), summary, pid in exact,
                                   ix.shorts.get(pid, name)))
         return hits
+
+    def _name_prefix(self, text: str) -> dict[str, float]:
+        """Pages a name-in-progress points at, with a bonus for the page's own name:
+        "IL-1" → IL-1α, IL-1β (a number, then only letters: not IL-12), then aliases such as
+        IL-1δ; "psor" → psoriasis, psoriatic arthritis; "dupi" → dupilumab."""
+        k = key(text)
+        if len(k) < 3:
+            return {}
+        has_digit = any(ch.isdigit() for ch in k)
+        if not has_digit and len(k) < 4:
+            return {}
+        ix = self.index
+        out: dict[str, float] = {}
+        for alias_key, pids in ix.alias_keys.items():
+            rest = alias_key[len(k):]
+            if not rest or not alias_key.startswith(k):
+                continue
+            if has_digit and not (rest.isalpha() and len(rest) <= 3):
+                continue
+            for pid in pids:
+                own = alias_key in ix.own_keys.get(pid, ())
+                if not has_digit and not own:
+                    continue  # a word being typed: only names that start with it
+                bonus = (OWN_NAME_BONUS if own else 0.0) - 20 * len(rest)  # IL-1α before IL-1Ra
+                out[pid] = max(out.get(pid, -1e9), bonus)
+        return out
 
     def interleukin_ids(self, text: str, cancel: Callable[[], bool] | None = None) -> list[str]:
         """The interleukins `text` finds, without snippets (for facet counts as you type)."""

@@ -397,7 +397,8 @@ class MainWindow(QMainWindow):
             self.nav.visit(page_id)
         self._update_nav()
         self._select_current()
-        title = page.get("abbreviation") or page["name"]
+        title = page.get("abbreviation") or (page.get("short") if page["kind"] in (
+            "receptor", "molecule") else None) or page["name"]
         self.setWindowTitle(f"{title} — ildesk")
         self.title_label.setText(f"  {title}")
         self.page_shown.emit(page_id)

@@ -136,7 +136,7 @@ class ResultDelegate(QStyledItemDelegate):
             painter.setPen(pal.color(QPalette.ColorRole.Link))
             painter.drawText(r.adjusted(self.PAD, 4, -self.PAD, 0),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             str(index.data()).upper())
+                             str(index.data()))  # not upper(): "Γ-CHAIN" misreads γ
             painter.restore()
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
