@@ -88,7 +88,8 @@ def test_version_and_usage_errors():
     out = subprocess.run([sys.executable, "-m", "ildesk", "--version"], capture_output=True,
                          text=True, check=False)
     assert out.returncode == 0 and out.stdout.strip() == f"ildesk {__version__}"
-    bad = subprocess.run([sys.executable, "-m", "ildesk", "search"], capture_output=True,
+    bad = subprocess.run([sys.executable, "-m", "ildesk", "search", "--role", "x"],
+                         capture_output=True,
                          text=True, check=False)
     assert bad.returncode == 2 and "usage:" in bad.stderr
 

@@ -88,15 +88,18 @@ def _resolve(content: Any, name: str) -> str:
 # -- show ---------------------------------------------------------------------------------
 
 
-def _text_of(page: dict[str, Any]) -> str:
+def _text_of(page: dict[str, Any], names: dict[str, tuple[str, str]]) -> str:
     from ildesk.db.pages import DISEASE_LINK_LABEL, KIND_LABEL
     from ildesk.kb import prose
 
     lines = [f"{page['name']}  ({KIND_LABEL[page['kind']]}, id {page['id']})"]
     if page.get("abbreviation"):
         lines[0] = f"{page['abbreviation']} — {lines[0]}"
-    if page.get("summary"):
-        lines += ["", prose.plain(page["summary"])]
+    def plain(text: str) -> str:  # [[il2ra]] reads as IL2RA, not as its id
+        return prose.plain(text, lambda i: names.get(i, (i, ""))[0])
+
+    if page.get("summary") and page["kind"] == "interleukin":
+        lines += ["", plain(page["summary"])]
     if page["kind"] == "interleukin":
         lines += ["", f"Family: {page['family']}"]
         if page["aliases"]:
@@ -122,11 +125,11 @@ def _text_of(page: dict[str, Any]) -> str:
         if page["drugs"]:
             lines.append("Drugs: " + "; ".join(f"{d['name']} ({d['status']})"
                                                for d in page["drugs"]))
-        lines += ["", *[prose.plain(p) for p in prose.paragraphs(page["functions"])]]
+        lines += ["", *[plain(p) for p in prose.paragraphs(page["functions"])]]
     else:
         for field in ("description", "body"):
             if page.get(field):
-                lines += ["", *[prose.plain(p) for p in prose.paragraphs(page[field])]]
+                lines += ["", *[plain(p) for p in prose.paragraphs(page[field])]]
         for field, title in (("interleukins", "Interleukins"), ("produces", "Makes"),
                              ("responds_to", "Responds to"), ("drugs", "Drugs"),
                              ("indications", "Indications")):
@@ -143,11 +146,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with _content(args) as content:
         page = pages.page(content, _resolve(content, args.name))
+        names = pages.labels(content)
     assert page is not None
     if args.json:
         _json(page)
     else:
-        _out(_text_of(page))
+        _out(_text_of(page, names))
     return EXIT_OK
 
 
@@ -230,12 +234,14 @@ def cmd_facets(args: argparse.Namespace) -> int:
         labels = pages.labels(content)
         fams = {f["id"]: f["name"] for f in pages.families(content)}
     out = {
-        "cell_types": [{"id": k, "name": labels[k][0], "count": v}
-                       for k, v in sorted(counts["cell_type"].items())],
-        "diseases": [{"id": k, "name": labels[k][0], "count": v}
-                     for k, v in sorted(counts["disease"].items())],
-        "families": [{"id": k, "name": fams.get(k, k), "count": v}
-                     for k, v in sorted(counts["family"].items())],
+        "cell_types": sorted(({"id": k, "name": labels[k][0], "count": v}
+                              for k, v in counts["cell_type"].items()),
+                             key=lambda r: str(r["name"]).casefold()),
+        "diseases": sorted(({"id": k, "name": labels[k][0], "count": v}
+                            for k, v in counts["disease"].items()),
+                           key=lambda r: str(r["name"]).casefold()),
+        "families": [{"id": f, "name": fams[f], "count": counts["family"][f]}
+                     for f in fams if f in counts["family"]],
     }
     if args.json:
         _json(out)
@@ -347,7 +353,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = add("search", cmd_search, "search every page, with optional facets")
-    p.add_argument("query")
+    p.add_argument("query", nargs="?", default="",
+                   help="words to find (leave out to list what the filters keep)")
     p.add_argument("--cell-type", dest="cell_type", metavar="NAME")
     p.add_argument("--role", choices=["producer", "target", "any"], default="any")
     p.add_argument("--disease", metavar="NAME")

@@ -366,6 +366,15 @@ class Searcher:
                 out[pid] = max(out.get(pid, -1e9), bonus)
         return out
 
+    def most_related_interleukin(self, page_id: str) -> str | None:
+        """The interleukin a page is most about: the strongest link (a drug's target, a
+        disease's best-treated driver, what a cell type chiefly makes)."""
+        linked = self.index.linked_ils.get(page_id)
+        if not linked:
+            return None
+        return min(linked, key=lambda il: (-linked[il], il in self.index.disputed,
+                                           self.index.names[il][3]))
+
     def interleukin_ids(self, text: str, cancel: Callable[[], bool] | None = None) -> list[str]:
         """The interleukins `text` finds, without snippets (for facet counts as you type)."""
         self._cancel = cancel

@@ -406,19 +406,15 @@ class MainWindow(QMainWindow):
 
     def _show_diagram_for(self, page: dict[str, Any]) -> None:
         """The diagram of the page's interleukin: the page itself, or the one a drug, chain,
-        molecule, disease or cell type is first about (tocilizumab: IL-6)."""
+        molecule, disease or cell type is most about (tocilizumab: IL-6; rheumatoid arthritis:
+        IL-6; Th17 cells: IL-17A) — the strongest link, as search ranks them."""
         if page["kind"] == "interleukin":
             self.diagram.set_interleukin(page)
             return
-        related = {"drug": lambda p: [i for t in p["targets"] for i in t["interleukins"]],
-                   "receptor": lambda p: p["interleukins"],
-                   "molecule": lambda p: p["interleukins"],
-                   "disease": lambda p: p["interleukins"],
-                   "cell_type": lambda p: p["produces"] or p["responds_to"]}.get(page["kind"])
-        first = related(page) if related else []
+        best = self.searcher.most_related_interleukin(page["id"])
         shown = self.diagram.page["id"] if self.diagram.page else None
-        if first and first[0]["id"] != shown:
-            il = pages.page(self.content, first[0]["id"])
+        if best and best != shown:
+            il = pages.page(self.content, best)
             if il is not None:
                 self.diagram.set_interleukin(il)
 
