@@ -4,6 +4,7 @@ preferences, export and import. It owns the user store and plugs into MainWindow
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ from ildesk.ui import theme
 from ildesk.ui.library import BookmarksPanel, HistoryDialog, NotePanel, PreferencesDialog
 from ildesk.ui.settings import settings
 from ildesk.userdata import Preferences, UserDataError, UserStore, note_to_html
+
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 
 if TYPE_CHECKING:
     from ildesk.ui.main_window import MainWindow
@@ -95,9 +98,10 @@ class LibraryController(QObject):
             return []
         hits = []
         for page_id, snippet in self.store.search_notes(text, limit=20):
-            name = self.window.labels.get(page_id, (page_id, ""))[0]
-            hits.append(SearchHit(page_id, "note", f"Your note: {name}", 0.0, snippet,
-                                  short=f"Your note · {name}"))
+            short = self.window.labels.get(page_id, (page_id, ""))[0]
+            # the row says "Your note" on its right; the snippet is the note's text, as text
+            text_only = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), snippet)
+            hits.append(SearchHit(page_id, "note", short, 0.0, text_only, short=short))
         return hits
 
     def _page_shown(self, page_id: str) -> None:

@@ -264,9 +264,7 @@ class MainWindow(QMainWindow):
         toolbar = self.nav_toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigation_toolbar")
         toolbar.setMovable(False)
-        style = self.style()
-        self.back_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowBack))
-        self.forward_action.setIcon(style.standardIcon(style.StandardPixmap.SP_ArrowForward))
+        self._arrow_icons()
         toolbar.addAction(self.back_action)
         toolbar.addAction(self.forward_action)
         self.title_label = QLabel()
@@ -303,13 +301,13 @@ class MainWindow(QMainWindow):
         self.model.set_results(hits, self._group_of if grouped else None)
         self.facets.set_counts(counts, force=self._recolour)
         self._recolour = False
-        self._describe(result)
+        self._describe(result, len(hits))
         # The whole list shows where the open page is; a search selects its best hit.
         if hits and not (grouped and self._select_current()):
             self.results.step(1)
         self.results_shown.emit(result)
 
-    def _describe(self, result: SearchResult) -> None:
+    def _describe(self, result: SearchResult, n: int) -> None:
         parts = []
         f = result.facets
         for value, label in ((f.cell_type, {"producer": "produced by", "target": "acting on",
@@ -320,7 +318,6 @@ class MainWindow(QMainWindow):
                              "</b>")
         active = (" — " + ", ".join(parts) + ' · <a href="clear">clear filters</a>') if parts \
             else ""
-        n = len(result.hits)
         if result.corrected_from:
             text = (f"No match for “{article_html.esc(result.corrected_from)}”; showing "
                     f"<b>{article_html.esc(result.query)}</b>")
@@ -498,8 +495,13 @@ class MainWindow(QMainWindow):
             theme.apply(app, name)
         self.restyle()
 
+    def _arrow_icons(self) -> None:
+        self.back_action.setIcon(theme.arrow_icon("left"))
+        self.forward_action.setIcon(theme.arrow_icon("right"))
+
     def restyle(self) -> None:
         """Redraw what carries colours of its own after the scheme or text size changed."""
+        self._arrow_icons()
         self.render_page(keep_scroll=True)
         self._recolour = True
         self.run_search()

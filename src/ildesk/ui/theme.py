@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from ildesk.article.html import DARK, LIGHT, Palette
@@ -57,13 +57,53 @@ def system_is_dark() -> bool:
     return bool(scheme and scheme() == Qt.ColorScheme.Dark)
 
 
+# Fusion draws radio and check indicators in colours a dark palette leaves nearly invisible.
+_DARK_INDICATORS = """
+QRadioButton::indicator, QCheckBox::indicator {
+    width: 12px; height: 12px; border: 1px solid #8d97a3; background: #171b20; }
+QRadioButton::indicator { border-radius: 7px; }
+QRadioButton::indicator:checked, QCheckBox::indicator:checked {
+    background: #7ab8ff; border: 3px solid #171b20; outline: 1px solid #8d97a3; }
+"""
+
+
 def apply(app: QApplication, theme: str) -> bool:
     """Apply `theme` (system, light or dark); returns True when the result is dark."""
     dark = system_is_dark() if theme == "system" else theme == "dark"
     app.setStyle("Fusion")
     app.setPalette(_palette(dark))
+    app.setStyleSheet(_DARK_INDICATORS if dark else "")
     app.setProperty("ildesk_dark", dark)
     return dark
+
+
+def arrow_icon(direction: str, size: int = 20) -> QIcon:
+    """A left or right arrow in the current text colour (Fusion's own stays black)."""
+    app = QApplication.instance()
+    colour = (app.palette().color(QPalette.ColorRole.ButtonText)  # type: ignore[attr-defined]
+              if app else QColor("#1d232b"))
+    icon = QIcon()
+    for scale in (1, 2):
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(colour, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        s, m = size, size / 2
+        if direction == "left":
+            painter.drawPolyline([QPointF(m + 1, s * 0.28), QPointF(s * 0.3, m),
+                                  QPointF(m + 1, s * 0.72)])
+            painter.drawLine(QPointF(s * 0.3, m), QPointF(s * 0.76, m))
+        else:
+            painter.drawPolyline([QPointF(m - 1, s * 0.28), QPointF(s * 0.7, m),
+                                  QPointF(m - 1, s * 0.72)])
+            painter.drawLine(QPointF(s * 0.24, m), QPointF(s * 0.7, m))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 def is_dark() -> bool:
