@@ -335,12 +335,17 @@ def _other(d: _Doc, p: dict[str, Any]) -> None:
         d.section("Interleukins involved", _ul(
             f"{d.link(x['id'], x['name'])} — "
             + esc("; ".join(DISEASE_LINK_LABEL[k] for k in x["kinds"]))
-            + (" <span class=\"note\">(through " + ", ".join(d.link(v["id"], v["name"])
-                                                         for v in x["via"]) + ")</span>"
+            + (" <span class=\"note\">(" + ("also " if x.get("direct", True) else "")
+               + "via " + ", ".join(d.link(v["id"], v["name"]) for v in x["via"]) + ")</span>"
                if x["via"] else "")
             + (f'<br><span class="note">{esc(x["note"])}</span>' if x["note"] else "")
             for x in p["interleukins"]))
-    if kind in ("disease", "receptor", "molecule"):
+    if kind == "disease":
+        d.section("Drugs", _ul(
+            _drug_line(d, x) + (" <span class=\"note\">— for " + ", ".join(
+                d.link(v["id"], v["name"]) for v in x["for"]) + "</span>" if x.get("for") else "")
+            for x in p["drugs"]))
+    if kind in ("receptor", "molecule"):
         d.section("Drugs", _ul(_drug_line(d, x) for x in p["drugs"]))
 
 

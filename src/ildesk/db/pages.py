@@ -306,6 +306,12 @@ def _disease(r: _Reader, p: sqlite3.Row) -> Json:
                     "JOIN disease_ancestor a ON a.disease_id = x.disease_id "
                     "WHERE a.ancestor_id = ?)", (p["id"],))
     targets = r.targets(row["id"] for row in drugs)
+    indicated: dict[str, list[str]] = {}  # drug -> the diseases here it is indicated for
+    for row in r.all("SELECT x.drug_id, x.disease_id FROM drug_indication x "
+                     "JOIN disease_ancestor a ON a.disease_id = x.disease_id "
+                     "WHERE a.ancestor_id = ? ORDER BY x.position", (p["id"],)):
+        indicated.setdefault(row["drug_id"], []).append(row["disease_id"])
+    sub = r.names(i for ids in indicated.values() for i in ids)
     children = r.all("SELECT c.id FROM disease c, json_each(c.parents) j WHERE j.value = ?",
                      (p["id"],))
     return {"mondo_id": d["mondo_id"], "mesh_id": d["mesh_id"], "category": d["category"],
@@ -313,7 +319,12 @@ def _disease(r: _Reader, p: sqlite3.Row) -> Json:
             "parents": r.users(_list(d["parents"])),
             "children": r.users(c["id"] for c in children),
             "interleukins": _group_links(p["id"], links, names),
-            "drugs": [_drug_brief(x, targets[x["id"]]) for x in drugs]}
+            "drugs": [{**_drug_brief(x, targets[x["id"]]),
+                       # indicated only for subtypes (psoriatic arthritis, not psoriasis)?
+                       "for": [] if p["id"] in indicated.get(x["id"], []) else
+                       [{"id": i, "name": sub[i][0]} for i in indicated.get(x["id"], [])
+                        if i in sub]}
+                      for x in drugs]}
 
 
 def _group_links(disease_id: str, links: Iterable[sqlite3.Row],
@@ -338,7 +349,7 @@ def _group_links(disease_id: str, links: Iterable[sqlite3.Row],
     for row in rows.values():
         kinds = sorted(set(row["direct"] or row["through"]), key=LINK_ORDER.index)
         out.append({"id": row["id"], "name": row["name"], "kinds": kinds, "kind": kinds[0],
-                    "note": " ".join(row["notes"]),
+                    "direct": bool(row["direct"]), "note": " ".join(row["notes"]),
                     "via": [{"id": v, "name": names.get(v, (v, ""))[0]} for v in row["via"]]})
     out.sort(key=lambda x: (LINK_ORDER.index(x["kind"]), _number_key(x["name"])))
     return out
@@ -427,5 +438,10 @@ def hierarchy(content: Content, kind: str) -> list[Json]:
     else:
         rows = r.all("SELECT d.id, p.name, d.parents, d.category FROM disease d "
                      "JOIN page p ON p.id = d.id ORDER BY p.sort_key")
+    synonyms: dict[str, list[str]] = {}
+    for row in r.all("SELECT a.page_id, a.name FROM alias a JOIN page p ON p.id = a.page_id "
+                     "WHERE p.kind = ? AND a.position > 0", (kind,)):
+        synonyms.setdefault(row["page_id"], []).append(row["name"])
     return [{"id": row["id"], "name": row["name"], "parents": _list(row["parents"]),
-             "category": row["category"]} for row in rows]
+             "category": row["category"], "synonyms": synonyms.get(row["id"], [])}
+            for row in rows]

@@ -24,6 +24,7 @@ from ildesk.search.engine import Facets
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+FIND_ROLE = Qt.ItemDataRole.UserRole + 3  # name and synonyms, folded, for the filter field
 CATEGORY_LABEL = {
     "autoimmune": "Autoimmune", "allergic": "Allergic", "cancer": "Cancer",
     "autoinflammatory": "Autoinflammatory", "infectious": "Infectious",
@@ -62,11 +63,14 @@ class FacetTree(QWidget):
         self._shown: dict[str, int] = {}  # the count each value shows now
         self._muting = False
 
-    def _add(self, parent: QTreeWidget | QTreeWidgetItem, item_id: str | None, name: str
-             ) -> QTreeWidgetItem:
+    def _add(self, parent: QTreeWidget | QTreeWidgetItem, item_id: str | None, name: str,
+             synonyms: list[str] | None = None) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [name])
         item.setData(0, ID_ROLE, item_id)
         item.setData(0, NAME_ROLE, name)
+        item.setData(0, FIND_ROLE, " | ".join([name, *(synonyms or [])]).casefold())
+        if synonyms:
+            item.setToolTip(0, f"{name}\nAlso: {', '.join(synonyms)}")
         if item_id:
             self._items.setdefault(item_id, []).append(item)
         else:
@@ -81,7 +85,7 @@ class FacetTree(QWidget):
         by_id = {r["id"]: r for r in rows}
 
         def add(parent: QTreeWidget | QTreeWidgetItem, row: dict[str, Any], depth: int) -> None:
-            item = self._add(parent, row["id"], row["name"])
+            item = self._add(parent, row["id"], row["name"], row.get("synonyms"))
             if depth < 12:
                 for child in children.get(row["id"], []):
                     add(item, child, depth + 1)
@@ -124,7 +128,7 @@ class FacetTree(QWidget):
         def visit(item: QTreeWidgetItem | None) -> bool:
             if item is None:
                 return False
-            own = not needle or needle in str(item.data(0, NAME_ROLE)).casefold()
+            own = not needle or needle in str(item.data(0, FIND_ROLE))
             kids = [visit(item.child(i)) for i in range(item.childCount())]
             show = own or any(kids)
             item.setHidden(not show)
@@ -180,7 +184,7 @@ class FacetsPanel(QTabWidget):
 
             def add(parent: QTreeWidgetItem, row: dict[str, Any], depth: int,
                     children: dict[str, list[dict[str, Any]]] = children) -> None:
-                item = self.diseases._add(parent, row["id"], row["name"])
+                item = self.diseases._add(parent, row["id"], row["name"], row.get("synonyms"))
                 if depth < 6:
                     for c in children.get(row["id"], []):
                         add(item, c, depth + 1)
