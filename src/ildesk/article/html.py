@@ -360,7 +360,8 @@ def render(p: dict[str, Any], labels: Labels, palette: Palette = LIGHT, zoom: fl
     sub = p["name"] if short and short != p["name"] else ""
     d.add(f'<p class="kind">{esc(KIND_LABEL[p["kind"]])}</p><h1>{esc(title)}</h1>')
     aka = [sub] if sub else []
-    aka += p.get("aliases", [])[:8]
+    if p["kind"] != "article":  # an article's aliases are search keywords, not names
+        aka += p.get("aliases", [])[:8]
     if aka:
         d.add(f'<p class="aka">{esc(" · ".join(aka))}</p>')
     if p.get("summary") and p["kind"] == "interleukin":

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QTabWidget,
@@ -94,6 +95,17 @@ class FacetTree(QWidget):
             if root in by_id:
                 add(self.tree, by_id[root], 0)
 
+    def expand_to(self, depth: int) -> None:
+        def open_(item: QTreeWidgetItem | None, level: int) -> None:
+            if item is None or level >= depth:
+                return
+            item.setExpanded(True)
+            for i in range(item.childCount()):
+                open_(item.child(i), level + 1)
+
+        for i in range(self.tree.topLevelItemCount()):
+            open_(self.tree.topLevelItem(i), 0)
+
     def set_counts(self, counts: dict[str, int], force: bool = False) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         normal = self.palette().color(QPalette.ColorRole.Text)
@@ -152,9 +164,7 @@ class FacetsPanel(QTabWidget):
         self.setDocumentMode(True)
         self.cells = FacetTree("Cell type")
         self.cells.build_hierarchy(cells, ["cell"])
-        root = self.cells.tree.topLevelItem(0)
-        if root is not None:
-            root.setExpanded(True)
+        self.cells.expand_to(3)  # cell › hematopoietic cell › leukocyte: the useful branches
         self.role_group = QButtonGroup(self)
         for i, (label, value) in enumerate((("Either", "any"), ("Produced by", "producer"),
                                             ("Acts on", "target"))):
@@ -193,6 +203,10 @@ class FacetsPanel(QTabWidget):
                 add(head, r, 0)
         self.link = QComboBox()
         self.link.setAccessibleName("Kind of disease link")
+        self.link.setToolTip("Only interleukins linked to the disease in this way")
+        link_caption = QLabel("Link:")
+        link_caption.setBuddy(self.link)
+        self.diseases.extra.addWidget(link_caption)
         for link_label, link_value in LINK_KINDS:
             self.link.addItem(link_label, link_value)
         self.diseases.extra.addWidget(self.link)
