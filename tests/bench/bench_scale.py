@@ -21,7 +21,11 @@ def _database(report: Report, total: int) -> Path:
     base = load(ROOT / "data")
     if base.problems:
         raise RuntimeError(f"data/ has {len(base.problems)} problem(s)")
-    version = hashlib.sha256(Path(synthetic.__file__).read_bytes()).hexdigest()[:8]
+    # the generator and the builder (its index layout) decide what is cached
+    from ildesk.db import builder
+
+    version = hashlib.sha256(Path(synthetic.__file__).read_bytes()
+                             + Path(builder.__file__).read_bytes()).hexdigest()[:8]
     path = RESULTS / f"synthetic-{total}-{base.digest}-{version}.sqlite"
     if path.is_file():
         report.add(Result(f"scale: synthetic database ({total} entries)", 0.0, "s",
