@@ -11,6 +11,7 @@ no longer wanted) interrupts a running query.
 
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
 from collections.abc import Callable
@@ -28,7 +29,8 @@ KIND_BOOST = {"interleukin": 1.6}
 EXACT_SCORE = 1000.0
 LINKED_SCORE = 500.0
 PREFIX_SCORE = 800.0  # a name being typed (IL-1 → IL-1α, IL-1β): below exact, above the rest
-OWN_NAME_BONUS = 100.0  # …and the page's own name or abbreviation before its other aliases
+OWN_NAME_BONUS = 100.0
+PREFIX_SCAN = 400  # names looked at after a typed prefix (the rest are too remote to help)  # …and the page's own name or abbreviation before its other aliases
 # How strongly a disease link ties an interleukin to a disease, for ranking the interleukins
 # a named disease is about; links through a subtype (psoriasis -> its pustular form) count less.
 LINK_WEIGHT = {"therapeutic-target": 3.0, "driver": 2.5, "treated-with": 2.5, "genetic": 1.5,
@@ -103,6 +105,7 @@ class _Index:
     disputed: set[str]
     shorts: dict[str, str]
     own_keys: dict[str, set[str]]
+    sorted_keys: list[str]  # alias keys in order, for prefix lookups by bisection
 
 
 class Searcher:
@@ -201,7 +204,7 @@ class Searcher:
         disputed = {r[0] for r in c.execute("SELECT id FROM interleukin "
                                             "WHERE status != 'established'")}
         return _Index(names, alias_keys, list(vocab), cells, dis, fams, linked, primary,
-                      disputed, shorts, own_keys)
+                      disputed, shorts, own_keys, sorted(alias_keys))
 
     # -- facets ---------------------------------------------------------------------------
 
@@ -352,10 +355,14 @@ class Searcher:
             return {}
         ix = self.index
         out: dict[str, float] = {}
-        for alias_key, pids in ix.alias_keys.items():
+        start = bisect.bisect_left(ix.sorted_keys, k)
+        for alias_key in ix.sorted_keys[start:start + PREFIX_SCAN]:
+            if not alias_key.startswith(k):
+                break
             rest = alias_key[len(k):]
-            if not rest or not alias_key.startswith(k):
+            if not rest:
                 continue
+            pids = ix.alias_keys[alias_key]
             if has_digit and not (rest.isalpha() and len(rest) <= 3):
                 continue
             for pid in pids:
