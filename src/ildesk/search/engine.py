@@ -29,8 +29,8 @@ KIND_BOOST = {"interleukin": 1.6}
 EXACT_SCORE = 1000.0
 LINKED_SCORE = 500.0
 PREFIX_SCORE = 800.0  # a name being typed (IL-1 → IL-1α, IL-1β): below exact, above the rest
-OWN_NAME_BONUS = 100.0
-PREFIX_SCAN = 400  # names looked at after a typed prefix (the rest are too remote to help)  # …and the page's own name or abbreviation before its other aliases
+OWN_NAME_BONUS = 100.0  # …and the page's own name or abbreviation before its other aliases
+PREFIX_SCAN = 400  # names looked at after a typed prefix (the rest are too remote to help)
 # How strongly a disease link ties an interleukin to a disease, for ranking the interleukins
 # a named disease is about; links through a subtype (psoriasis -> its pustular form) count less.
 LINK_WEIGHT = {"therapeutic-target": 3.0, "driver": 2.5, "treated-with": 2.5, "genetic": 1.5,
