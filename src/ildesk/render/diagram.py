@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,9 +23,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontDatabase,
     QFontMetricsF,
-    QGuiApplication,
     QImage,
     QPainter,
     QPainterPath,
@@ -49,8 +46,8 @@ from ildesk.diagram.model import (
     Node,
 )
 from ildesk.files import publish
+from ildesk.render.typeface import ensure_app, family
 
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
 MAX_PIXELS = 12000
 
 
@@ -129,35 +126,10 @@ def palette_for(spec: Any = None) -> Palette:
 
 # -- fonts ---------------------------------------------------------------------------------
 
-_app: Any = None
-_family: str | None = None
-
-
-def ensure_app() -> None:
-    """Fonts need a QGuiApplication: make one (offscreen without a display) if none exists."""
-    global _app
-    if QGuiApplication.instance() is None:
-        if not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux") and not (
-                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        _app = QGuiApplication(sys.argv[:1])
-
-
-def _family_name() -> str:
-    global _family
-    if _family is None:
-        ensure_app()
-        found: list[str] = []
-        for ttf in sorted(FONT_DIR.glob("*.ttf")):
-            fid = QFontDatabase.addApplicationFont(str(ttf))
-            if fid >= 0:
-                found += QFontDatabase.applicationFontFamilies(fid)
-        _family = found[0] if found else "DejaVu Sans"
-    return _family
 
 
 def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
-    f = QFont(_family_name())
+    f = QFont(family())
     f.setPixelSize(max(1, round(size)))
     f.setBold(bold)
     f.setItalic(italic)

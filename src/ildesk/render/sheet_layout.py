@@ -12,16 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QFontMetricsF,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -33,11 +30,10 @@ from PySide6.QtGui import (
 
 from ildesk.factsheet.model import Fact, Rich, Section, Sheet, Span
 from ildesk.factsheet.text import lead
+from ildesk.render.typeface import ensure_app, family
 
 DP = 10.0  # layout units per point
 MM = 720.0 / 25.4  # layout units per millimetre
-FONT_DIR = Path(__file__).resolve().parent / "fonts"
-FALLBACK_FAMILY = "DejaVu Sans"
 
 ACCENT = QColor("#1d5a85")
 TEXT = QColor("#1b1b1b")
@@ -48,38 +44,8 @@ FILL = QColor("#f1f5f8")
 BODY_FLOOR_PT = 7.5
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
 
-_family: str | None = None
 
 
-def ensure_app() -> None:
-    """A QGuiApplication must exist before fonts can be measured; make one offscreen if
-    needed (command line, tests without pytest-qt)."""
-    import os
-    import sys
-
-    if QGuiApplication.instance() is None:
-        if not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux") and not (
-                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        global _app
-        _app = QGuiApplication(sys.argv[:1])
-
-
-_app: Any = None
-
-
-def family() -> str:
-    """The sheet's typeface: the bundled DejaVu Sans Condensed (embedded in PDFs)."""
-    global _family
-    if _family is None:
-        ensure_app()
-        found: list[str] = []
-        for ttf in sorted(FONT_DIR.glob("*.ttf")):
-            fid = QFontDatabase.addApplicationFont(str(ttf))
-            if fid >= 0:
-                found += QFontDatabase.applicationFontFamilies(fid)
-        _family = found[0] if found else FALLBACK_FAMILY
-    return _family
 
 
 _FONT_KEYS: dict[int, str] = {}
