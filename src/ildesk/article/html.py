@@ -195,9 +195,10 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
     if mass:
         size += f"; {mass}" if "kDa" in mass else f"; {mass} kDa"
     receptors = "<br>".join(
-        f"{' + '.join(d.link(c['id'], c['symbol']) for c in r['chain_details'])}"
-        f' <span class="note">{esc(r["kind"])}{": " + esc(r["name"]) if r["name"] else ""}</span>'
-        for r in p["receptors"])
+        (" + ".join(d.link(c["id"], c["symbol"]) for c in r["chain_details"])
+         or "<i>not identified</i>")
+        + f' <span class="note">{esc(r["kind"])}{": " + esc(r["name"]) if r["name"] else ""}'
+        "</span>" for r in p["receptors"])
     sig = p["signalling"]
     route = {"jak-stat": "JAK–STAT", "il1-myd88": "MyD88–IRAK–TRAF6 → NF-κB / MAPK",
              "il17-act1": "Act1–TRAF6 → NF-κB / MAPK", "gpcr": "G-protein-coupled receptor",
