@@ -216,3 +216,14 @@ def test_narrow_window_keeps_the_article_readable(qtbot, content, searcher):
     qtbot.waitUntil(lambda: w.model.rowCount() > 0)
     qtbot.wait(20)
     assert w.article.width() >= 380
+
+
+def test_diagram_steps_aside_in_a_narrow_window_and_returns_with_room(qtbot, content, searcher):
+    w = MainWindow(content, searcher)
+    qtbot.addWidget(w)
+    w.resize(760, 560)
+    w.show()
+    qtbot.waitUntil(lambda: w.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: w.diagram_dock.isHidden())
+    w.resize(1300, 580)  # wider than the offscreen screen is fine for a window
+    qtbot.waitUntil(lambda: w.diagram_dock.isVisible())

@@ -49,6 +49,8 @@ class LibraryController(QObject):
                            Qt.Orientation.Vertical)
         if window.diagram_dock.isHidden():  # a narrow window: the right column stays closed
             self.notes_dock.hide()
+            window.diagram_dock.visibilityChanged.connect(
+                lambda shown: self.notes_dock.show() if shown else None)
         self._actions()
         window.page_shown.connect(self._page_shown)
         window.note_html = self.note_html  # type: ignore[method-assign]

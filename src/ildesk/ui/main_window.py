@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
                                           Qt.DockWidgetArea.RightDockWidgetArea,
                                           "diagram_dock")
         self._docks_sized = False
+        self._diagram_stepped_aside = False
 
     def show_family(self, family_id: str) -> None:
         family = next((f for f in self.families if f["id"] == family_id), None)
@@ -544,16 +545,23 @@ class MainWindow(QMainWindow):
             self._docks_sized = self.restoreState(state)
 
     def _size_docks(self) -> None:
-        """Give the diagram a fair share of a new window: about 38 % of its width."""
-        if self._docks_sized or not self.diagram_dock.isVisible():
+        """Give the diagram a fair share of a new window (about 38 % of its width); in a
+        window too narrow for three columns it steps aside, and comes back with the room."""
+        if self._docks_sized:
             return
+        if self.diagram_dock.isHidden() and not self._diagram_stepped_aside:
+            return  # the person closed it
         width = self.width()
         left = max(240, int(width * 0.24))
         room = width - left - ARTICLE_MIN_WIDTH - 40
         diagram = min(int(width * 0.38), room)
-        if diagram < 240:  # too narrow for three columns: the diagram waits behind its toggle
+        if diagram < 240:
+            self._diagram_stepped_aside = True
             self.diagram_dock.hide()
         else:
+            if self._diagram_stepped_aside:
+                self._diagram_stepped_aside = False
+                self.diagram_dock.show()
             self.resizeDocks([self.diagram_dock], [diagram], Qt.Orientation.Horizontal)
         self.main_split.setSizes([left, 10_000])
 
