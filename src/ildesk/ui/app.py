@@ -149,7 +149,7 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
     from ildesk.db import pages
     from ildesk.ui.main_window import MainWindow
 
-    window = MainWindow(content, Searcher(content.path))
+    window = MainWindow(content, Searcher(content.path), lazy_diagram=True)
     if search:
         window.set_search(search)
     if page:
@@ -167,8 +167,11 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
         from ildesk.ui.screenshot import schedule_screenshot
 
         schedule_screenshot(window, screenshot, 1500)
-    _after_first_results(window, lambda: attach_library(window,
-                                                        open_start_page=not (page or search)))
+    def secondary() -> None:  # after the first complete screen: the drawing, then the library
+        window.attach_diagram()
+        attach_library(window, open_start_page=not (page or search))
+
+    _after_first_results(window, secondary)
     code = app.exec()
     content.close()
     return code

@@ -72,7 +72,10 @@ class MainWindow(QMainWindow):
     page_shown = Signal(str)
     results_shown = Signal(object)  # SearchResult
 
-    def __init__(self, content: Content, searcher: Searcher) -> None:
+    def __init__(self, content: Content, searcher: Searcher, lazy_diagram: bool = False
+                 ) -> None:
+        """`lazy_diagram`: leave the diagram panel's contents to `attach_diagram()`, so that
+        the window can paint before the drawing code loads (the application does this)."""
         super().__init__()
         self.content = content
         self.searcher = searcher
@@ -102,7 +105,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self._build()
         self._actions()
-        self._diagram_dock()
+        self._diagram_dock(lazy_diagram)
         self._restore()
         self.search_field.setFocus()
         self.show_home()
@@ -175,7 +178,21 @@ class MainWindow(QMainWindow):
         for w in (self.results.viewport(), self.article.browser.viewport(), self):
             w.installEventFilter(self)
 
-    def _diagram_dock(self) -> None:
+    def _diagram_dock(self, lazy: bool) -> None:
+        self.diagram: Any = None  # a DiagramPanel once attached
+        self._diagram_wanted: dict[str, Any] | None = None  # the page waiting for it
+        self.diagram_dock = self.add_dock("Signalling diagram", QWidget(),
+                                          Qt.DockWidgetArea.RightDockWidgetArea,
+                                          "diagram_dock")
+        self._docks_sized = False
+        self._diagram_stepped_aside = False
+        if not lazy:
+            self.attach_diagram()
+
+    def attach_diagram(self) -> None:
+        """Put the diagram panel into its dock and draw the page waiting for it."""
+        if self.diagram is not None:
+            return
         from ildesk.ui.diagram_panel import DiagramPanel
 
         self.diagram = DiagramPanel()
@@ -183,11 +200,9 @@ class MainWindow(QMainWindow):
         self.diagram.set_names(self.labels)
         self.diagram.page_requested.connect(self.open_page)
         self.diagram.family_requested.connect(self.show_family)
-        self.diagram_dock = self.add_dock("Signalling diagram", self.diagram,
-                                          Qt.DockWidgetArea.RightDockWidgetArea,
-                                          "diagram_dock")
-        self._docks_sized = False
-        self._diagram_stepped_aside = False
+        self.diagram_dock.setWidget(self.diagram)
+        if self._diagram_wanted is not None:
+            self.diagram.set_interleukin(self._diagram_wanted)
 
     def show_family(self, family_id: str) -> None:
         family = next((f for f in self.families if f["id"] == family_id), None)
@@ -195,6 +210,7 @@ class MainWindow(QMainWindow):
             return
         members = [p for p in (pages.page(self.content, m["id"]) for m in family["members"])
                    if p is not None]
+        self.attach_diagram()
         self.diagram.set_family(family, members)
 
     def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea,
@@ -406,6 +422,13 @@ class MainWindow(QMainWindow):
         """The diagram of the page's interleukin: the page itself, or the one a drug, chain,
         molecule, disease or cell type is most about (tocilizumab: IL-6; rheumatoid arthritis:
         IL-6; Th17 cells: IL-17A) — the strongest link, as search ranks them."""
+        if self.diagram is None:  # not attached yet: it draws this when it is
+            if page["kind"] == "interleukin":
+                self._diagram_wanted = page
+            else:
+                best = self.searcher.most_related_interleukin(page["id"])
+                self._diagram_wanted = pages.page(self.content, best) if best else None
+            return
         if page["kind"] == "interleukin":
             self.diagram.set_interleukin(page)
             return
