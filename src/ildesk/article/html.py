@@ -203,10 +203,8 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
     route = {"jak-stat": "JAK–STAT", "il1-myd88": "MyD88–IRAK–TRAF6 → NF-κB / MAPK",
              "il17-act1": "Act1–TRAF6 → NF-κB / MAPK", "gpcr": "G-protein-coupled receptor",
              "other": "no JAK–STAT or adaptor cascade known"}[sig["route"]]
-    mols = [d.link(i, n) for i, n in zip([*sig["kinases_ids"], *sig["transcription_factors_ids"],
-                                          *sig["adaptors_ids"]],
-                                         [*sig["kinases"], *sig["transcription_factors"],
-                                          *sig["adaptors"]], strict=True)]
+    mols = [d.link(i) for i in [*sig["kinases_ids"], *sig["transcription_factors_ids"],
+                                *sig["adaptors_ids"]]]  # labels: Act1, TAK1, JAK1
     # Families are not pages (a family's id may equal an interleukin's, as il-6 does): they
     # link to the article that describes them all.
     fam = (d.link(FAMILIES_ARTICLE, p["family"]) if FAMILIES_ARTICLE in labels
@@ -244,8 +242,7 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
              ("Adaptors", "adaptors"), ("Pathways", "pathways")]
     for title, field in parts:
         if sig[field]:
-            rec.append(f"<p><b>{title}:</b> " + ", ".join(
-                d.link(i, n) for i, n in zip(sig[field + "_ids"], sig[field], strict=True))
+            rec.append(f"<p><b>{title}:</b> " + ", ".join(d.link(i) for i in sig[field + "_ids"])
                        + "</p>")
     if sig["target_genes"]:
         rec.append(f"<p><b>Target genes:</b> {esc(', '.join(sig['target_genes']))}</p>")

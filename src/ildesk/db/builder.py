@@ -71,6 +71,20 @@ def _first_sentence(text: str, label: dict[str, str]) -> str:
     return plain if end < 0 else plain[: end + 1]
 
 
+def _molecule_label(mol: s.Molecule) -> str:
+    """What people call a signalling molecule: C/EBPβ, NF-κB (short names as they are), Act1
+    and TAK1 (a common name that is not the symbol), MyD88 (the symbol's usual spelling),
+    otherwise the HGNC symbol (JAK1, STAT3)."""
+    if len(mol.name) <= 8 or not mol.symbol:
+        return mol.name
+    common = mol.common_names[0] if mol.common_names else ""
+    if common and (key(common) != key(mol.symbol) or
+                   (common != mol.symbol and any(ch.islower() for ch in common)
+                    and "-" not in common)):
+        return common
+    return mol.symbol
+
+
 def _closure(parents: dict[str, list[str]]) -> Iterable[tuple[str, str]]:
     for node in parents:
         seen = {node}
@@ -116,7 +130,7 @@ class _Writer:
         for ch in kb.chains.values():
             self.label[ch.id] = ch.symbol
         for mol in kb.molecules.values():
-            self.label[mol.id] = mol.symbol or mol.name
+            self.label[mol.id] = _molecule_label(mol)
         for art in kb.articles.values():
             self.label[art.id] = art.title
 

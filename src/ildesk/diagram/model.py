@@ -45,7 +45,8 @@ class Node:
 
     `style` refines how a kind is drawn: "" (plain), "gpcr" (seven-transmembrane receptor),
     "soluble" (a soluble protein, not in the membrane), "unknown" (receptor not identified),
-    "rtk" (a receptor with its own kinase domain).
+    "rtk" (a receptor with its own kinase domain), "disputed" (an interleukin whose existence
+    or receptor is disputed: dashed outline).
     """
 
     id: str
@@ -86,6 +87,9 @@ class Edge:
     target: str
     kind: EdgeKind
     points: tuple[tuple[float, float], ...]
+    # "proposed": a link the data call unconfirmed (the receptor of a disputed interleukin),
+    # drawn dashed
+    style: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,12 @@ class Diagram:
     gutter: float = GUTTER_WIDE
     small_font: float = FONT_SMALL
     legend_keys: tuple[tuple[str, str], ...] = ()
+    # A disputed interleukin: one plain line saying so, printed under the title (screen) or
+    # under the sheet's caption (print). Empty when the interleukin is established.
+    status_note: str = ""
+    # The page id of the drug to stand out (its nodes get an accent border): the drug of a
+    # drug's fact sheet. None: nothing is highlighted.
+    highlight: str | None = None
 
     def node(self, node_id: str) -> Node:
         for n in self.nodes:
