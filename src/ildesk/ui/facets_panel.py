@@ -79,11 +79,14 @@ class FacetTree(QWidget):
         return item
 
     def build_hierarchy(self, rows: list[dict[str, Any]], roots: list[str]) -> None:
+        by_id = {r["id"]: r for r in rows}
+        # Each value appears once, under its first parent; counting still follows every
+        # is-a parent (mast cell counts for myeloid cell too), so nothing is lost.
         children: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
-            for p in r["parents"]:
-                children.setdefault(p, []).append(r)
-        by_id = {r["id"]: r for r in rows}
+            first = next((p for p in r["parents"] if p in by_id), None)
+            if first is not None:
+                children.setdefault(first, []).append(r)
 
         def add(parent: QTreeWidget | QTreeWidgetItem, row: dict[str, Any], depth: int) -> None:
             item = self._add(parent, row["id"], row["name"], row.get("synonyms"))
