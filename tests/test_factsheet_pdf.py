@@ -49,11 +49,15 @@ def test_disease_and_drug_sheets(db_path: Path, out: Path) -> None:
     out = out / "d.pdf"
     assert run_cli(db_path, "factsheet", "--disease", "psoriasis", "-o", str(out)).returncode == 0
     assert pdf_pages(out) == 1
-    assert "Interleukins involved" in pdf_text(out)
+    text = " ".join(pdf_text(out).split())
+    assert "Interleukins involved" in text
+    assert "signalling, a therapeutic target in psoriasis" in text  # the diagram's caption
     r = run_cli(db_path, "factsheet", "--drug", "tocilizumab", "-o", str(out))
     assert r.returncode == 0, r.stderr
-    text = pdf_text(out)
+    text = " ".join(pdf_text(out).split())
     assert "Tocilizumab" in text and "IL6R" in text and "Side effects" in text
+    assert "Where tocilizumab acts: IL-6 signalling" in text
+    assert "STAT3" in text and "sarilumab" in text  # the diagram, its labels as text
 
 
 @pytest.mark.parametrize("page_size", ["A4", "Letter"])
@@ -62,10 +66,10 @@ def test_every_sheet_stays_inside_its_margins(qapp, content, page_size: str) -> 
     from ildesk.factsheet import sheets_for
     from ildesk.render.factsheet import layouts
 
-    ids = [p["id"] for p in pages.list_pages(content, "interleukin")]
-    ids += [p["id"] for p in pages.list_pages(content, "disease")][:10]
-    ids += [p["id"] for p in pages.list_pages(content, "drug")][:10]
+    ids = [p["id"] for kind in ("interleukin", "disease", "drug")
+           for p in pages.list_pages(content, kind)]
     sheets = sheets_for(content, ids)
+    assert len(sheets) == len(ids)
     for sheet, lay in zip(sheets, layouts(sheets, page_size, 15.0, cover=False), strict=True):
         assert lay.fits, f"{sheet.title} overflows ({page_size}): {lay.fit}"
         assert lay.outside() == [], f"{sheet.title} paints outside the margins ({page_size})"

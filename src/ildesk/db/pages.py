@@ -318,7 +318,7 @@ def _disease(r: _Reader, p: sqlite3.Row) -> Json:
             "description": d["description"], "synonyms": r.aliases(p["id"])[1:],
             "parents": r.users(_list(d["parents"])),
             "children": r.users(c["id"] for c in children),
-            "interleukins": _group_links(p["id"], links, names),
+            "interleukins": _group_links(p["id"], links, names, _approved_counts(drugs, targets)),
             "drugs": [{**_drug_brief(x, targets[x["id"]]),
                        # indicated only for subtypes (psoriatic arthritis, not psoriasis)?
                        "for": [] if p["id"] in indicated.get(x["id"], []) else
@@ -327,10 +327,23 @@ def _disease(r: _Reader, p: sqlite3.Row) -> Json:
                       for x in drugs]}
 
 
+def _approved_counts(drugs: list[sqlite3.Row], targets: dict[str, list[sqlite3.Row]]
+                     ) -> dict[str, int]:
+    """Interleukin -> how many approved drugs for this disease act on it."""
+    counts: dict[str, int] = {}
+    for d in drugs:
+        if d["status"] in ("approved", "approved-regionally"):
+            for il in {i for t in targets[d["id"]] for i in _list(t["interleukins"])}:
+                counts[il] = counts.get(il, 0) + 1
+    return counts
+
+
 def _group_links(disease_id: str, links: Iterable[sqlite3.Row],
-                 names: dict[str, tuple[str, str]]) -> list[Json]:
+                 names: dict[str, tuple[str, str]], drug_counts: dict[str, int]
+                 ) -> list[Json]:
     """One row per interleukin: its direct links to this disease first, then the subtypes it
-    is linked through; strongest kind of link first."""
+    is linked through; strongest kind of link first, and within a kind, the interleukin
+    more approved drugs for this disease act on (psoriasis: IL-23 and IL-17A first)."""
     rows: dict[str, Json] = {}
     for link in links:
         il, kind, note, via = (link["interleukin_id"], link["kind"], link["note"],
@@ -351,7 +364,8 @@ def _group_links(disease_id: str, links: Iterable[sqlite3.Row],
         out.append({"id": row["id"], "name": row["name"], "kinds": kinds, "kind": kinds[0],
                     "direct": bool(row["direct"]), "note": " ".join(row["notes"]),
                     "via": [{"id": v, "name": names.get(v, (v, ""))[0]} for v in row["via"]]})
-    out.sort(key=lambda x: (LINK_ORDER.index(x["kind"]), _number_key(x["name"])))
+    out.sort(key=lambda x: (LINK_ORDER.index(x["kind"]), -drug_counts.get(x["id"], 0),
+                            _number_key(x["name"])))
     return out
 
 

@@ -24,6 +24,7 @@ from ildesk.diagram.model import (
 GUTTER = GUTTER_WIDE   # the left column that names the lanes
 MARGIN = 16.0
 TITLE_H = 50.0
+NOTE_H = 22.0           # a line under the subtitle (a disputed interleukin says so)
 COMPACT_TOP = 8.0       # print: the outside lane starts at the top edge
 COMPACT_MARGIN = 8.0
 LEGEND_ROW = 20.0
@@ -70,6 +71,8 @@ def legend_keys(nodes: list[Node], edges: list[Edge]) -> list[tuple[str, str]]:
         keys.append(("soluble", "soluble protein"))
     used = {e.kind for e in edges}
     keys += [(k, EDGE_LEGEND[k]) for k in EDGE_KINDS if k in used and k != "associates"]
+    if any(e.style == "proposed" for e in edges):
+        keys.append(("proposed", "proposed, not established"))
     return keys
 
 

@@ -12,11 +12,12 @@ Boxes never overlap and edges run orthogonally through free channels between row
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
-from ildesk.diagram.frame import Frame, finish
+from ildesk.diagram.frame import NOTE_H, Frame, finish
 from ildesk.diagram.geometry import (
     BOX_H,
     MOLECULE_LABEL,
@@ -302,31 +303,53 @@ def _cascade_levels(page: Json) -> list[list[tuple[str, str]]]:
 
 
 def layout_interleukin(page: Json, names: dict[str, tuple[str, str]] | None = None,
-                       compact: bool = False) -> Diagram:
+                       compact: bool = False, highlight: str | None = None) -> Diagram:
     """The diagram of one interleukin page (`ildesk.db.pages.page`). `names` (optional,
     `pages.labels(content)`) gives full names for tooltips.
 
     `compact=True` is the print variant for fact sheets: no title or legend (the sheet has
     its own), rotated lane names in a narrow gutter, narrower channels, and three or more
-    drugs acting the same way on the same box drawn as one box listing them."""
-    return _Layout(page, names, compact).run()
+    drugs acting the same way on the same box drawn as one box listing them.
+
+    `highlight` (a drug's page id) makes that drug stand out: it keeps a box of its own even
+    in print, and the renderer draws its box with an accent border (`Diagram.highlight`).
+
+    A disputed interleukin (`status` other than "established") is drawn with a dashed
+    ligand and dashed binding arrows, and says so in `Diagram.status_note`."""
+    return _Layout(page, names, compact, highlight).run()
+
+
+def status_note(page: Mapping[str, Any]) -> str:
+    """One plain line for a disputed interleukin ("" when it is established).
+
+    >>> status_note({"status": "disputed", "abbreviation": "IL-39", "name": "Interleukin-39"})
+    'IL-39 is disputed: the receptor and signalling drawn are proposed, not established.'
+    """
+    status = str(page.get("status") or "established")
+    if status == "established":
+        return ""
+    abbr = page.get("abbreviation") or page.get("name") or "This interleukin"
+    return (f"{abbr} is {status.replace('-', ' ')}: the receptor and signalling drawn are "
+            "proposed, not established.")
 
 
 GROUP_MIN = 3          # print: this many drugs on one box become one box naming them all
 GROUP_LINE = 26        # print: characters a line in such a box
 
 
-def _group(items: list[_Item]) -> list[_Item]:
-    """Runs of drugs with the same effect, three or more, as one box (print only)."""
+def _group(items: list[_Item], keep: str | None = None) -> list[_Item]:
+    """Runs of drugs with the same effect, three or more, as one box (print only). The drug
+    `keep` (the one highlighted) is never grouped: it keeps a box of its own."""
     by_key: dict[tuple[str, str], list[_Item]] = {}
     for it in items:
-        by_key.setdefault((it.kind, it.edge), []).append(it)
+        if not (keep and it.page_id == keep):
+            by_key.setdefault((it.kind, it.edge), []).append(it)
     out: list[_Item] = []
     done: set[tuple[str, str]] = set()
     for it in items:
         key = (it.kind, it.edge)
-        members = by_key[key]
-        if len(members) < GROUP_MIN or it.kind != "drug":
+        members = by_key.get(key, [])
+        if len(members) < GROUP_MIN or it.kind != "drug" or (keep and it.page_id == keep):
             out.append(it)
             continue
         if key in done:
@@ -349,15 +372,16 @@ def _group(items: list[_Item]) -> list[_Item]:
     return out
 
 
-def _group_items(complexes: list[_Complex], flow: dict[str, list[_Item]]) -> None:
+def _group_items(complexes: list[_Complex], flow: dict[str, list[_Item]],
+                 keep: str | None = None) -> None:
     """Print: group drugs (`_group`) and bring every stack closer to its box."""
     for c in complexes:
-        c.ligand_items = _group(c.ligand_items)
+        c.ligand_items = _group(c.ligand_items, keep)
         for s in c.slots:
-            s.chain_items = _group(s.chain_items)
-            s.jak_items = {j: _group(v) for j, v in s.jak_items.items()}
+            s.chain_items = _group(s.chain_items, keep)
+            s.jak_items = {j: _group(v, keep) for j, v in s.jak_items.items()}
     for mid in flow:
-        flow[mid] = _group(flow[mid])
+        flow[mid] = _group(flow[mid], keep)
     stacks = [c.ligand_items for c in complexes] + [s.chain_items for c in complexes
                                                     for s in c.slots]
     stacks += [v for c in complexes for s in c.slots for v in s.jak_items.values()]
@@ -368,7 +392,7 @@ def _group_items(complexes: list[_Complex], flow: dict[str, list[_Item]]) -> Non
 
 class _Layout:
     def __init__(self, page: Json, names: dict[str, tuple[str, str]] | None,
-                 compact: bool = False) -> None:
+                 compact: bool = False, highlight: str | None = None) -> None:
         self.page = page
         self.labels = _Labels(page, names)
         self.route = page["signalling"]["route"]
@@ -385,11 +409,15 @@ class _Layout:
             self.hetero = []
         self.antagonist_page = bool(page.get("antagonist_of"))
         self.compact = compact
+        self.highlight = highlight
+        self.note = status_note(page)
         self.frame = Frame.for_print() if compact else Frame()
+        if self.note and not compact:  # a line under the subtitle says it is disputed
+            self.frame.top += NOTE_H
         self.channel = COMPACT_CHANNEL if compact else CHANNEL
         self.small = FONT_PRINT_SMALL if compact else FONT_SMALL
         if compact:
-            _group_items(self.complexes, self.flow_items)
+            _group_items(self.complexes, self.flow_items, highlight)
 
     # -- widths ----------------------------------------------------------------------------
 
@@ -414,7 +442,9 @@ class _Layout:
 
     @staticmethod
     def _sub_label(g: Json) -> str:
-        return f"{g['subunit']}\n{g['symbol']}"
+        """"p19\nIL23A"; a subunit named after its gene (EBI3) once."""
+        sub, symbol = str(g["subunit"]).strip(), str(g["symbol"]).strip()
+        return symbol if sub.casefold() == symbol.casefold() else f"{sub}\n{symbol}"
 
     def _measure(self) -> None:
         x = self.frame.left
@@ -487,8 +517,11 @@ class _Layout:
         title = f"{self.abbr} — {self.page['name']}"
         fam = self.page.get("family", "")
         subtitle = " · ".join(x for x in (fam, ROUTE_LABEL.get(self.route, "")) if x)
-        return finish(self.frame, title, subtitle, self.nodes, self.edges, self.captions,
-                      bottom, nucleus)
+        drawn = finish(self.frame, title, subtitle, self.nodes, self.edges, self.captions,
+                       bottom, nucleus)
+        drawn_ids = {n.page_id for n in drawn.nodes}
+        return replace(drawn, status_note=self.note,
+                       highlight=self.highlight if self.highlight in drawn_ids else None)
 
     # -- receptor complexes ------------------------------------------------------------------
 
@@ -503,9 +536,11 @@ class _Layout:
         lw = self._ligand_w(c)
         antagonist = self.antagonist_page or c.kind == "antagonist"
         label = self._ligand_label(c)
+        disputed = "disputed" if self.note else ""
         lig = node(f"ligand:{c.index}", label, "antagonist" if antagonist else "ligand",
                    c.center - lw / 2, lig_top, lw, lig_h, p["id"],
-                   f"{p['name']} ({self.abbr})", lane="outside")
+                   f"{p['name']} ({self.abbr})" + (f"\n{self.note}" if self.note else ""),
+                   lane="outside", style=disputed)
         c.ligand = lig
         self.nodes.append(lig)
         if self.hetero and c.index == 0:
@@ -515,7 +550,7 @@ class _Layout:
                 w = box_w(label)
                 sub = node(f"subunit:{g['symbol']}", label, "subunit", sx, lig_top - 14 - sub_h,
                            w, sub_h, p["id"], f"{g['subunit']} subunit, gene {g['symbol']} "
-                           f"({g.get('location', '')})")
+                           f"({g.get('location', '')})", style=disputed)
                 sx += w + 10
                 self.nodes.append(sub)
                 self.edges.append(edge(sub, lig, "associates",
@@ -554,8 +589,8 @@ class _Layout:
         for k, n in enumerate(chain_nodes):
             sx = lig.x + lig.w * (k + 1) / (n_out + 1)
             tx = clamp(sx, n.x + 8, n.right - 8)
-            self.edges.append(edge(lig, n, kind, down_route(lig, n, lig.bottom + self.channel / 2,
-                                                            sx, tx)))
+            e = edge(lig, n, kind, down_route(lig, n, lig.bottom + self.channel / 2, sx, tx))
+            self.edges.append(replace(e, style="proposed") if disputed else e)
         # kinases under the chain that carries them
         for i, s in enumerate(c.slots):
             y = jak_top

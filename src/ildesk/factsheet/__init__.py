@@ -7,6 +7,7 @@
 
 from ildesk.factsheet.build import (
     NoSheetError,
+    diagram_interleukin,
     disease_sheet,
     drug_sheet,
     interleukin_ids,
@@ -18,6 +19,6 @@ from ildesk.factsheet.model import DISCLAIMER, Fact, Footer, Reference, Rich, Se
 
 __all__ = [
     "DISCLAIMER", "Fact", "Footer", "NoSheetError", "Reference", "Rich", "Section", "Sheet",
-    "Span", "disease_sheet", "drug_sheet", "interleukin_ids", "interleukin_sheet", "sheet_for",
-    "sheets_for",
+    "Span", "diagram_interleukin", "disease_sheet", "drug_sheet", "interleukin_ids",
+    "interleukin_sheet", "sheet_for", "sheets_for",
 ]

@@ -3,15 +3,20 @@
 `interleukin_sheet(page, labels, meta)`, `disease_sheet(...)`, `drug_sheet(...)`, or
 `sheet_for(page, labels, meta)` which picks by the page's kind. `sheets_for(content, ids)` reads
 the pages itself. All text is plain (prose markup removed).
+
+A disease or drug sheet shows the signalling diagram of one interleukin: the one the drug acts
+on, or the disease's most strongly linked one (`diagram_interleukin`); pass that interleukin's
+page as `diagram_page` (`sheets_for` does).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from ildesk.diagram.layout import status_note
 from ildesk.factsheet.model import Fact, Footer, Reference, Rich, Section, Sheet, Span, rich
 from ildesk.factsheet.text import paragraphs, plain, sentences
 
@@ -143,7 +148,8 @@ def _signalling_lines(sig: Mapping[str, Any]) -> tuple[Rich, ...]:
 def _gene_lines(page: Page) -> tuple[Rich, ...]:
     lines = []
     for g in page.get("genes", []):
-        sub = f"{g['subunit']}: " if g.get("subunit") else ""
+        named = str(g.get("subunit") or "").strip()
+        sub = f"{named}: " if named and named.casefold() != g["symbol"].casefold() else ""
         lines.append(rich(Span(sub, muted=True), Span(g["symbol"], bold=True),
                           f"  {g['location']}  ·  UniProt {g['uniprot']}  ·  {g['hgnc_id']}"))
     return tuple(lines)
@@ -239,11 +245,47 @@ def interleukin_sheet(page: Page, labels: Labels, meta: Mapping[str, str],
                  kicker=f"Interleukin · {family_word}" if family else "Interleukin",
                  aliases=tuple(page.get("aliases", [])), lede=_lede(page, labels),
                  facts=tuple(f for f in facts if f.lines), sections=tuple(sections),
-                 references=_refs(page), footer=_footer(meta, today), diagram_page=dict(page))
+                 references=_refs(page), footer=_footer(meta, today), diagram_page=dict(page),
+                 diagram_note=status_note(page))
+
+
+def diagram_interleukin(page: Page) -> str | None:
+    """The interleukin whose diagram a disease or drug sheet shows: the first one the drug's
+    first target acts on, or the disease's first (most strongly linked) interleukin."""
+    if page.get("kind") == "drug":
+        for t in page.get("targets", [])[:1]:
+            for il in t.get("interleukins", [])[:1]:
+                return str(il["id"])
+    elif page.get("kind") == "disease":
+        for il in page.get("interleukins", [])[:1]:
+            return str(il["id"])
+    return None
+
+
+def _il_name(page: Page) -> str:
+    return str(page.get("abbreviation") or page.get("name") or page.get("id"))
+
+
+# How a disease sheet says what its diagram is: "{IL} signalling, {words} {disease}".
+LINK_CAPTION = {
+    "treated-with": "used as therapy in", "therapeutic-target": "a therapeutic target in",
+    "driver": "a driver of", "genetic": "genetically linked to", "biomarker": "a biomarker of",
+}
+
+
+def _disease_caption(page: Page, il_page: Page) -> str:
+    link: Mapping[str, Any] = next((x for x in page.get("interleukins", [])
+                                    if x["id"] == il_page["id"]), {})
+    where = page["name"]
+    vias = _via_names(link.get("via"), {})
+    if link and not link.get("direct", True) and vias:
+        where = " and ".join(vias[:2]) if len(vias) <= 2 else f"{', '.join(vias[:2])} and more"
+    words = LINK_CAPTION.get(str(link.get("kind", "")), "linked to")
+    return f"{_il_name(il_page)} signalling, {words} {where}"
 
 
 def disease_sheet(page: Page, labels: Labels, meta: Mapping[str, str],
-                  today: date | None = None) -> Sheet:
+                  today: date | None = None, diagram_page: Page | None = None) -> Sheet:
     facts = [Fact("Category", (rich(page.get("category", "").replace("-", " ")),))]
     ids = [x for x in (page.get("mondo_id"), page.get("mesh_id") and f"MeSH {page['mesh_id']}")
            if x]
@@ -284,7 +326,17 @@ def disease_sheet(page: Page, labels: Labels, meta: Mapping[str, str],
                  kicker=f"Disease · {cat}" if cat else "Disease",
                  aliases=tuple(page.get("synonyms", [])), lede="",
                  facts=tuple(facts), sections=tuple(sections), references=_refs(page),
-                 footer=_footer(meta, today))
+                 footer=_footer(meta, today),
+                 **_diagram_fields(diagram_page, lambda il: _disease_caption(page, il)))
+
+
+def _diagram_fields(il_page: Page | None, caption: Callable[[Page], str],
+                    highlight: str | None = None) -> dict[str, Any]:
+    """Sheet fields for the diagram of `il_page` (none when it is missing or not drawable)."""
+    if not il_page or il_page.get("kind") != "interleukin" or not il_page.get("signalling"):
+        return {}
+    return {"diagram_page": dict(il_page), "diagram_caption": caption(il_page),
+            "diagram_note": status_note(il_page), "diagram_highlight": highlight}
 
 
 def _via_names(via: Any, labels: Labels) -> list[str]:
@@ -301,7 +353,7 @@ def _cap(name: str) -> str:
 
 
 def drug_sheet(page: Page, labels: Labels, meta: Mapping[str, str],
-               today: date | None = None) -> Sheet:
+               today: date | None = None, diagram_page: Page | None = None) -> Sheet:
     raw_kind = str(page.get("drug_kind") or "")
     kind = DRUG_KIND_LABEL.get(raw_kind, raw_kind)
     facts = []
@@ -333,24 +385,29 @@ def drug_sheet(page: Page, labels: Labels, meta: Mapping[str, str],
     if page.get("side_effects"):
         sections.append(Section("Side effects", "list",
                                 items=tuple(rich(x) for x in page["side_effects"])))
+    highlight = page["id"] if any(d["id"] == page["id"] for d in
+                                  (diagram_page or {}).get("drugs", [])) else None
     return Sheet(kind="drug", page_id=page["id"], title=_cap(page["name"]), full_name="",
                  kicker=f"Drug · {kind}" if kind else "Drug",
                  aliases=(), lede="",
                  facts=tuple(facts), sections=tuple(sections), references=_refs(page),
-                 footer=_footer(meta, today))
-
-
-_BUILDERS = {"interleukin": interleukin_sheet, "disease": disease_sheet, "drug": drug_sheet}
+                 footer=_footer(meta, today),
+                 **_diagram_fields(diagram_page, lambda il: f"Where {page['name']} acts: "
+                                   f"{_il_name(il)} signalling", highlight))
 
 
 def sheet_for(page: Page, labels: Labels, meta: Mapping[str, str],
-              today: date | None = None) -> Sheet:
-    """The sheet of an interleukin, disease or drug page; NoSheetError for other kinds."""
-    builder = _BUILDERS.get(page["kind"])
-    if builder is None:
-        raise NoSheetError(f"{page['name']} is a {page['kind'].replace('_', ' ')}; fact sheets "
-                           "exist for interleukins, diseases and drugs.")
-    return builder(page, labels, meta, today)
+              today: date | None = None, diagram_page: Page | None = None) -> Sheet:
+    """The sheet of an interleukin, disease or drug page; NoSheetError for other kinds.
+    `diagram_page`: for a disease or drug, the page of `diagram_interleukin(page)`."""
+    if page["kind"] == "interleukin":
+        return interleukin_sheet(page, labels, meta, today)
+    if page["kind"] == "disease":
+        return disease_sheet(page, labels, meta, today, diagram_page)
+    if page["kind"] == "drug":
+        return drug_sheet(page, labels, meta, today, diagram_page)
+    raise NoSheetError(f"{page['name']} is a {page['kind'].replace('_', ' ')}; fact sheets "
+                       "exist for interleukins, diseases and drugs.")
 
 
 def sheets_for(content: Any, page_ids: Iterable[str], skip_other_kinds: bool = True
@@ -368,9 +425,11 @@ def sheets_for(content: Any, page_ids: Iterable[str], skip_other_kinds: bool = T
         page = pages.page(content, pid)
         if page is None:
             raise KeyError(pid)
-        if page["kind"] not in _BUILDERS and skip_other_kinds:
+        if page["kind"] not in SHEET_KINDS and skip_other_kinds:
             continue
-        out.append(sheet_for(page, labels, meta))
+        il_id = diagram_interleukin(page)
+        il_page = pages.page(content, il_id) if il_id else None
+        out.append(sheet_for(page, labels, meta, diagram_page=il_page))
     return out
 
 

@@ -1,7 +1,8 @@
 """What a fact sheet says, as plain frozen dataclasses: no layout, no Qt.
 
-A `Sheet` is a header, an at-a-glance table of `Fact`s, an optional signalling diagram (the
-interleukin's page dict, for `ildesk.diagram.layout`), `Section`s and references. The renderer
+A `Sheet` is a header, an at-a-glance table of `Fact`s, an optional signalling diagram (an
+interleukin's page dict, for `ildesk.diagram.layout`, with a caption, a status note and the
+drug to highlight), `Section`s and references. The renderer
 decides how much of each list and how many sentences of each paragraph fit on the page; the
 model therefore keeps everything, with prose split into sentences.
 """
@@ -106,10 +107,16 @@ class Sheet:
     references: tuple[Reference, ...]
     footer: Footer
     diagram_page: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    # Printed above the diagram: what it shows ("Where dupilumab acts: IL-4 signalling"; empty
+    # on an interleukin's own sheet) and, for a disputed interleukin, a line saying so.
+    diagram_caption: str = ""
+    diagram_note: str = ""
+    diagram_highlight: str | None = None  # the page id of the drug drawn in the accent
 
     def plain_text(self) -> str:
         """Everything the sheet can say, as text (for tests and search)."""
-        out = [self.title, self.full_name, self.kicker, ", ".join(self.aliases), self.lede]
+        out = [self.title, self.full_name, self.kicker, ", ".join(self.aliases), self.lede,
+               self.diagram_caption, self.diagram_note]
         for f in self.facts:
             out.append(f.label + ": " + " / ".join(rich_text(x) for x in f.lines))
         for s in self.sections:

@@ -70,6 +70,8 @@ class Palette:
     head: str = "#e3b35c"
     tail: str = "#caa46a"
     shared: str = "#c0392b"
+    focus: str = "#1d5a85"      # the highlighted drug's edge (the fact sheet's accent)
+    caution: str = "#9a5b00"    # the line saying an interleukin is disputed
     edges: dict[str, str] = field(default_factory=lambda: {
         "binds": "#4a5661", "associates": "#6b7682", "phosphorylates": "#2c7a4b",
         "translocates": "#6d4fa3", "activates": "#2b6cb0", "inhibits": "#c0392b"})
@@ -94,7 +96,7 @@ PRINT_PALETTE = Palette(name="print", outside="#f7fafc", cytoplasm="#fcfaf5")
 DARK = Palette(
     name="dark", background="#1b2027", text="#e6e9ee", muted="#9aa5b1", outside="#1f2630",
     cytoplasm="#262420", nucleus="#2a2536", nucleus_border="#8c78b8", head="#b88a3a",
-    tail="#7d6640", shared="#ff7b6b",
+    tail="#7d6640", shared="#ff7b6b", focus="#7ab8ff", caution="#f0b860",
     edges={"binds": "#aab4bf", "associates": "#8c97a3", "phosphorylates": "#6ccf8e",
            "translocates": "#b39ae6", "activates": "#7ab8ff", "inhibits": "#ff7b6b"},
     fills={"ligand": ("#6b5217", "#e0b050", "#fff3d6"),
@@ -199,9 +201,11 @@ def _membrane_label_rect(node: Node, membrane: tuple[float, float] | None,
 
 
 def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, float] | None = None,
-               highlight: bool = False, compact: bool = False) -> None:
-    """One box in diagram coordinates: fill by kind, dashed when decoy, badge when shared.
-    `compact` (print) sets the badge and the target genes as large as the other labels."""
+               highlight: bool = False, compact: bool = False, focus: bool = False) -> None:
+    """One box in diagram coordinates: fill by kind, dashed when decoy or disputed, badge when
+    shared. `highlight` (hover) thickens the border; `focus` (the drug a fact sheet is about)
+    fills the box with its border colour inside a thick accent edge. `compact` (print) sets
+    the badge and the target genes as large as the other labels."""
     fill, border, ink = pal.fills.get(node.kind, pal.fills["pathway"])
     r = QRectF(node.x, node.y, node.w, node.h)
     radius = min(node.h / 2, 12.0) if node.kind in ("ligand", "subunit", "antagonist") else 6.0
@@ -213,8 +217,14 @@ def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, flo
     if node.style == "unknown":
         pen.setStyle(Qt.PenStyle.DotLine)
         fill = pal.fills["decoy"][0]
+    if node.style == "disputed":
+        pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setWidthF(1.6)
     if highlight:
         pen.setWidthF(pen.widthF() + 1.2)
+    if focus:  # inverted: the box filled with its border colour, a thick accent edge
+        fill, ink = border, pal.background
+        pen = QPen(QColor(pal.focus), 2.6)
     p.setPen(pen)
     p.setBrush(QBrush(QColor(fill)))
     p.drawRoundedRect(r, radius, radius)
@@ -229,7 +239,7 @@ def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, flo
         _text(p, badge, "shared", FONT_PRINT_SMALL if compact else 8.0, pal.background,
               bold=True)
     label_rect = _membrane_label_rect(node, membrane, badge_h)
-    bold = node.kind in ("ligand", "chain", "decoy", "antagonist", "subunit")
+    bold = node.kind in ("ligand", "chain", "decoy", "antagonist", "subunit") or focus
     italic = node.kind == "gene"
     size = FONT_NODE - (1 if node.kind == "gene" and not compact else 0)
     _text(p, label_rect.adjusted(2, 1, -2, -1), node.label, size, ink, bold=bold, italic=italic)
@@ -268,7 +278,7 @@ def paint_edge(p: QPainter, edge: Edge, pal: Palette) -> None:
     color = QColor(pal.edges.get(edge.kind, pal.muted))
     pen = QPen(color, 1.5 if edge.kind != "associates" else 1.2)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    if edge.kind == "translocates":
+    if edge.kind == "translocates" or edge.style == "proposed":
         pen.setStyle(Qt.PenStyle.DashLine)
     pts = [QPointF(x, y) for x, y in edge.points]
     tip, before = pts[-1], pts[-2]
@@ -409,19 +419,28 @@ def paint_backdrop(p: QPainter, diagram: Diagram, pal: Palette, background: bool
         return
     _text(p, QRectF(16, 8, diagram.width - 32, FONT_TITLE * 1.4), diagram.title, FONT_TITLE,
           pal.text, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    sub_top = 8 + FONT_TITLE * 1.45
     if diagram.subtitle:
-        _text(p, QRectF(16, 8 + FONT_TITLE * 1.45, diagram.width - 32, FONT_SMALL * LINE_HEIGHT
+        _text(p, QRectF(16, sub_top, diagram.width - 32, FONT_SMALL * LINE_HEIGHT
                         + 2), diagram.subtitle, FONT_SMALL + 1, pal.muted,
+              align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    if diagram.status_note:
+        note_top = sub_top + (FONT_SMALL * LINE_HEIGHT + 4 if diagram.subtitle else 0)
+        _text(p, QRectF(16, note_top, diagram.width - 32, FONT_SMALL * LINE_HEIGHT + 2),
+              diagram.status_note, FONT_SMALL + 1, pal.caution, bold=True,
               align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for entry in diagram.legend:
         _legend_entry(p, entry, pal)
 
 
 def paint_swatch(p: QPainter, key: str, rect: QRectF, pal: Palette) -> None:
-    """The legend's sample of `key` (a node kind, an edge kind, "shared" or "soluble")."""
-    if key in pal.edges:
+    """The legend's sample of `key` (a node kind, an edge kind, "shared", "soluble" or
+    "proposed": a dashed binding arrow)."""
+    if key in pal.edges or key == "proposed":
         y = rect.center().y()
-        paint_edge(p, Edge("", "", key, ((rect.left(), y), (rect.right(), y))), pal)  # type: ignore[arg-type]
+        kind, style = ("binds", "proposed") if key == "proposed" else (key, "")
+        paint_edge(p, Edge("", "", kind, ((rect.left(), y), (rect.right(), y)), style),  # type: ignore[arg-type]
+                   pal)
         return
     kind = {"shared": "chain", "soluble": "chain"}.get(key, key)
     fill, border, _ = pal.fills.get(kind, pal.fills["pathway"])
@@ -450,12 +469,16 @@ def fit_scale(diagram: Diagram, target: QRectF, chrome: bool = True) -> float:
 
 
 def paint(painter: QPainter, diagram: Diagram, target: QRectF, palette: Any = None,
-          chrome: bool = True) -> None:
+          chrome: bool = True, highlight: str | None = None) -> None:
     """Draw `diagram` scaled uniformly to fit `target`, centred; the painter is restored.
 
     `chrome=False` (the fact sheet) leaves out the title and subtitle, which the sheet's header
     already says, and the legend, which the sheet prints as a strip of its own; the drawing is
-    cropped to its lanes so that it fills `target` as fully as its shape allows."""
+    cropped to its lanes so that it fills `target` as fully as its shape allows.
+
+    `highlight` (a page id; default `diagram.highlight`) makes the boxes of that page stand
+    out (`paint_node`'s `focus`), e.g. the drug a fact sheet is about."""
+    focus = highlight if highlight is not None else diagram.highlight
     pal = palette_for(palette)
     body = body_rect(diagram, chrome)
     scale = fit_scale(diagram, target, chrome)
@@ -474,7 +497,8 @@ def paint(painter: QPainter, diagram: Diagram, target: QRectF, palette: Any = No
         paint_edge(painter, e, pal)
     band = membrane_band(diagram)
     for n in diagram.nodes:
-        paint_node(painter, n, pal, band, compact=diagram.compact)
+        paint_node(painter, n, pal, band, compact=diagram.compact,
+                   focus=bool(focus) and n.page_id == focus)
     painter.restore()
 
 

@@ -80,24 +80,25 @@ class _Diagrams:
     label_units = FONT_PRINT_SMALL  # the smallest text a print diagram plans
 
     def __init__(self) -> None:
-        self._cache: dict[str, Any] = {}
+        self._cache: dict[tuple[str, str | None], Any] = {}
 
-    def geometry(self, page: dict[str, Any]) -> Any:
-        """The page's Diagram, or None when it cannot be drawn (a placeholder is)."""
-        pid = page["id"]
-        if pid not in self._cache:
+    def geometry(self, page: dict[str, Any], highlight: str | None = None) -> Any:
+        """The page's Diagram (with the drug `highlight` standing out), or None when it cannot
+        be drawn (a placeholder is)."""
+        key = (page["id"], highlight)
+        if key not in self._cache:
             if len(self._cache) > 256:
                 self._cache.clear()
             try:
                 from ildesk.diagram.layout import layout_interleukin
 
-                self._cache[pid] = layout_interleukin(page, compact=True)
+                self._cache[key] = layout_interleukin(page, compact=True, highlight=highlight)
             except Exception:  # a diagram problem must not cost the whole sheet
-                self._cache[pid] = None
-        return self._cache[pid]
+                self._cache[key] = None
+        return self._cache[key]
 
-    def size(self, page: dict[str, Any]) -> tuple[float, float]:
-        g = self.geometry(page)
+    def size(self, page: dict[str, Any], highlight: str | None = None) -> tuple[float, float]:
+        g = self.geometry(page, highlight)
         if g is None:
             return (400.0, 300.0)
         from ildesk.render import diagram as dg
@@ -105,8 +106,9 @@ class _Diagrams:
         body = dg.body_rect(g, chrome=False)
         return (body.width(), body.height())
 
-    def legend(self, page: dict[str, Any]) -> Sequence[tuple[str, str]]:
-        g = self.geometry(page)
+    def legend(self, page: dict[str, Any], highlight: str | None = None
+               ) -> Sequence[tuple[str, str]]:
+        g = self.geometry(page, highlight)
         return g.legend_keys if g is not None else ()
 
     def swatch(self, p: QPainter, key: str, rect: QRectF) -> None:
@@ -117,8 +119,9 @@ class _Diagrams:
         p.scale(k, k)
         dg.paint_swatch(p, key, QRectF(0, 0, rect.width() / k, 12.0), dg.PRINT_PALETTE)
 
-    def __call__(self, p: QPainter, page: dict[str, Any], rect: QRectF) -> None:
-        g = self.geometry(page)
+    def __call__(self, p: QPainter, page: dict[str, Any], rect: QRectF,
+                 highlight: str | None = None) -> None:
+        g = self.geometry(page, highlight)
         if g is None:
             _placeholder(p, page, rect)
             return
@@ -142,7 +145,7 @@ def diagram_label_pt(layout: SheetLayout) -> float | None:
     sizes = []
     for op in layout.ops:
         if isinstance(op, DiagramOp):
-            g = _DIAGRAMS.geometry(op.page)
+            g = _DIAGRAMS.geometry(op.page, op.highlight)
             if g is None:
                 continue
             scale = dg.fit_scale(g, op.rect, chrome=False) / DP

@@ -40,6 +40,7 @@ TEXT = QColor("#1b1b1b")
 MUTED = QColor("#5b6268")
 RULE = QColor("#b9c6cf")
 FILL = QColor("#f1f5f8")
+CAUTION = QColor("#8a5200")  # the line saying an interleukin is disputed
 
 BODY_FLOOR_PT = 7.5
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
@@ -145,11 +146,12 @@ class BoxOp(Op):
 @dataclass
 class DiagramOp(Op):
     page: dict[str, Any]
-    draw: Callable[[QPainter, dict[str, Any], QRectF], None]
+    draw: Callable[[QPainter, dict[str, Any], QRectF, str | None], None]
+    highlight: str | None = None  # the drug drawn in the accent (a drug's sheet)
 
     def paint(self, p: QPainter) -> None:
         p.save()
-        self.draw(p, self.page, self.rect)
+        self.draw(p, self.page, self.rect, self.highlight)
         p.restore()
 
 
@@ -172,11 +174,14 @@ class DiagramSource(Protocol):
 
     label_units: float
 
-    def __call__(self, p: QPainter, page: dict[str, Any], rect: QRectF) -> None: ...
+    def __call__(self, p: QPainter, page: dict[str, Any], rect: QRectF,
+                 highlight: str | None = None) -> None: ...
 
-    def size(self, page: dict[str, Any]) -> tuple[float, float]: ...
+    def size(self, page: dict[str, Any], highlight: str | None = None
+             ) -> tuple[float, float]: ...
 
-    def legend(self, page: dict[str, Any]) -> Sequence[tuple[str, str]]: ...
+    def legend(self, page: dict[str, Any], highlight: str | None = None
+               ) -> Sequence[tuple[str, str]]: ...
 
     def swatch(self, p: QPainter, key: str, rect: QRectF) -> None: ...
 
@@ -502,17 +507,30 @@ def _legend_strip(w: _Writer, keys: Sequence[tuple[str, str]], source: DiagramSo
     return cy + step - y
 
 
+def _diagram_caption(w: _Writer, sheet: Sheet, x: float, y: float, width: float) -> float:
+    """What the diagram shows (a disease's or drug's sheet) and, for a disputed interleukin,
+    a line saying so; returns the height used (0 when there is neither)."""
+    top = y
+    pt = w.fit.body_pt * DP
+    if sheet.diagram_caption:
+        y += w.text(x, y, width, (Span(sheet.diagram_caption),), w.bold, ACCENT)
+    if sheet.diagram_note:
+        y += w.text(x, y, width, (Span(sheet.diagram_note),), w.small, CAUTION)
+    return y - top + (0.3 * pt if y > top else 0.0)
+
+
 def _diagram_block(w: _Writer, sheet: Sheet, c: QRectF, y: float, fit: Fit,
                    source: DiagramSource, memo: Memo | None = None) -> float:
-    """The at-a-glance table and the diagram; returns the height used.
+    """The at-a-glance table and the diagram (under its caption); returns the height used.
 
     A diagram that stays readable in the column beside the table goes there; a wider one
     spans the page above the table. Its size follows `fit.diagram_pt` (the size of its box
     labels on paper) plus `fit.grow`, the height that was left over on an earlier try."""
     assert sheet.diagram_page is not None
     page = sheet.diagram_page
-    bw, bh = source.size(page)
-    keys = source.legend(page)
+    hl = sheet.diagram_highlight
+    bw, bh = source.size(page, hl)
+    keys = source.legend(page, hl)
     pt = fit.body_pt * DP
     per_pt = DP / source.label_units  # layout units per diagram unit at 1 pt labels
     col_w = c.width() * fit.column
@@ -521,27 +539,33 @@ def _diagram_block(w: _Writer, sheet: Sheet, c: QRectF, y: float, fit: Fit,
         table_w = c.width() - col_w - 4.0 * MM
         th = _block(w, memo, ("table", fit.body_pt, table_w), c.left(), y,
                     lambda t: _table(t, sheet.facts, 0, 0, table_w))
+        ch = _block(w, memo, ("caption", fit.body_pt, round(col_w, 1)), c.right() - col_w, y,
+                    lambda t: _diagram_caption(t, sheet, 0, 0, col_w))
         scale = min(fit.diagram_pt * per_pt, col_w / bw)
         dh = min(bh * scale + fit.grow, bh * col_w / bw)
         dw = dh * bw / bh
         dx = c.right() - col_w + (col_w - dw) / 2
-        w.ops.append(DiagramOp(QRectF(dx, y, dw, dh), page, source))
-        lh = _block(w, memo, ("legend", col_w), c.right() - col_w, y + dh + 0.4 * pt,
+        w.ops.append(DiagramOp(QRectF(dx, y + ch, dw, dh), page, source, hl))
+        lh = _block(w, memo, ("legend", col_w), c.right() - col_w, y + ch + dh + 0.4 * pt,
                     lambda t: _legend_strip(t, keys, source, 0, 0, col_w))
-        column = dh + (0.4 * pt + lh if lh else 0.0)
+        column = ch + dh + (0.4 * pt + lh if lh else 0.0)
         w.slack = max(0.0, th - column) if dh < bh * col_w / bw - 0.5 else 0.0
         return max(th, column)
+    ch = _block(w, memo, ("caption", fit.body_pt, round(c.width(), 1)), c.left(), y,
+                lambda t: _diagram_caption(t, sheet, 0, 0, c.width()))
+    y += ch
     scale = min(fit.diagram_pt * per_pt, c.width() / bw)
     dh = min(bh * scale + fit.grow, bh * c.width() / bw)
     dw = dh * bw / bh
-    w.ops.append(DiagramOp(QRectF(c.left() + (c.width() - dw) / 2, y, dw, dh), page, source))
+    w.ops.append(DiagramOp(QRectF(c.left() + (c.width() - dw) / 2, y, dw, dh), page, source,
+                           hl))
     used = dh + 0.4 * pt
     lw = min(c.width(), max(dw, c.width() * 0.8))
     lh = _block(w, memo, ("legend", round(lw, 1)), c.left() + (c.width() - lw) / 2, y + used,
                 lambda t: _legend_strip(t, keys, source, 0, 0, lw))
     used += (lh + 0.5 * pt) if lh else 0.3 * pt
-    return used + _block(w, memo, ("table", fit.body_pt, c.width()), c.left(), y + used,
-                         lambda t: _table(t, sheet.facts, 0, 0, c.width()))
+    return ch + used + _block(w, memo, ("table", fit.body_pt, c.width()), c.left(), y + used,
+                              lambda t: _table(t, sheet.facts, 0, 0, c.width()))
 
 
 Memo = dict[tuple[Any, ...], tuple[list[Op], float]]
