@@ -1,8 +1,7 @@
 """Open the content database read-only, and say clearly what is wrong when it cannot be used.
 
     with open_content(path) as content:
-        with content.session() as s:
-            ...
+        page = ildesk.db.pages.page(content, "il-6")
 
 Every failure raises `ContentDbError` with a message for the reader and what to do about it.
 """
@@ -10,17 +9,10 @@ Every failure raises `ContentDbError` with a message for the reader and what to 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
-    from sqlalchemy.orm import Session
 
 SCHEMA_VERSION = 1  # the version of the tables in ildesk.db.models
 
@@ -162,32 +154,12 @@ def _schema_gaps(conn: sqlite3.Connection) -> list[str]:
 
 class Content:
     """An open, read-only content database. Pages are read with plain SQL on `sqlite`
-    (`ildesk.db.pages`); an ORM session over the same connection is there for code that
-    wants the typed models, and SQLAlchemy is imported only when one is first asked for."""
+    (`ildesk.db.pages`): the typed models describe the tables the builder writes."""
 
     def __init__(self, path: Path) -> None:
         self.info = _inspect(path)
         self.path = path
         self._sqlite = connect_readonly(path)
-        self._engine: Engine | None = None
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            from sqlalchemy import create_engine, event
-            from sqlalchemy.pool import StaticPool
-
-            self._engine = create_engine("sqlite://", creator=lambda: self._sqlite,
-                                         poolclass=StaticPool)
-            event.listen(self._engine, "connect", _pragmas)
-        return self._engine
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        from sqlalchemy.orm import Session
-
-        with Session(self.engine) as s:
-            yield s
 
     @property
     def sqlite(self) -> sqlite3.Connection:
@@ -195,8 +167,6 @@ class Content:
         return self._sqlite
 
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
         self._sqlite.close()
 
     def __enter__(self) -> Content:
@@ -205,13 +175,6 @@ class Content:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
-
-
-def _pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA query_only = 1")
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.close()
 
 
 def open_content(path: Path) -> Content:

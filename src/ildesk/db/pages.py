@@ -32,7 +32,6 @@ DISEASE_LINK_LABEL = {
     "treated-with": "used as therapy", "genetic": "genetic association",
     "biomarker": "biomarker",
 }
-ROLE_LABEL = {"producer": "produces it", "target": "responds to it"}
 LINK_ORDER = ("therapeutic-target", "driver", "treated-with", "genetic", "biomarker")
 
 

@@ -65,9 +65,6 @@ class KnowledgeBase:
     problems: list[Problem] = field(default_factory=list)
     digest: str = ""
 
-    def table(self, folder: str) -> dict[str, Any]:
-        return dict(getattr(self, folder))
-
 
 def _field_path(loc: Iterable[int | str]) -> str:
     out = ""

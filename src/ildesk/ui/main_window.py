@@ -641,10 +641,3 @@ class MainWindow(QMainWindow):
             return
         printing.export_pdf(self, self.content, ids, "ildesk-results.pdf", self.page_size,
                             self.margins_mm)
-
-    def first_paint_done(self) -> None:
-        """Hook for `--quit-after-paint`: the app quits right after the article is painted."""
-        QTimer.singleShot(0, QApplication.quit)
-
-    def search_hits(self) -> list[SearchHit]:
-        return self.model.hits()
