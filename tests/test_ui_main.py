@@ -14,13 +14,18 @@ from ildesk.ui import theme
 from ildesk.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, content, searcher):
+def open_window(qtbot, content, searcher, width, height):
     w = MainWindow(content, searcher)
     qtbot.addWidget(w)
-    w.resize(1366, 768)
+    w.resize(width, height)
     w.show()
     qtbot.waitUntil(lambda: w.model.rowCount() > 0)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, content, searcher):
+    w = open_window(qtbot, content, searcher, 1366, 768)
     yield w
     w.bg.wait()
 
@@ -209,21 +214,13 @@ def test_home_page_on_start_with_articles_families_and_searches(qtbot, window):
 
 
 def test_narrow_window_keeps_the_article_readable(qtbot, content, searcher):
-    w = MainWindow(content, searcher)
-    qtbot.addWidget(w)
-    w.resize(780, 560)
-    w.show()
-    qtbot.waitUntil(lambda: w.model.rowCount() > 0)
+    w = open_window(qtbot, content, searcher, 780, 560)
     qtbot.wait(20)
     assert w.article.width() >= 380
 
 
 def test_diagram_steps_aside_in_a_narrow_window_and_returns_with_room(qtbot, content, searcher):
-    w = MainWindow(content, searcher)
-    qtbot.addWidget(w)
-    w.resize(760, 560)
-    w.show()
-    qtbot.waitUntil(lambda: w.model.rowCount() > 0)
+    w = open_window(qtbot, content, searcher, 760, 560)
     qtbot.waitUntil(lambda: w.diagram_dock.isHidden())
     w.resize(1300, 580)  # wider than the offscreen screen is fine for a window
     qtbot.waitUntil(lambda: w.diagram_dock.isVisible())

@@ -422,22 +422,20 @@ class MainWindow(QMainWindow):
         """The diagram of the page's interleukin: the page itself, or the one a drug, chain,
         molecule, disease or cell type is most about (tocilizumab: IL-6; rheumatoid arthritis:
         IL-6; Th17 cells: IL-17A) — the strongest link, as search ranks them."""
-        if self.diagram is None:  # not attached yet: it draws this when it is
-            if page["kind"] == "interleukin":
-                self._diagram_wanted = page
-            else:
-                best = self.searcher.most_related_interleukin(page["id"])
-                self._diagram_wanted = pages.page(self.content, best) if best else None
-            return
         if page["kind"] == "interleukin":
-            self.diagram.set_interleukin(page)
+            target: dict[str, Any] | None = page
+        else:
+            best = self.searcher.most_related_interleukin(page["id"])
+            shown = self.diagram.page if self.diagram is not None else self._diagram_wanted
+            if not best or (shown and shown["id"] == best):
+                return  # nothing related, or already drawn: keep the drawing
+            target = pages.page(self.content, best)
+        if target is None:
             return
-        best = self.searcher.most_related_interleukin(page["id"])
-        shown = self.diagram.page["id"] if self.diagram.page else None
-        if best and best != shown:
-            il = pages.page(self.content, best)
-            if il is not None:
-                self.diagram.set_interleukin(il)
+        if self.diagram is None:  # not attached yet: it draws this when it is
+            self._diagram_wanted = target
+        else:
+            self.diagram.set_interleukin(target)
 
     def note_html(self, page_id: str) -> str:
         """HTML for the person's note on this page (the personal library fills this in)."""
