@@ -32,7 +32,10 @@ Symbol = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Za-z0-9-]*$")]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 Pmid = Annotated[int, Field(ge=1, le=99_999_999)]
 
-DiseaseLink = Literal["driver", "therapeutic-target", "treated-with", "genetic", "biomarker"]
+DiseaseLink = Literal[
+    "driver", "therapeutic-target", "treated-with", "investigational-therapy", "genetic",
+    "biomarker",
+]
 ComplexKind = Literal["signalling", "decoy", "antagonist", "binding-protein"]
 Route = Literal["jak-stat", "il1-myd88", "il17-act1", "gpcr", "other"]
 MoleculeKind = Literal["kinase", "transcription-factor", "adaptor", "pathway", "other"]
@@ -227,6 +230,66 @@ class DrugTarget(Strict):
     action: Text
 
 
+Region = Literal["US", "EU", "UK", "JP", "CN", "RU", "KR", "IN", "CA", "AU", "CH"]
+ApprovalStatus = Literal[
+    "approved", "conditional", "emergency-use", "withdrawn", "discontinued", "refused",
+]
+# A regulator's date as precise as the source gives it: a year, a month or a day.
+ApprovalDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^(19[89][0-9]|20[0-9]{2})"
+                      r"(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"),
+]
+
+
+class Approval(Strict):
+    """One regulator's decision on one indication: the rows of a drug's approval table."""
+
+    region: Region
+    regulator: Text
+    date: ApprovalDate
+    indication: Slug
+    population: Text = "adults"
+    status: ApprovalStatus = "approved"
+    brand: str = ""
+    ended: ApprovalDate | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _ended_after(self) -> Approval:
+        if self.ended is not None and self.ended < self.date:
+            raise ValueError(f"ended {self.ended} is before the approval date {self.date}")
+        if self.status in ("withdrawn", "discontinued") and self.ended is None:
+            raise ValueError(f"a {self.status} approval needs the date it ended")
+        return self
+
+
+class Marketing(Strict):
+    region: Region
+    brands: list[Text]
+    marketed: bool = True
+    note: str = ""
+
+
+class Biosimilar(Strict):
+    name: Text
+    brands: list[Text] = []
+    regions: Annotated[list[Region], Field(min_length=1)]
+    year: Year | None = None
+
+
+class Clinical(Strict):
+    """What a drug reference carries beside the indications; never doses to prescribe from."""
+
+    route: Text
+    dosing_interval: Text
+    boxed_warning: str = ""
+    screening: list[Text] = []
+    monitoring: list[Text] = []
+    live_vaccines: Text
+    pregnancy_lactation: Text
+
+
 class Drug(Strict):
     id: Slug
     name: Text
@@ -237,6 +300,14 @@ class Drug(Strict):
     approval_year: Year | None = None
     approval_note: str = ""
     indications: list[Slug]
+    investigated_for: list[Slug] = []
+    approvals: list[Approval] = []
+    marketing: list[Marketing] = []
+    biosimilars: list[Biosimilar] = []
+    clinical: Clinical | None = None
+    label: str = ""
+    checked_on: ApprovalDate | None = None
+    coverage: str = ""
     description: Text
     side_effects: list[Text] = []
     sources: Annotated[list[Text], Field(min_length=1)]
@@ -245,6 +316,14 @@ class Drug(Strict):
     def _approval_dated(self) -> Drug:
         if self.status == "approved" and self.approval_year is None:
             raise ValueError("an approved drug needs approval_year")
+        if self.approvals and self.approval_year is not None:
+            first = min(int(a.date[:4]) for a in self.approvals)
+            if first != self.approval_year:
+                raise ValueError(f"approval_year {self.approval_year} is not the year of the "
+                                 f"first approval listed ({first})")
+        if self.checked_on is not None and any(a.date > self.checked_on
+                                               for a in self.approvals):
+            raise ValueError("an approval is dated after checked_on")
         return self
 
 

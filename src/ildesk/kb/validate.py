@@ -164,6 +164,19 @@ def cross_check(kb: KnowledgeBase) -> None:
             _missing(kb, f, f"targets[{i}].interleukins", t.interleukins, kb.interleukins,
                      "interleukin")
         _missing(kb, f, "indications", drug.indications, kb.diseases, "disease")
+        _missing(kb, f, "investigated_for", drug.investigated_for, kb.diseases, "disease")
+        for i, a in enumerate(drug.approvals):
+            _missing_one(kb, f, f"approvals[{i}].indication", a.indication, kb.diseases,
+                         "disease")
+        if drug.approvals:
+            approved = {a.indication for a in drug.approvals}
+            listed = set(drug.indications)
+            for gone in sorted(listed - approved):
+                kb.problems.append(Problem(f, "indications", f"{gone!r} has no approval in "
+                                                             "'approvals'"))
+            for extra in sorted(approved - listed):
+                kb.problems.append(Problem(f, "approvals", f"{extra!r} is approved but missing "
+                                                           "from 'indications'"))
         _check_links(kb, f, "description", drug.description)
     for table in (kb.molecules, kb.cell_types, kb.diseases):
         for entry_id, entry in table.items():
