@@ -64,11 +64,3 @@ def test_unknown_schema_version_is_refused(db_path, tmp_path, version):
 def test_content_database_is_read_only(content):
     with pytest.raises(sqlite3.OperationalError):
         content.sqlite.execute("DELETE FROM page")
-
-
-def test_column_list_matches_the_models():
-    from ildesk.db.columns import COLUMNS
-    from ildesk.db.models import Base
-
-    assert {name: tuple(c.name for c in table.columns)
-                       for name, table in Base.metadata.tables.items()} == COLUMNS

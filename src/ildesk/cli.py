@@ -10,11 +10,12 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ildesk import __version__, paths
+from ildesk.vocab import LINK_ORDER
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -88,9 +89,10 @@ def _resolve(content: Any, name: str) -> str:
 # -- show ---------------------------------------------------------------------------------
 
 
-def _text_of(page: dict[str, Any], names: dict[str, tuple[str, str]]) -> str:
-    from ildesk.db.pages import DISEASE_LINK_LABEL, KIND_LABEL
+def _text_of(page: Mapping[str, Any], names: dict[str, tuple[str, str]]) -> str:
     from ildesk.kb import prose
+    from ildesk.vocab import KIND_LABEL
+    from ildesk.vocab import LINK_LABEL as DISEASE_LINK_LABEL
 
     lines = [f"{page['name']}  ({KIND_LABEL[page['kind']]}, id {page['id']})"]
     if page.get("abbreviation"):
@@ -157,9 +159,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from ildesk.db import pages
+    from ildesk.vocab import PAGE_KINDS
 
-    if args.kind and args.kind not in pages.KINDS:
-        raise CliError(f"unknown kind {args.kind!r}.", "Use one of: " + ", ".join(pages.KINDS))
+    if args.kind and args.kind not in PAGE_KINDS:
+        raise CliError(f"unknown kind {args.kind!r}.", "Use one of: " + ", ".join(PAGE_KINDS))
     with _content(args) as content:
         rows = pages.list_pages(content, args.kind)
     if args.json:
@@ -358,8 +361,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--cell-type", dest="cell_type", metavar="NAME")
     p.add_argument("--role", choices=["producer", "target", "any"], default="any")
     p.add_argument("--disease", metavar="NAME")
-    p.add_argument("--link", choices=["driver", "therapeutic-target", "treated-with",
-                                      "genetic", "biomarker"],
+    p.add_argument("--link", choices=LINK_ORDER,
                    help="the kind of disease link to require")
     p.add_argument("--family", metavar="NAME")
     p.add_argument("--limit", type=int, default=20, metavar="N")

@@ -7,19 +7,21 @@ from pathlib import Path
 from typing import Any
 
 from ildesk.cli import EXIT_OK, CliError, _content, _out, _resolve
+from ildesk.db.pages.types import InterleukinPage
 
 FORMATS = (".svg", ".png")
 
 
-def family_diagram(content: Any, page: dict[str, Any]) -> Any:
+def family_diagram(content: Any, page: InterleukinPage) -> Any:
     """The family view of the family `page` (an interleukin) belongs to."""
     from ildesk.db import pages
     from ildesk.diagram import layout_family
 
-    fam = next((f for f in pages.families(content) if f["id"] == page.get("family_id")), None)
+    fam = next((f for f in pages.families(content) if f["id"] == page["family_id"]), None)
     if fam is None:
         raise CliError(f"{page['name']} belongs to no family.", "Leave out --family.")
-    members = [m for m in (pages.page(content, x["id"]) for x in fam["members"]) if m]
+    members = [m for m in (pages.page(content, x["id"]) for x in fam["members"])
+               if m and m["kind"] == "interleukin"]
     return layout_family(fam, members)
 
 

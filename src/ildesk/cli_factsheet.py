@@ -66,7 +66,7 @@ def _ids(args: argparse.Namespace, content: Any) -> tuple[list[str], bool]:
             raise cli.CliError(f"{page['name']!r} is not a {kind} (it is a "
                                f"{page['kind'].replace('_', ' ')}).",
                                "Use `ildesk search` to find the right name.")
-        if kind == "disease" and args.with_interleukins:
+        if page["kind"] == "disease" and args.with_interleukins:
             ils = list(dict.fromkeys(x["id"] for x in page["interleukins"]))
             return [pid, *ils], len(ils) > 0
         return [pid], False

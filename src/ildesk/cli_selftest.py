@@ -15,7 +15,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ildesk.db.pages.types import Page
 
 # (query, expected page id, how many of the first hits may hold it). CD25 and tocilizumab
 # also have pages of their own (the receptor chain, the drug), which may rightly come first.
@@ -34,7 +37,7 @@ class _Run:
     app: Any = None
     notes: dict[str, str] = field(default_factory=dict)
 
-    def page(self, page_id: str) -> dict[str, Any]:
+    def page(self, page_id: str) -> Page:
         from ildesk.db import pages
 
         found = pages.page(self.content, page_id)
@@ -108,7 +111,10 @@ def _check_diagram(run: _Run) -> str:
     from ildesk.diagram.layout import layout_interleukin
     from ildesk.render.diagram import to_svg
 
-    diagram = layout_interleukin(run.page("il-6"), pages.labels(run.content))
+    il6 = run.page("il-6")
+    if il6["kind"] != "interleukin":
+        raise CheckFailed("the page il-6 is not an interleukin")
+    diagram = layout_interleukin(il6, pages.labels(run.content))
     out = to_svg(diagram, run.workdir / "il-6.svg")
     text = out.read_text(encoding="utf-8")
     root = ET.fromstring(text)

@@ -11,9 +11,10 @@ import sqlite3
 import time
 from pathlib import Path
 
+from ildesk.db.fts import FTS_TABLE, SNIPPET_COLUMN, WEIGHTS
 from ildesk.search import Searcher
 from ildesk.search import query as q
-from ildesk.search.engine import MARK_END, MARK_START, WEIGHTS
+from ildesk.search.engine import MARK_END, MARK_START
 from tests.bench.harness import Report, Result, median, p95
 
 QUERIES = Path(__file__).with_name("queries.txt")
@@ -26,9 +27,9 @@ def queries() -> list[str]:
 
 
 def baseline_sql() -> str:
-    return (f"SELECT page_id, kind, bm25(search_index, {WEIGHTS}) AS rank, "
-            f"snippet(search_index, 7, ?, ?, '…', 14) FROM search_index "
-            f"WHERE search_index MATCH ? ORDER BY rank LIMIT ?")
+    return (f"SELECT page_id, kind, bm25({FTS_TABLE}, {WEIGHTS}) AS rank, "
+            f"snippet({FTS_TABLE}, {SNIPPET_COLUMN}, ?, ?, '…', 14) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?")
 
 
 def measure(db: Path, qs: list[str], rounds: int) -> dict[str, list[tuple[float, float]]]:

@@ -3,9 +3,10 @@ families with their members, and a few searches to try."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from ildesk.article.html import LIGHT, Palette, a, esc, style
+from ildesk.db.pages.types import Family, Named, PageSummary
 
 EXAMPLES = ("il6", "TCGF", "Th17 cells", "psoriasis", "tocilizumab", "gp130", "JAK1")
 READING_ORDER = ("what-are-interleukins", "naming-and-counting", "interleukin-families",
@@ -14,7 +15,7 @@ READING_ORDER = ("what-are-interleukins", "naming-and-counting", "interleukin-fa
                  "glossary")
 
 
-def render(articles: list[dict[str, Any]], families: list[dict[str, Any]], meta: dict[str, str],
+def render(articles: Sequence[Named | PageSummary], families: list[Family], meta: dict[str, str],
            palette: Palette = LIGHT, zoom: float = 1.0) -> str:
     """HTML for the home page. `articles` are {id, name} rows, `families` as
     `ildesk.db.pages.families` returns them."""

@@ -11,11 +11,25 @@ import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from ildesk.article import links
-from ildesk.db.pages import DISEASE_LINK_LABEL, KIND_LABEL
+from ildesk.db.pages.types import (
+    ArticlePage,
+    CellTypePage,
+    DiseaseDrug,
+    DiseasePage,
+    DrugBrief,
+    DrugPage,
+    InterleukinPage,
+    MoleculePage,
+    Named,
+    Page,
+    ReceptorPage,
+    Reference,
+)
 from ildesk.kb import prose
+from ildesk.vocab import KIND_LABEL, LINK_LABEL, ROUTE_LABEL
+from ildesk.wording import page_title, status_text
 
 Labels = dict[str, tuple[str, str]]  # id -> (name, kind)
 
@@ -130,7 +144,7 @@ class _Doc:
         name = text or self.labels.get(page_id, (page_id, ""))[0]
         return a(page_id, name) if page_id in self.labels else esc(name)
 
-    def links(self, items: Iterable[dict[str, Any]], sep: str = ", ") -> str:
+    def links(self, items: Iterable[Named], sep: str = ", ") -> str:
         return sep.join(self.link(x["id"], x["name"]) for x in items)
 
 
@@ -144,10 +158,11 @@ def _glance(rows: list[tuple[str, str]]) -> str:
     return f'<table class="glance" width="100%" cellspacing="0">{cells}</table>'
 
 
-def _flow(d: _Doc, items: Iterable[dict[str, Any]], note: Callable[[dict[str, Any]], str]
-          = lambda _x: "") -> str:
-    """A short list of names as one line: IL-3 · IL-4 · IL-9."""
-    body = " &nbsp;·&nbsp; ".join(d.link(x["id"], x["name"]) + note(x) for x in items)
+def _flow(d: _Doc, items: Iterable[Named], starred: Callable[[str], bool] = lambda _id: False
+          ) -> str:
+    """A short list of names as one line: IL-3 · IL-4 · IL-9 (a `starred` one with a *)."""
+    body = " &nbsp;·&nbsp; ".join(d.link(x["id"], x["name"]) + ("*" if starred(x["id"]) else "")
+                                  for x in items)
     return f"<p>{body}</p>" if body else ""
 
 
@@ -156,31 +171,21 @@ def _ul(items: Iterable[str]) -> str:
     return f"<ul>{body}</ul>" if body else ""
 
 
-def status_text(status: str, year: int | None) -> str:
-    """'approved 2009'; 'withdrawn (first approved 1997)'; 'investigational'."""
-    label = status.replace("-", " ")
-    if not year:
-        return label
-    if status in ("approved", "approved-regionally"):
-        return f"{label} {year}"
-    return f"{label} (first approved {year})"
-
-
-def _drug_line(d: _Doc, drug: dict[str, Any]) -> str:
-    status = status_text(drug["status"], drug.get("approval_year"))
+def _drug_line(d: _Doc, drug: DrugBrief | DiseaseDrug) -> str:
+    status = status_text(drug["status"], drug["approval_year"])
     year = ""
-    brands = f" ({esc(', '.join(drug['brands']))})" if drug.get("brands") else ""
+    brands = f" ({esc(', '.join(drug['brands']))})" if drug["brands"] else ""
     return (f"{d.link(drug['id'], drug['name'])}{brands} — {esc(drug['action'])} "
             f'<span class="note">[{esc(status)}{year}]</span>')
 
 
-def _references(d: _Doc, refs: list[dict[str, Any]]) -> None:
+def _references(d: _Doc, refs: list[Reference]) -> None:
     d.section("References", "<ol>" + "".join(
         f"<li>{esc(r['title'])} ({r['year']}). "
         f"{ext(links.pubmed(r['pmid']), 'PMID ' + str(r['pmid']))}</li>" for r in refs) + "</ol>")
 
 
-def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
+def _interleukin(d: _Doc, p: InterleukinPage) -> None:
     labels = d.labels
     genes = "<br>".join(
         f"{esc(g['symbol'])}{' (' + esc(g['subunit']) + ')' if g['subunit'] else ''} · "
@@ -189,9 +194,9 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
         f"{ext(links.ncbi_gene(g['ncbi_gene_id']), 'Gene ' + str(g['ncbi_gene_id']))}"
         for g in p["genes"])
     size = "; ".join(f"{g['symbol']}: {g['length_aa']} aa precursor" for g in p["genes"])
-    if p["protein"].get("mature_aa"):
+    if p["protein"]["mature_aa"]:
         size += f"; {p['protein']['mature_aa']} aa mature"
-    mass = str(p["protein"].get("mass_kda") or "").replace("-", "–")
+    mass = p["protein"]["mass_kda"].replace("-", "–")
     if mass:
         size += f"; {mass}" if "kDa" in mass else f"; {mass} kDa"
     receptors = "<br>".join(
@@ -200,9 +205,7 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
         + f' <span class="note">{esc(r["kind"])}{": " + esc(r["name"]) if r["name"] else ""}'
         "</span>" for r in p["receptors"])
     sig = p["signalling"]
-    route = {"jak-stat": "JAK–STAT", "il1-myd88": "MyD88–IRAK–TRAF6 → NF-κB / MAPK",
-             "il17-act1": "Act1–TRAF6 → NF-κB / MAPK", "gpcr": "G-protein-coupled receptor",
-             "other": "no JAK–STAT or adaptor cascade known"}[sig["route"]]
+    route = ROUTE_LABEL[sig["route"]]
     mols = [d.link(i) for i in [*sig["kinases_ids"], *sig["transcription_factors_ids"],
                                 *sig["adaptors_ids"]]]  # labels: Act1, TAK1, JAK1
     # Families are not pages (a family's id may equal an interleukin's, as il-6 does): they
@@ -238,12 +241,12 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
     if shared:
         rec.append('<p class="note">Shared chains: ' + ", ".join(
             dict.fromkeys(d.link(c["id"], c["symbol"]) for c in shared)) + "</p>")
-    parts = [("Kinases", "kinases"), ("Transcription factors", "transcription_factors"),
-             ("Adaptors", "adaptors"), ("Pathways", "pathways")]
-    for title, field in parts:
-        if sig[field]:
-            rec.append(f"<p><b>{title}:</b> " + ", ".join(d.link(i) for i in sig[field + "_ids"])
-                       + "</p>")
+    parts = [("Kinases", sig["kinases_ids"]),
+             ("Transcription factors", sig["transcription_factors_ids"]),
+             ("Adaptors", sig["adaptors_ids"]), ("Pathways", sig["pathways_ids"])]
+    for title, ids in parts:
+        if ids:
+            rec.append(f"<p><b>{title}:</b> " + ", ".join(d.link(i) for i in ids) + "</p>")
     if sig["target_genes"]:
         rec.append(f"<p><b>Target genes:</b> {esc(', '.join(sig['target_genes']))}</p>")
     if sig["note"]:
@@ -254,7 +257,7 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
         rec.append("<p><b>Antagonises:</b> " + d.links(p["antagonist_of"]) + "</p>")
     d.section("Receptor and signalling", "".join(rec))
     d.section("Diseases", _ul(
-        f"{d.link(x['id'], x['name'])} — {esc(DISEASE_LINK_LABEL[x['kind']])}"
+        f"{d.link(x['id'], x['name'])} — {esc(LINK_LABEL[x['kind']])}"
         + (f'<br><span class="note">{esc(x["note"])}</span>' if x["note"] else "")
         for x in p["diseases"]))
     d.section("Drugs", _ul(_drug_line(d, x) for x in p["drugs"]))
@@ -267,107 +270,132 @@ def _interleukin(d: _Doc, p: dict[str, Any]) -> None:
     # gets the references.
 
 
-def _other(d: _Doc, p: dict[str, Any]) -> None:
-    kind = p["kind"]
-    rows: list[tuple[str, str]] = []
-    if kind == "receptor":
-        rows = [("Gene", f"{esc(p['symbol'])} · {esc(p['location'])}"),
-                ("CD", esc(p["cd"])), ("Also called", esc(", ".join(p["common_names"]))),
-                ("Identifiers", f"{ext(links.hgnc(p['hgnc_id']), p['hgnc_id'])} · "
-                                f"{ext(links.uniprot(p['uniprot']), p['uniprot'])} · "
-                                + ext(links.ncbi_gene(p["ncbi_gene_id"]),
-                                      f"Gene {p['ncbi_gene_id']}")),
-                ("Shared", "yes — used by several interleukins" if p["shared"] else "no"),
-                ("Kinases", d.links(p["kinases"]))]
-    elif kind == "molecule":
-        ids = ""
-        if p.get("hgnc_id"):
-            ids = (f"{ext(links.hgnc(p['hgnc_id']), p['hgnc_id'])} · "
-                   f"{ext(links.uniprot(p['uniprot']), p['uniprot'])} · "
-                   f"{ext(links.ncbi_gene(p['ncbi_gene_id']), 'Gene ' + str(p['ncbi_gene_id']))}")
-        rows = [("Kind", esc(p["molecule_kind"].replace("-", " "))),
-                ("Gene", esc(p["symbol"])), ("Also called", esc(", ".join(p["common_names"]))),
-                ("Identifiers", ids), ("On the chains", d.links(p["chains"]))]
-    elif kind == "cell_type":
-        rows = [("Cell Ontology", ext(links.obo(p["cl_id"]), p["cl_id"])),
-                ("Is a", d.links(p["parents"])), ("Includes", d.links(p["children"]))]
-    elif kind == "disease":
-        ids = " · ".join(x for x in (
-            ext(links.obo(p["mondo_id"]), p["mondo_id"]) if p.get("mondo_id") else "",
-            ext(links.mesh(p["mesh_id"]), "MeSH " + p["mesh_id"]) if p.get("mesh_id") else "")
-            if x)
-        rows = [("Category", esc(p["category"])), ("Identifiers", ids),
-                ("Also called", esc(", ".join(p["synonyms"]))),
-                ("Part of", d.links(p["parents"])), ("Includes", d.links(p["children"]))]
-    elif kind == "drug":
-        approval = esc(p["status"].replace("-", " "))
-        if p.get("approval_year"):
-            approval += f" ({p['approval_year']})"
-        if p.get("approval_note"):
-            approval += f' <span class="note">{esc(p["approval_note"])}</span>'
-        rows = [("Kind", esc(p["drug_kind"].replace("-", " "))),
-                ("Brands", esc(", ".join(p["brands"]))), ("Status", approval)]
-    if rows:
-        d.add(_glance(rows))
-    for field in ("description", "body"):
-        if p.get(field):
-            d.add(paragraphs(p[field], d.labels))
-    if kind == "drug":
-        d.section("Targets", _ul(
-            f"Binds {', '.join(d.link(b['id'], b['name']) for b in t['binds'])}; "
-            f"{'blocks' if t['effect'] == 'blocks' else 'acts like'} "
-            f"{', '.join(d.link(i['id'], i['name']) for i in t['interleukins'])}. "
-            f"{esc(t['action'])}" for t in p["targets"]))
-        d.section("Indications", _ul(d.link(x["id"], x["name"]) for x in p["indications"]))
-        d.section("Side effects", _ul(esc(s) for s in p["side_effects"]))
-    if kind in ("receptor", "molecule"):
-        d.section("Interleukins that use it", _flow(d, p["interleukins"]))
-    if kind == "cell_type":
-        for field, title in (("produces", "Interleukins it makes"),
-                             ("responds_to", "Interleukins that act on it")):
-            items = p[field]
-            d.section(title, _flow(d, items, lambda x: "" if x["direct"] else "*")
-                      + ('<p class="note">* made by or acting on a subtype of this cell</p>'
-                         if any(not x["direct"] for x in items) else ""))
-    if kind == "disease":
-        d.section("Interleukins involved", _ul(
-            f"{d.link(x['id'], x['name'])} — "
-            + esc("; ".join(DISEASE_LINK_LABEL[k] for k in x["kinds"]))
-            + (" <span class=\"note\">(" + ("also " if x.get("direct", True) else "")
-               + "via " + ", ".join(d.link(v["id"], v["name"]) for v in x["via"]) + ")</span>"
-               if x["via"] else "")
-            + (f'<br><span class="note">{esc(x["note"])}</span>' if x["note"] else "")
-            for x in p["interleukins"]))
-    if kind == "disease":
-        d.section("Drugs", _ul(
-            _drug_line(d, x) + (" <span class=\"note\">— for " + ", ".join(
-                d.link(v["id"], v["name"]) for v in x["for"]) + "</span>" if x.get("for") else "")
-            for x in p["drugs"]))
-    if kind in ("receptor", "molecule"):
-        d.section("Drugs", _ul(_drug_line(d, x) for x in p["drugs"]))
+def _receptor(d: _Doc, p: ReceptorPage) -> None:
+    d.add(_glance([
+        ("Gene", f"{esc(p['symbol'])} · {esc(p['location'])}"),
+        ("CD", esc(p["cd"])), ("Also called", esc(", ".join(p["common_names"]))),
+        ("Identifiers", f"{ext(links.hgnc(p['hgnc_id']), p['hgnc_id'])} · "
+                        f"{ext(links.uniprot(p['uniprot']), p['uniprot'])} · "
+                        + ext(links.ncbi_gene(p["ncbi_gene_id"]), f"Gene {p['ncbi_gene_id']}")),
+        ("Shared", "yes — used by several interleukins" if p["shared"] else "no"),
+        ("Kinases", d.links(p["kinases"]))]))
+    _description(d, p["description"])
+    d.section("Interleukins that use it", _flow(d, p["interleukins"]))
+    d.section("Drugs", _ul(_drug_line(d, x) for x in p["drugs"]))
 
 
-def render(p: dict[str, Any], labels: Labels, palette: Palette = LIGHT, zoom: float = 1.0,
+def _molecule(d: _Doc, p: MoleculePage) -> None:
+    ids = ""
+    if p["hgnc_id"]:
+        ids = (f"{ext(links.hgnc(p['hgnc_id']), p['hgnc_id'])} · "
+               f"{ext(links.uniprot(p['uniprot'] or ''), p['uniprot'] or '')} · "
+               f"{ext(links.ncbi_gene(p['ncbi_gene_id'] or 0), 'Gene ' + str(p['ncbi_gene_id']))}")
+    d.add(_glance([("Kind", esc(p["molecule_kind"].replace("-", " "))),
+                   ("Gene", esc(p["symbol"])), ("Also called", esc(", ".join(p["common_names"]))),
+                   ("Identifiers", ids), ("On the chains", d.links(p["chains"]))]))
+    _description(d, p["description"])
+    d.section("Interleukins that use it", _flow(d, p["interleukins"]))
+    d.section("Drugs", _ul(_drug_line(d, x) for x in p["drugs"]))
+
+
+def _cell_type(d: _Doc, p: CellTypePage) -> None:
+    d.add(_glance([("Cell Ontology", ext(links.obo(p["cl_id"]), p["cl_id"])),
+                   ("Is a", d.links(p["parents"])), ("Includes", d.links(p["children"]))]))
+    _description(d, p["description"])
+    for items, title in ((p["produces"], "Interleukins it makes"),
+                         (p["responds_to"], "Interleukins that act on it")):
+        subtype = {x["id"] for x in items if not x["direct"]}
+        d.section(title, _flow(d, items, subtype.__contains__)
+                  + ('<p class="note">* made by or acting on a subtype of this cell</p>'
+                     if any(not x["direct"] for x in items) else ""))
+
+
+def _disease(d: _Doc, p: DiseasePage) -> None:
+    ids = " · ".join(x for x in (
+        ext(links.obo(p["mondo_id"]), p["mondo_id"]) if p["mondo_id"] else "",
+        ext(links.mesh(p["mesh_id"]), "MeSH " + p["mesh_id"]) if p["mesh_id"] else "")
+        if x)
+    d.add(_glance([("Category", esc(p["category"])), ("Identifiers", ids),
+                   ("Also called", esc(", ".join(p["synonyms"]))),
+                   ("Part of", d.links(p["parents"])), ("Includes", d.links(p["children"]))]))
+    _description(d, p["description"])
+    d.section("Interleukins involved", _ul(
+        f"{d.link(x['id'], x['name'])} — "
+        + esc("; ".join(LINK_LABEL[k] for k in x["kinds"]))
+        + (" <span class=\"note\">(" + ("also " if x["direct"] else "")
+           + "via " + ", ".join(d.link(v["id"], v["name"]) for v in x["via"]) + ")</span>"
+           if x["via"] else "")
+        + (f'<br><span class="note">{esc(x["note"])}</span>' if x["note"] else "")
+        for x in p["interleukins"]))
+    d.section("Drugs", _ul(
+        _drug_line(d, x) + (" <span class=\"note\">— for " + ", ".join(
+            d.link(v["id"], v["name"]) for v in x["for"]) + "</span>" if x["for"] else "")
+        for x in p["drugs"]))
+
+
+def _drug(d: _Doc, p: DrugPage) -> None:
+    approval = esc(p["status"].replace("-", " "))
+    if p["approval_year"]:
+        approval += f" ({p['approval_year']})"
+    if p["approval_note"]:
+        approval += f' <span class="note">{esc(p["approval_note"])}</span>'
+    d.add(_glance([("Kind", esc(p["drug_kind"].replace("-", " "))),
+                   ("Brands", esc(", ".join(p["brands"]))), ("Status", approval)]))
+    _description(d, p["description"])
+    d.section("Targets", _ul(
+        f"Binds {', '.join(d.link(b['id'], b['name']) for b in t['binds'])}; "
+        f"{'blocks' if t['effect'] == 'blocks' else 'acts like'} "
+        f"{', '.join(d.link(i['id'], i['name']) for i in t['interleukins'])}. "
+        f"{esc(t['action'])}" for t in p["targets"]))
+    d.section("Indications", _ul(d.link(x["id"], x["name"]) for x in p["indications"]))
+    d.section("Side effects", _ul(esc(s) for s in p["side_effects"]))
+
+
+def _article(d: _Doc, p: ArticlePage) -> None:
+    _description(d, p["body"])
+
+
+def _description(d: _Doc, text: str) -> None:
+    if text:
+        d.add(paragraphs(text, d.labels))
+
+
+def _body(d: _Doc, p: Page) -> None:
+    if p["kind"] == "interleukin":
+        _interleukin(d, p)
+    elif p["kind"] == "receptor":
+        _receptor(d, p)
+    elif p["kind"] == "molecule":
+        _molecule(d, p)
+    elif p["kind"] == "cell_type":
+        _cell_type(d, p)
+    elif p["kind"] == "disease":
+        _disease(d, p)
+    elif p["kind"] == "drug":
+        _drug(d, p)
+    else:
+        _article(d, p)
+
+
+def render(p: Page, labels: Labels, palette: Palette = LIGHT, zoom: float = 1.0,
            note_html: str = "") -> str:
     """The whole article for page `p` as one HTML document."""
     d = _Doc(labels)
     # Interleukins, chains and molecules go by their short names (IL-6, IL2RG, JAK1).
-    short = p.get("abbreviation") or (p.get("short") if p["kind"] in ("receptor", "molecule")
-                                      else None)
-    title = short or p["name"]
-    sub = p["name"] if short and short != p["name"] else ""
+    title = page_title(p)
+    sub = p["name"] if title != p["name"] else ""
     d.add(f'<p class="kind">{esc(KIND_LABEL[p["kind"]])}</p><h1>{esc(title)}</h1>')
     aka = [sub] if sub else []
-    if p["kind"] != "article":  # an article's aliases are search keywords, not names
-        aka += p.get("aliases", [])[:8]
+    if p["kind"] == "interleukin":  # an article's aliases are search keywords, not names
+        aka += p["aliases"][:8]
     if aka:
         d.add(f'<p class="aka">{esc(" · ".join(aka))}</p>')
-    if p.get("summary") and p["kind"] == "interleukin":
+    if p["summary"] and p["kind"] == "interleukin":
         d.add(f'<p class="summary">{inline(p["summary"], labels)}</p>')
-    (_interleukin if p["kind"] == "interleukin" else _other)(d, p)
+    _body(d, p)
     if note_html:
         d.section("Your note", note_html)
-    if p.get("references"):
+    if p["references"]:
         _references(d, p["references"])
     return f"<html><head>{style(palette, zoom)}</head><body>{''.join(d.parts)}</body></html>"
 

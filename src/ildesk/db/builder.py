@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ildesk import __version__
 from ildesk.db import models as m
+from ildesk.db.fts import FTS_DDL, FTS_INSERT, FTS_TABLE
 from ildesk.files import publish
 from ildesk.kb import KnowledgeBase, prose
 from ildesk.kb import schema as s
@@ -31,17 +32,6 @@ from ildesk.kb.names import key as _name_key
 
 # The same names are keyed for the alias table and again for the index: remember them.
 key = functools.lru_cache(maxsize=65536)(_name_key)
-
-FTS_TABLE = "search_index"
-# Columns: page_id, kind (unindexed); name, aliases, keys (compact name keys), summary, facets
-# (names of linked cells, diseases, drugs), body. Weights are applied in the search query. Names are
-# indexed folded (Greek letters as Latin: IL-1β finds IL-1b); the body keeps its spelling so
-# that snippets read as written (the tokenizer ignores case and accents by itself).
-FTS_DDL = (
-    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-    "page_id UNINDEXED, kind UNINDEXED, name, aliases, keys, summary, facets, body, "
-    "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2 3')"
-)
 
 KIND_OF_FOLDER = {
     "interleukins": "interleukin",
@@ -210,9 +200,7 @@ class _Writer:
             self.fts("article", art.id, art.title, list(art.aliases), [], [art.body])
         self._insert_rows()
         self.s.execute(text(FTS_DDL))
-        self.s.connection().exec_driver_sql(
-            f"INSERT INTO {FTS_TABLE} (page_id, kind, name, aliases, keys, summary, facets, body) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.fts_rows)
+        self.s.connection().exec_driver_sql(FTS_INSERT, self.fts_rows)
         self.s.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
         return sum(len(t) for t in (kb.interleukins, kb.chains, kb.molecules, kb.cell_types,
                                     kb.diseases, kb.drugs, kb.articles))

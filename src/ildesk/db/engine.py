@@ -14,9 +14,12 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import quote
 
-SCHEMA_VERSION = 1  # the version of the tables in ildesk.db.models
+from ildesk.db.fts import FTS_TABLE
 
-FTS_TABLE = "search_index"  # the builder's full-text index (ildesk.db.builder.FTS_TABLE)
+SCHEMA_VERSION = 1  # the version of the tables in ildesk.db.models
+# (version, digest of its DDL: ildesk.db.models.ddl_digest()). tests/test_schema.py fails when
+# the models change and SCHEMA_VERSION does not; after bumping it, record the new digest here.
+SCHEMA_DIGEST = (1, "beb160606e42b4d6")
 
 LOCK_WAIT = 1.0  # seconds
 REBUILD = "Rebuild it with `ildesk build-db` (from a source checkout) or reinstall ildesk."

@@ -7,12 +7,16 @@ link's kind) are association objects.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated, Any, ClassVar
 
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from ildesk.db.engine import SCHEMA_VERSION as SCHEMA_VERSION  # the one number, in engine
+from ildesk.db.fts import FTS_DDL
 
 PageId = Annotated[str, mapped_column(String(64), ForeignKey("page.id"), primary_key=True)]
 PageRef = Annotated[str, mapped_column(String(64), ForeignKey("page.id"), index=True)]
@@ -300,3 +304,21 @@ class Article(Base):
     id: Mapped[PageId]
     body: Mapped[Str]
     page: Mapped[Page] = relationship()
+
+
+def ddl() -> str:
+    """The SQL that creates every table and index of the content database, the full-text
+    index included, as SQLite is given it (tables in name order)."""
+    dialect = sqlite.dialect()
+    parts = []
+    for table in sorted(Base.metadata.tables.values(), key=lambda t: t.name):
+        parts.append(str(CreateTable(table).compile(dialect=dialect)).strip())
+        parts += [str(CreateIndex(i).compile(dialect=dialect)).strip()
+                  for i in sorted(table.indexes, key=lambda i: str(i.name))]
+    parts.append(FTS_DDL)
+    return ";\n".join(parts) + ";\n"
+
+
+def ddl_digest() -> str:
+    """A short digest of `ddl()`: it changes whenever the schema does."""
+    return hashlib.sha256(ddl().encode("utf-8")).hexdigest()[:16]

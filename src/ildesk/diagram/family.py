@@ -11,20 +11,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from ildesk.db.pages.types import ChainDetail, Family, InterleukinPage, Receptor
 from ildesk.diagram.frame import Frame, finish
-from ildesk.diagram.geometry import abbreviation_of, box_w, clamp, down_route, edge, node
-from ildesk.diagram.layout import JAK_H, JAK_STEP, MEMBRANE_H, TAIL_H
+from ildesk.diagram.geometry import (
+    JAK_H,
+    JAK_STEP,
+    MEMBRANE_H,
+    TAIL_H,
+    abbreviation_of,
+    box_w,
+    clamp,
+    down_route,
+    edge,
+    node,
+)
 from ildesk.diagram.model import Diagram, Edge, EdgeKind, Node
-
-Json = dict[str, Any]
 
 MEMBER_GAP = 26.0
 CHAIN_GAP = 8.0
 LIG_H = 26.0
 SHARED_STEP = 8.0   # between the channels of lines to a shared chain
 
+# a member page, its main receptor complex and the chains of it no other member shares
+_Plan = tuple[InterleukinPage, Receptor | None, list[ChainDetail]]
 
-def _main_complex(page: Json, shared: set[str]) -> Json | None:
+
+def _main_complex(page: InterleukinPage, shared: set[str]) -> Receptor | None:
     recs = page.get("receptors", [])
     membrane = [r for r in recs if r.get("chain_details")]
     for pick in (lambda r: r["kind"] == "signalling" and shared & set(r["chain_ids"]),
@@ -35,20 +47,20 @@ def _main_complex(page: Json, shared: set[str]) -> Json | None:
     return None
 
 
-def _kinases(chain: Json, page: Json | None) -> list[str]:
+def _kinases(chain: ChainDetail, page: InterleukinPage | None) -> list[str]:
     ks = list(chain.get("kinases", []))
     if page is not None and page["signalling"].get("kinases_ids"):
         ks = [k for k in ks if k in page["signalling"]["kinases_ids"]]
     return ks
 
 
-def layout_family(family: Json, members: list[Json]) -> Diagram:
+def layout_family(family: Family, members: list[InterleukinPage]) -> Diagram:
     """The family view of `family` (an entry of `pages.families`) with its member pages."""
     frame = Frame()
     shared_ids = list(family.get("shared_chains", []))
     shared_set = set(shared_ids)
-    shared_info: dict[str, Json] = {}
-    plans: list[tuple[Json, Json | None, list[Json]]] = []
+    shared_info: dict[str, ChainDetail] = {}
+    plans: list[_Plan] = []
     for page in members:
         rc = _main_complex(page, shared_set)
         chains = rc["chain_details"] if rc else []
@@ -61,11 +73,11 @@ def layout_family(family: Json, members: list[Json]) -> Diagram:
     def jak_label(mid: str) -> str:
         return mid.upper()
 
-    def core_w(ch: Json, page: Json | None) -> float:
+    def core_w(ch: ChainDetail, page: InterleukinPage | None) -> float:
         return max([box_w(ch["symbol"], minimum=58)]
                    + [box_w(jak_label(k)) for k in _kinases(ch, page)])
 
-    def member_w(plan: tuple[Json, Json | None, list[Json]]) -> float:
+    def member_w(plan: _Plan) -> float:
         page, _, private = plan
         chains = sum(core_w(c, page) for c in private) + CHAIN_GAP * max(0, len(private) - 1)
         return max(chains, box_w(_abbr(page), minimum=60))
@@ -89,12 +101,13 @@ def layout_family(family: Json, members: list[Json]) -> Diagram:
 
     nodes: list[Node] = []
     edges: list[Edge] = []
-    ligands: list[tuple[Node, Json, Json | None]] = []
+    ligands: list[tuple[Node, InterleukinPage, Receptor | None]] = []
     shared_nodes: dict[str, Node] = {}
     x = frame.left
     low = chain_bottom
 
-    def place_jaks(owner: str, ch: Json, page: Json | None, cx: float, w: float) -> float:
+    def place_jaks(owner: str, ch: ChainDetail, page: InterleukinPage | None, cx: float,
+                   w: float) -> float:
         y = jak_top
         for k in _kinases(ch, page):
             nodes.append(node(f"{owner}:{k}", jak_label(k), "kinase", cx - w / 2, y, w, JAK_H,
@@ -177,5 +190,5 @@ def layout_family(family: Json, members: list[Json]) -> Diagram:
     return finish(frame, family["name"], subtitle, nodes, edges, [], low, None)
 
 
-def _abbr(page: Json) -> str:
+def _abbr(page: InterleukinPage) -> str:
     return str(page.get("abbreviation") or abbreviation_of(page["id"], page["name"]))

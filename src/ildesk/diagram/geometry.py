@@ -12,11 +12,21 @@ PAD_X = 16.0
 
 Point = tuple[float, float]
 
-# Short names readers know better than the HGNC symbol or the long name.
-MOLECULE_LABEL = {
-    "traf3ip2": "Act1", "map3k7": "TAK1", "mapk": "MAPK", "pi3k-akt": "PI3K–AKT",
-    "gi-protein": "G protein (Gi)", "nf-kb": "NF-κB", "cebpb": "C/EBPβ",
-}
+# Sizes the interleukin and the family layouts share.
+COMPLEX_GAP = 34.0
+SLOT_GAP = 8.0
+STACK_GAP = 26.0      # between a drug stack and the box it acts on (room for the bracket)
+STACK_STEP = 4.0      # between boxes of one stack
+ITEM_H = 20.0         # height of a one-line drug box
+JAK_H = 22.0
+JAK_STEP = 4.0
+MEMBRANE_H = 30.0
+TAIL_H = 18.0         # the part of a chain below the membrane
+CHANNEL = 30.0        # the free band edges turn in between two rows
+COMPACT_CHANNEL = 24.0
+COMPACT_STACK_GAP = 18.0
+LEVEL_GAP = 40.0      # between two steps of an adaptor cascade
+
 _GREEK = {"a": "α", "b": "β", "g": "γ"}
 
 

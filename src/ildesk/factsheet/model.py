@@ -10,7 +10,9 @@ model therefore keeps everything, with prose split into sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
+
+from ildesk.db.pages.types import InterleukinPage
 
 DISCLAIMER = ("For education and reference. Not medical advice; "
               "check the current product label before prescribing.")
@@ -106,7 +108,7 @@ class Sheet:
     sections: tuple[Section, ...]
     references: tuple[Reference, ...]
     footer: Footer
-    diagram_page: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    diagram_page: InterleukinPage | None = field(default=None, compare=False, repr=False)
     # Printed above the diagram: what it shows ("Where dupilumab acts: IL-4 signalling"; empty
     # on an interleukin's own sheet) and, for a disputed interleukin, a line saying so.
     diagram_caption: str = ""

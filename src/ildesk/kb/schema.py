@@ -11,6 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from ildesk import vocab
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 HgncId = Annotated[str, StringConstraints(pattern=r"^HGNC:[1-9][0-9]*$")]
 UniProt = Annotated[
@@ -32,24 +34,14 @@ Symbol = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Za-z0-9-]*$")]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 Pmid = Annotated[int, Field(ge=1, le=99_999_999)]
 
-DiseaseLink = Literal[
-    "driver", "therapeutic-target", "treated-with", "investigational-therapy", "genetic",
-    "biomarker",
-]
-ComplexKind = Literal["signalling", "decoy", "antagonist", "binding-protein"]
-Route = Literal["jak-stat", "il1-myd88", "il17-act1", "gpcr", "other"]
-MoleculeKind = Literal["kinase", "transcription-factor", "adaptor", "pathway", "other"]
-DiseaseCategory = Literal[
-    "autoimmune", "allergic", "cancer", "autoinflammatory", "infectious", "inflammatory",
-    "immunodeficiency", "transplant", "other",
-]
-DrugKind = Literal[
-    "monoclonal-antibody", "recombinant-cytokine", "fusion-protein", "receptor-antagonist",
-    "small-molecule", "other",
-]
-DrugStatus = Literal[
-    "approved", "investigational", "withdrawn", "discontinued", "approved-regionally",
-]
+# The allowed values come from the one vocabulary (labels and orders live there too).
+DiseaseLink = vocab.DiseaseLinkKind
+ComplexKind = vocab.ComplexKind
+Route = vocab.Route
+MoleculeKind = vocab.MoleculeKind
+DiseaseCategory = vocab.DiseaseCategory
+DrugKind = vocab.DrugKind
+DrugStatus = vocab.DrugStatus
 
 
 class Strict(BaseModel):
@@ -129,7 +121,7 @@ class Interleukin(Strict):
     aliases: list[Text]
     family: Slug
     other_families: list[Slug] = []
-    status: Literal["established", "disputed", "withdrawn"]
+    status: vocab.InterleukinStatus
     status_note: str = ""
     summary: Text
     genes: Annotated[list[Gene], Field(min_length=1)]
@@ -226,7 +218,7 @@ class Disease(Strict):
 class DrugTarget(Strict):
     binds: Annotated[list[Slug], Field(min_length=1)]
     interleukins: Annotated[list[Slug], Field(min_length=1)]
-    effect: Literal["blocks", "mimics"]
+    effect: vocab.Effect
     action: Text
 
 

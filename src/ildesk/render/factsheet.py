@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 
 from ildesk import __version__
+from ildesk.db.pages.types import InterleukinPage
 from ildesk.diagram.model import FONT_PRINT_SMALL
 from ildesk.factsheet.model import DISCLAIMER, Sheet, Span
 from ildesk.files import publish
@@ -82,7 +83,7 @@ class _Diagrams:
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str | None], Any] = {}
 
-    def geometry(self, page: dict[str, Any], highlight: str | None = None) -> Any:
+    def geometry(self, page: InterleukinPage, highlight: str | None = None) -> Any:
         """The page's Diagram (with the drug `highlight` standing out), or None when it cannot
         be drawn (a placeholder is)."""
         key = (page["id"], highlight)
@@ -97,7 +98,7 @@ class _Diagrams:
                 self._cache[key] = None
         return self._cache[key]
 
-    def size(self, page: dict[str, Any], highlight: str | None = None) -> tuple[float, float]:
+    def size(self, page: InterleukinPage, highlight: str | None = None) -> tuple[float, float]:
         g = self.geometry(page, highlight)
         if g is None:
             return (400.0, 300.0)
@@ -106,7 +107,7 @@ class _Diagrams:
         body = dg.body_rect(g, chrome=False)
         return (body.width(), body.height())
 
-    def legend(self, page: dict[str, Any], highlight: str | None = None
+    def legend(self, page: InterleukinPage, highlight: str | None = None
                ) -> Sequence[tuple[str, str]]:
         g = self.geometry(page, highlight)
         return g.legend_keys if g is not None else ()
@@ -119,7 +120,7 @@ class _Diagrams:
         p.scale(k, k)
         dg.paint_swatch(p, key, QRectF(0, 0, rect.width() / k, 12.0), dg.PRINT_PALETTE)
 
-    def __call__(self, p: QPainter, page: dict[str, Any], rect: QRectF,
+    def __call__(self, p: QPainter, page: InterleukinPage, rect: QRectF,
                  highlight: str | None = None) -> None:
         g = self.geometry(page, highlight)
         if g is None:
@@ -153,7 +154,7 @@ def diagram_label_pt(layout: SheetLayout) -> float | None:
     return min(sizes) if sizes else None
 
 
-def _placeholder(p: QPainter, page: dict[str, Any], rect: QRectF) -> None:
+def _placeholder(p: QPainter, page: InterleukinPage, rect: QRectF) -> None:
     p.setPen(QPen(RULE, 0.5 * DP, Qt.PenStyle.DashLine))
     p.drawRoundedRect(rect, 1.2 * DP, 1.2 * DP)
     p.setFont(font(8.0))

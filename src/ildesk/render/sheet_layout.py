@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from ildesk.db.pages.types import InterleukinPage
 from ildesk.factsheet.model import Fact, Rich, Section, Sheet, Span
 from ildesk.factsheet.text import lead
 from ildesk.render.typeface import ensure_app, family
@@ -145,8 +146,8 @@ class BoxOp(Op):
 
 @dataclass
 class DiagramOp(Op):
-    page: dict[str, Any]
-    draw: Callable[[QPainter, dict[str, Any], QRectF, str | None], None]
+    page: InterleukinPage
+    draw: Callable[[QPainter, InterleukinPage, QRectF, str | None], None]
     highlight: str | None = None  # the drug drawn in the accent (a drug's sheet)
 
     def paint(self, p: QPainter) -> None:
@@ -174,13 +175,13 @@ class DiagramSource(Protocol):
 
     label_units: float
 
-    def __call__(self, p: QPainter, page: dict[str, Any], rect: QRectF,
+    def __call__(self, p: QPainter, page: InterleukinPage, rect: QRectF,
                  highlight: str | None = None) -> None: ...
 
-    def size(self, page: dict[str, Any], highlight: str | None = None
+    def size(self, page: InterleukinPage, highlight: str | None = None
              ) -> tuple[float, float]: ...
 
-    def legend(self, page: dict[str, Any], highlight: str | None = None
+    def legend(self, page: InterleukinPage, highlight: str | None = None
                ) -> Sequence[tuple[str, str]]: ...
 
     def swatch(self, p: QPainter, key: str, rect: QRectF) -> None: ...
@@ -480,7 +481,7 @@ def _balance(heights: Sequence[float]) -> int:
     return best_k
 
 
-DiagramDraw = Callable[[QPainter, dict[str, Any], QRectF], None]
+DiagramDraw = Callable[[QPainter, InterleukinPage, QRectF], None]
 BESIDE_MIN_PT = 7.0  # a diagram goes beside the table only if its labels still print this big
 
 

@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ildesk.db.engine import connect_readonly
+from ildesk.db.fts import FTS_TABLE, SNIPPET_COLUMN, WEIGHTS
 from ildesk.kb.names import key
 from ildesk.search import query as q
+from ildesk.vocab import APPROVED, LINK_WEIGHT
 
 Roles = ("producer", "target", "any")
-# bm25 weights for (page_id, kind, name, aliases, keys, summary, facets, body)
-WEIGHTS = "0, 0, 12.0, 8.0, 8.0, 4.0, 2.5, 1.0"
 KIND_BOOST = {"interleukin": 1.6}
 EXACT_SCORE = 1000.0
 LINKED_SCORE = 500.0
@@ -33,11 +33,10 @@ PREFIX_SCORE = 800.0  # a name being typed (IL-1 → IL-1α, IL-1β): below exac
 OWN_NAME_BONUS = 100.0  # …and the page's own name or abbreviation before its other aliases
 PREFIX_SCAN = 400  # names looked at after a typed prefix (the rest are too remote to help)
 DIVERSIFY_HEAD = 120  # linked interleukins ordered by family spread; the rest are not shown
-# How strongly a disease link ties an interleukin to a disease, for ranking the interleukins
-# a named disease is about; links through a subtype (psoriasis -> its pustular form) count less.
-LINK_WEIGHT = {"therapeutic-target": 3.0, "driver": 2.5, "treated-with": 2.5, "genetic": 1.5,
-               "biomarker": 1.0}
+# Disease links weigh `vocab.LINK_WEIGHT`; links through a subtype (psoriasis -> its pustular
+# form) count less.
 SUBTYPE_FACTOR = 0.8
+_APPROVED_SQL = ", ".join(f"'{s}'" for s in sorted(APPROVED))  # fixed words, not input
 FAMILY_SPREAD = 1.0
 DRUG_WEIGHT = 0.25
 # "What do Th17 cells make?" is the commoner question than "what acts on them?".
@@ -191,14 +190,14 @@ class Searcher:
                 "FROM drug_indication x JOIN disease_ancestor a ON a.disease_id = x.disease_id "
                 "JOIN drug_interleukin di ON di.drug_id = x.drug_id "
                 "JOIN drug d ON d.id = x.drug_id "
-                "WHERE d.status IN ('approved', 'approved-regionally') GROUP BY 1, 2"):
+                f"WHERE d.status IN ({_APPROVED_SQL}) GROUP BY 1, 2"):
             if il in linked.get(anc, {}):
                 linked[anc][il] += DRUG_WEIGHT * min(n, 4)
         # Clinical prominence breaks ties: an interleukin more approved drugs act on first.
         prominence = {il: PROMINENCE_WEIGHT * min(n, 6) for il, n in c.execute(
             "SELECT di.interleukin_id, count(*) FROM drug_interleukin di "
             "JOIN drug d ON d.id = di.drug_id "
-            "WHERE d.status IN ('approved', 'approved-regionally') GROUP BY 1")}
+            f"WHERE d.status IN ({_APPROVED_SQL}) GROUP BY 1")}
         for ils in linked.values():
             for il in ils:
                 ils[il] += prominence.get(il, 0.0)
@@ -286,8 +285,8 @@ class Searcher:
     def _fts(self, expr: str, limit: int) -> list[tuple[int, str, str, float]]:
         """(rowid, page id, kind, bm25 rank) of the best matches; no snippets here, because
         SQLite would make one for every matching row before the LIMIT applies."""
-        sql = (f"SELECT rowid, page_id, kind, bm25(search_index, {WEIGHTS}) AS rank "
-               f"FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?")
+        sql = (f"SELECT rowid, page_id, kind, bm25({FTS_TABLE}, {WEIGHTS}) AS rank "
+               f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?")
         return self._run(sql, (expr, limit))  # type: ignore[return-value]
 
     def _snippets(self, expr: str, rowids: list[int]) -> dict[str, str]:
@@ -295,8 +294,8 @@ class Searcher:
         if not rowids:
             return {}
         marks = ",".join("?" * len(rowids))
-        sql = (f"SELECT page_id, snippet(search_index, 7, ?, ?, '…', 14) FROM search_index "
-               f"WHERE search_index MATCH ? AND rowid IN ({marks})")
+        sql = (f"SELECT page_id, snippet({FTS_TABLE}, {SNIPPET_COLUMN}, ?, ?, '…', 14) "
+               f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid IN ({marks})")
         rows = self._run(sql, (MARK_START, MARK_END, expr, *rowids))
         return {str(pid): str(snip) for pid, snip in rows if MARK_START in str(snip)}
 
@@ -374,15 +373,6 @@ class Searcher:
                 bonus = (OWN_NAME_BONUS if own else 0.0) - 20 * len(rest)  # IL-1α before IL-1Ra
                 out[pid] = max(out.get(pid, -1e9), bonus)
         return out
-
-    def most_related_interleukin(self, page_id: str) -> str | None:
-        """The interleukin a page is most about: the strongest link (a drug's target, a
-        disease's best-treated driver, what a cell type chiefly makes)."""
-        linked = self.index.linked_ils.get(page_id)
-        if not linked:
-            return None
-        return min(linked, key=lambda il: (-linked[il], il in self.index.disputed,
-                                           self.index.names[il][3]))
 
     def interleukin_ids(self, text: str, cancel: Callable[[], bool] | None = None) -> list[str]:
         """The interleukins `text` finds, without snippets (for facet counts as you type)."""

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ildesk.db.pages.types import Family, InterleukinPage
 from ildesk.diagram import layout_family, layout_interleukin
 from ildesk.diagram.model import Diagram, Edge, Node
 from ildesk.render import diagram as render
@@ -172,7 +173,7 @@ class DiagramPanel(QWidget):
         super().__init__(parent)
         self.diagram: Diagram | None = None
         self.hint: QGraphicsTextItem | None = None
-        self.page: dict[str, Any] | None = None
+        self.page: InterleukinPage | None = None
         self.names: dict[str, tuple[str, str]] | None = None
         self._palette: render.Palette | None = None
         self.scene = QGraphicsScene(self)
@@ -218,12 +219,12 @@ class DiagramPanel(QWidget):
         """Full names for tooltips (`pages.labels(content)`); optional."""
         self.names = names
 
-    def set_interleukin(self, page: dict[str, Any] | None) -> None:
+    def set_interleukin(self, page: InterleukinPage | None) -> None:
         self.page = page if page and page.get("kind", "interleukin") == "interleukin" else None
         self.act_family.setChecked(False)
         self._show(layout_interleukin(self.page, self.names) if self.page else None)
 
-    def set_family(self, family: dict[str, Any], members: list[dict[str, Any]]) -> None:
+    def set_family(self, family: Family, members: list[InterleukinPage]) -> None:
         self.act_family.setChecked(True)
         self._show(layout_family(family, members))
 
@@ -297,7 +298,7 @@ class DiagramPanel(QWidget):
     # -- export ----------------------------------------------------------------------------
 
     def _ask_path(self, title: str, suffix: str, pattern: str) -> Path | None:
-        stem = (self.page or {}).get("id", "diagram") if self.diagram else "diagram"
+        stem = self.page["id"] if self.page and self.diagram else "diagram"
         if self.act_family.isChecked():
             stem = f"{stem}-family"
         name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / f"{stem}{suffix}"),

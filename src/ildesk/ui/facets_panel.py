@@ -3,8 +3,6 @@ family, each a tree that shows how many interleukins a value would leave."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -21,20 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ildesk.db.pages.types import Family, HierarchyEntry
 from ildesk.search.engine import Facets
+from ildesk.vocab import CATEGORY_LABEL, LINK_LABEL, LINK_ORDER
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 FIND_ROLE = Qt.ItemDataRole.UserRole + 3  # name and synonyms, folded, for the filter field
-CATEGORY_LABEL = {
-    "autoimmune": "Autoimmune", "allergic": "Allergic", "cancer": "Cancer",
-    "autoinflammatory": "Autoinflammatory", "infectious": "Infectious",
-    "inflammatory": "Inflammatory", "immunodeficiency": "Immunodeficiency",
-    "transplant": "Transplantation", "other": "Other",
-}
-LINK_KINDS = [("Any link", None), ("Drives disease", "driver"),
-              ("Therapeutic target", "therapeutic-target"), ("Used as therapy", "treated-with"),
-              ("Genetic association", "genetic"), ("Biomarker", "biomarker")]
+LINK_KINDS = [("Any link", None), *((LINK_LABEL[k].capitalize(), k) for k in LINK_ORDER)]
 
 
 class FacetTree(QWidget):
@@ -78,17 +70,17 @@ class FacetTree(QWidget):
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
         return item
 
-    def build_hierarchy(self, rows: list[dict[str, Any]], roots: list[str]) -> None:
+    def build_hierarchy(self, rows: list[HierarchyEntry], roots: list[str]) -> None:
         by_id = {r["id"]: r for r in rows}
         # Each value appears once, under its first parent; counting still follows every
         # is-a parent (mast cell counts for myeloid cell too), so nothing is lost.
-        children: dict[str, list[dict[str, Any]]] = {}
+        children: dict[str, list[HierarchyEntry]] = {}
         for r in rows:
             first = next((p for p in r["parents"] if p in by_id), None)
             if first is not None:
                 children.setdefault(first, []).append(r)
 
-        def add(parent: QTreeWidget | QTreeWidgetItem, row: dict[str, Any], depth: int) -> None:
+        def add(parent: QTreeWidget | QTreeWidgetItem, row: HierarchyEntry, depth: int) -> None:
             item = self._add(parent, row["id"], row["name"], row.get("synonyms"))
             if depth < 12:
                 for child in children.get(row["id"], []):
@@ -160,8 +152,8 @@ class FacetsPanel(QTabWidget):
 
     changed = Signal(object)
 
-    def __init__(self, cells: list[dict[str, Any]], diseases: list[dict[str, Any]],
-                 families: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+    def __init__(self, cells: list[HierarchyEntry], diseases: list[HierarchyEntry],
+                 families: list[Family], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Filters")
         self.setDocumentMode(True)
@@ -179,9 +171,9 @@ class FacetsPanel(QTabWidget):
             if value == "any":
                 button.setChecked(True)
         self.diseases = FacetTree("Disease")
-        by_category: dict[str, list[dict[str, Any]]] = {}
+        by_category: dict[str, list[HierarchyEntry]] = {}
         for d in diseases:
-            by_category.setdefault(d["category"], []).append(d)
+            by_category.setdefault(d["category"] or "other", []).append(d)
         ids = {d["id"] for d in diseases}
         for category in CATEGORY_LABEL:
             rows = by_category.get(category)
@@ -190,13 +182,13 @@ class FacetsPanel(QTabWidget):
             head = self.diseases._add(self.diseases.tree, None, CATEGORY_LABEL[category])
             in_cat = {r["id"] for r in rows}
             tops = [r for r in rows if not any(p in in_cat for p in r["parents"] if p in ids)]
-            children: dict[str, list[dict[str, Any]]] = {}
+            children: dict[str, list[HierarchyEntry]] = {}
             for r in rows:
                 for p in r["parents"]:
                     children.setdefault(p, []).append(r)
 
-            def add(parent: QTreeWidgetItem, row: dict[str, Any], depth: int,
-                    children: dict[str, list[dict[str, Any]]] = children) -> None:
+            def add(parent: QTreeWidgetItem, row: HierarchyEntry, depth: int,
+                    children: dict[str, list[HierarchyEntry]] = children) -> None:
                 item = self.diseases._add(parent, row["id"], row["name"], row.get("synonyms"))
                 if depth < 6:
                     for c in children.get(row["id"], []):

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from ildesk import wording
 from ildesk.search import SearchHit
 from ildesk.ui import theme
 from ildesk.ui.library import BookmarksPanel, HistoryDialog, NotePanel, PreferencesDialog
@@ -107,8 +108,8 @@ class LibraryController(QObject):
         return hits
 
     def _page_shown(self, page_id: str) -> None:
-        page = self.window.current_page or {}
-        name = str(page.get("abbreviation") or page.get("name") or page_id)
+        page = self.window.current_page
+        name = wording.page_title(page) if page else page_id
         self.notes.set_page(page_id, name)
         if self.prefs.history_enabled or self.prefs.reopen_last:
             try:
@@ -132,7 +133,7 @@ class LibraryController(QObject):
         page = self.window.current_page
         if not page:
             return
-        now = self.bookmarks.toggle(page["id"], page.get("abbreviation") or page["name"])
+        now = self.bookmarks.toggle(page["id"], wording.page_title(page))
         self.window.statusBar().showMessage("Starred." if now else "Star removed.", 3000)
         self._update_star()
 

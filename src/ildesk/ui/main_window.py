@@ -3,7 +3,6 @@ module. Search runs on the background worker; pages are read through `ildesk.db.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -29,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ildesk import relate, wording
 from ildesk.article import html as article_html
 from ildesk.article import links
 from ildesk.db import pages
 from ildesk.db.engine import Content
+from ildesk.db.pages.types import InterleukinPage, Named, Page
 from ildesk.search import Facets, Searcher, SearchHit, SearchResult
 from ildesk.ui import theme
 from ildesk.ui.article_view import ArticleView
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self.labels = pages.labels(content)
         self.families = pages.families(content)
         self.meta = pages.meta(content)
-        self.current_page: dict[str, Any] | None = None
+        self.current_page: Page | None = None
         self.showing_home = False
         self.zoom = 1.0
         self.page_size = "A4"
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
 
     def _diagram_dock(self, lazy: bool) -> None:
         self.diagram: Any = None  # a DiagramPanel once attached
-        self._diagram_wanted: dict[str, Any] | None = None  # the page waiting for it
+        self._diagram_wanted: InterleukinPage | None = None  # the page waiting for it
         self.diagram_dock = self.add_dock("Signalling diagram", QWidget(),
                                           Qt.DockWidgetArea.RightDockWidgetArea,
                                           "diagram_dock")
@@ -418,19 +419,20 @@ class MainWindow(QMainWindow):
         self.page_shown.emit(page_id)
         return True
 
-    def _show_diagram_for(self, page: dict[str, Any]) -> None:
+    def _show_diagram_for(self, page: Page) -> None:
         """The diagram of the page's interleukin: the page itself, or the one a drug, chain,
         molecule, disease or cell type is most about (tocilizumab: IL-6; rheumatoid arthritis:
-        IL-6; Th17 cells: IL-17A) — the strongest link, as search ranks them."""
+        IL-6; Th17 cells: IL-17A) — `relate.page_interleukin`, the rule the fact sheet uses."""
+        target: Page | None
         if page["kind"] == "interleukin":
-            target: dict[str, Any] | None = page
+            target = page
         else:
-            best = self.searcher.most_related_interleukin(page["id"])
+            best = relate.page_interleukin(self.content, page)
             shown = self.diagram.page if self.diagram is not None else self._diagram_wanted
             if not best or (shown and shown["id"] == best):
                 return  # nothing related, or already drawn: keep the drawing
             target = pages.page(self.content, best)
-        if target is None:
+        if target is None or target["kind"] != "interleukin":
             return
         if self.diagram is None:  # not attached yet: it draws this when it is
             self._diagram_wanted = target
@@ -445,7 +447,7 @@ class MainWindow(QMainWindow):
         """The home page: overview articles, families, searches to try (not in history)."""
         from ildesk.article import home
 
-        articles = [{"id": r["id"], "name": r["name"]}
+        articles: list[Named] = [{"id": r["id"], "name": r["name"]}
                     for r in pages.list_pages(self.content, "article")]
         self.current_page = None
         self.showing_home = True
@@ -485,11 +487,7 @@ class MainWindow(QMainWindow):
     def citation(self) -> str:
         if not self.current_page:
             return ""
-        p = self.current_page
-        title = f"{p['name']} ({p['abbreviation']})" if p.get("abbreviation") else p["name"]
-        today = dt.date.today().isoformat()
-        return (f"{title}. In: ildesk, offline encyclopedia of the human interleukins, data "
-                f"version {self.meta.get('data_version', '?')}. Accessed {today}.")
+        return wording.citation(self.current_page, self.meta.get("data_version", "?"))
 
     def copy_citation(self) -> None:
         if self.current_page:

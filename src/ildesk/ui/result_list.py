@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ildesk.db.pages import KIND_LABEL
 from ildesk.search.engine import MARK_END, MARK_START, SearchHit
+from ildesk.vocab import KIND_LABEL
 
 Index = QModelIndex | QPersistentModelIndex
 

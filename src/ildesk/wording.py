@@ -1,0 +1,63 @@
+"""Sentences ildesk says in several places, written once: the screen, the printed sheet and
+the command line use these.
+
+    page_title(page)            # 'IL-6', 'IL6ST', 'psoriasis'
+    status_text("withdrawn", 1997)   # 'withdrawn (first approved 1997)'
+    status_note(page)           # '' for an established interleukin
+    citation(page, "2026.1", date(2026, 12, 3))
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ildesk.db.pages.types import Page
+from ildesk.vocab import APPROVED, STATUS_LABEL
+
+
+def page_title(page: Page) -> str:
+    """What a page is called in a heading or a window title: an interleukin, chain or molecule
+    by its short name (IL-6, IL6ST, JAK1), anything else by its name."""
+    if page["kind"] == "interleukin":
+        return page["abbreviation"] or page["name"]
+    if page["kind"] in ("receptor", "molecule"):
+        return page["short"] or page["name"]
+    return page["name"]
+
+
+def status_text(status: str, year: int | None) -> str:
+    """A drug's status with its year.
+
+    >>> status_text("approved", 2009), status_text("withdrawn", 1997)
+    ('approved 2009', 'withdrawn (first approved 1997)')
+    """
+    label = STATUS_LABEL.get(status, status)
+    if not year:
+        return label
+    if status in APPROVED:
+        return f"{label} {year}"
+    return f"{label} (first approved {year})"  # withdrawn in 2018, not in 1997
+
+
+def status_note(page: Page) -> str:
+    """One plain line for a disputed interleukin ("" for an established one or another kind).
+
+    >>> status_note({"kind": "interleukin", "status": "disputed", "abbreviation": "IL-39",
+    ...              "name": "Interleukin-39"})
+    'IL-39 is disputed: the receptor and signalling drawn are proposed, not established.'
+    """
+    if page["kind"] != "interleukin" or page["status"] == "established":
+        return ""
+    abbr = page["abbreviation"] or page["name"] or "This interleukin"
+    return (f"{abbr} is {page['status'].replace('-', ' ')}: the receptor and signalling drawn "
+            "are proposed, not established.")
+
+
+def citation(page: Page, data_version: str, today: date | None = None) -> str:
+    """How to cite a page of ildesk."""
+    title = page["name"]
+    if page["kind"] == "interleukin" and page["abbreviation"]:
+        title = f"{page['name']} ({page['abbreviation']})"
+    when = (today or date.today()).isoformat()
+    return (f"{title}. In: ildesk, offline encyclopedia of the human interleukins, data "
+            f"version {data_version or '?'}. Accessed {when}.")
