@@ -47,7 +47,7 @@ def test_every_drug_sheet_draws_its_drug_on_its_own_box(content: Content) -> Non
     missing = []
     for p in pages.list_pages(content, "drug"):
         drug = _page(content, p["id"])
-        il_id = diagram_interleukin(drug)
+        il_id = diagram_interleukin(content, drug)
         assert il_id == drug["targets"][0]["interleukins"][0]["id"]
         sheet = sheets_for(content, [p["id"]])[0]
         assert sheet.diagram_page is not None and sheet.diagram_page["id"] == il_id
