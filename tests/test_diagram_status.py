@@ -10,7 +10,7 @@ import pytest
 from ildesk.db import pages
 from ildesk.db.engine import Content
 from ildesk.diagram import layout_interleukin
-from ildesk.diagram.layout import status_note
+from ildesk.wording import status_note
 
 DISPUTED = ("il-14", "il-30", "il-39")
 

@@ -10,12 +10,15 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ildesk import __version__, paths
 from ildesk.vocab import LINK_ORDER
+
+if TYPE_CHECKING:
+    from ildesk.db.pages.types import Named, Page
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -89,18 +92,18 @@ def _resolve(content: Any, name: str) -> str:
 # -- show ---------------------------------------------------------------------------------
 
 
-def _text_of(page: Mapping[str, Any], names: dict[str, tuple[str, str]]) -> str:
+def _text_of(page: Page, names: dict[str, tuple[str, str]]) -> str:
     from ildesk.kb import prose
     from ildesk.vocab import KIND_LABEL
     from ildesk.vocab import LINK_LABEL as DISEASE_LINK_LABEL
 
     lines = [f"{page['name']}  ({KIND_LABEL[page['kind']]}, id {page['id']})"]
-    if page.get("abbreviation"):
+    if page["kind"] == "interleukin" and page["abbreviation"]:
         lines[0] = f"{page['abbreviation']} — {lines[0]}"
     def plain(text: str) -> str:  # [[il2ra]] reads as IL2RA, not as its id
         return prose.plain(text, lambda i: names.get(i, (i, ""))[0])
 
-    if page.get("summary") and page["kind"] == "interleukin":
+    if page["summary"] and page["kind"] == "interleukin":
         lines += ["", plain(page["summary"])]
     if page["kind"] == "interleukin":
         lines += ["", f"Family: {page['family']}"]
@@ -113,10 +116,11 @@ def _text_of(page: Mapping[str, Any], names: dict[str, tuple[str, str]]) -> str:
         for r in page["receptors"]:
             lines.append(f"Receptor ({r['kind']}): {r['name']} = {' + '.join(r['chains'])}")
         sig = page["signalling"]
-        for label, field in (("Kinases", "kinases"), ("Transcription factors",
-                             "transcription_factors"), ("Adaptors", "adaptors")):
-            if sig[field]:
-                lines.append(f"{label}: {', '.join(sig[field])}")
+        for label, shown in (("Kinases", sig["kinases"]),
+                             ("Transcription factors", sig["transcription_factors"]),
+                             ("Adaptors", sig["adaptors"])):
+            if shown:
+                lines.append(f"{label}: {', '.join(shown)}")
         for role, title in (("producer", "Made by"), ("target", "Acts on")):
             cells = [c["name"] for c in page["cell_types"] if c["role"] == role]
             if cells:
@@ -129,15 +133,22 @@ def _text_of(page: Mapping[str, Any], names: dict[str, tuple[str, str]]) -> str:
                                                for d in page["drugs"]))
         lines += ["", *[plain(p) for p in prose.paragraphs(page["functions"])]]
     else:
-        for field in ("description", "body"):
-            if page.get(field):
-                lines += ["", *[plain(p) for p in prose.paragraphs(page[field])]]
-        for field, title in (("interleukins", "Interleukins"), ("produces", "Makes"),
-                             ("responds_to", "Responds to"), ("drugs", "Drugs"),
-                             ("indications", "Indications")):
-            if page.get(field):
-                lines.append(f"{title}: " + ", ".join(x["name"] for x in page[field]))
-    if page.get("references"):
+        text = page["body"] if page["kind"] == "article" else page["description"]
+        if text:
+            lines += ["", *[plain(p) for p in prose.paragraphs(text)]]
+        lists: list[tuple[str, Sequence[Named]]] = []
+        if page["kind"] in ("receptor", "molecule", "disease"):
+            lists.append(("Interleukins", page["interleukins"]))
+        if page["kind"] == "cell_type":
+            lists += [("Makes", page["produces"]), ("Responds to", page["responds_to"])]
+        if page["kind"] in ("receptor", "molecule", "disease"):
+            lists.append(("Drugs", page["drugs"]))
+        if page["kind"] == "drug":
+            lists.append(("Indications", page["indications"]))
+        for title, items in lists:
+            if items:
+                lines.append(f"{title}: " + ", ".join(x["name"] for x in items))
+    if page["references"]:
         lines += ["", "References:"]
         lines += [f"  PMID {r['pmid']}: {r['title']} ({r['year']})" for r in page["references"]]
     return "\n".join(lines)
