@@ -398,7 +398,3 @@ def render(p: Page, labels: Labels, palette: Palette = LIGHT, zoom: float = 1.0,
     if p["references"]:
         _references(d, p["references"])
     return f"<html><head>{style(palette, zoom)}</head><body>{''.join(d.parts)}</body></html>"
-
-
-def plain_label(labels: Labels) -> Callable[[str], str]:
-    return lambda i: labels.get(i, (i, ""))[0]

@@ -7,6 +7,10 @@ cell (ligand, drugs on the ligand and on the chains), the membrane (the receptor
 it), the cytoplasm (JAKs under the chain that carries each, then STATs, or the adaptor
 cascade of the IL-1 and IL-17 families flowing left to right) and the nucleus (target genes).
 Boxes never overlap and edges run orthogonally through free channels between rows.
+
+`plan.py` decides what is drawn and where each drug attaches; this module places the title,
+the receptors and their drug stacks; `inside.py` places the cytoplasm and the nucleus;
+`print_groups.py` groups drugs for print. Sizes shared with `family.py` are in `geometry.py`.
 """
 
 from __future__ import annotations
