@@ -18,7 +18,6 @@ from ildesk.diagram.geometry import (
     JAK_STEP,
     MEMBRANE_H,
     TAIL_H,
-    abbreviation_of,
     box_w,
     clamp,
     down_route,
@@ -26,6 +25,7 @@ from ildesk.diagram.geometry import (
     node,
 )
 from ildesk.diagram.model import Diagram, Edge, EdgeKind, Node
+from ildesk.wording import page_title
 
 MEMBER_GAP = 26.0
 CHAIN_GAP = 8.0
@@ -191,4 +191,4 @@ def layout_family(family: Family, members: list[InterleukinPage]) -> Diagram:
 
 
 def _abbr(page: InterleukinPage) -> str:
-    return str(page.get("abbreviation") or abbreviation_of(page["id"], page["name"]))
+    return page_title(page)

@@ -27,7 +27,6 @@ COMPACT_CHANNEL = 24.0
 COMPACT_STACK_GAP = 18.0
 LEVEL_GAP = 40.0      # between two steps of an adaptor cascade
 
-_GREEK = {"a": "α", "b": "β", "g": "γ"}
 
 
 def box_w(label: str, size: float = FONT_NODE, minimum: float = 44.0) -> float:
@@ -58,19 +57,6 @@ def two_lines(text: str, limit: int = 16) -> str:
     mid = len(text) / 2
     cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - mid))
     return text[:cut] + "\n" + text[cut + 1:]
-
-
-def abbreviation_of(page_id: str, name: str = "") -> str:
-    """"il-1ra" -> "IL-1Ra", "il-36g" -> "IL-36γ", "il-17a" -> "IL-17A"."""
-    m = re.fullmatch(r"il-(\d+)([a-z]*)", page_id)
-    if not m:
-        return name or page_id
-    num, suffix = m.groups()
-    if suffix == "ra":
-        return f"IL-{num}Ra"
-    if num in ("1", "36") and suffix in _GREEK:
-        return f"IL-{num}{_GREEK[suffix]}"
-    return f"IL-{num}{suffix.upper()}"
 
 
 def short_caption(name: str) -> str:

@@ -17,7 +17,6 @@ from ildesk.diagram.geometry import (
     ITEM_H,
     STACK_GAP,
     STACK_STEP,
-    abbreviation_of,
     box_h,
     box_w,
     short_caption,
@@ -238,7 +237,7 @@ def attach(page: InterleukinPage, complexes: list[Complex], flow_ids: set[str]
             continue
         complexes[0].ligand_items.append(item)
     for a in page.get("antagonists", []):
-        item = Item(id=f"antagonist:{a['id']}", label=abbreviation_of(a["id"], a["name"]),
+        item = Item(id=f"antagonist:{a['id']}", label=a["name"],
                      kind="antagonist", page_id=a["id"],
                      tooltip=f"{a['name']} — a natural antagonist: it occupies the receptor "
                              "without sending a signal", edge="inhibits")

@@ -71,13 +71,8 @@ def _drug_sort_key(d: DrugBrief | DiseaseDrug) -> tuple[int, int, str]:
 
 
 def short_name(labels: Labels, page_id: str) -> str:
-    """A target as a reader scans for it: IL2RA, JAK1, IL-6 rather than full names."""
-    name, kind = labels.get(page_id, (page_id, ""))
-    if kind in ("receptor", "molecule") and re.fullmatch(r"[a-z0-9]+", page_id):
-        return page_id.upper()
-    if kind == "interleukin" and name.startswith("Interleukin-"):
-        return "IL-" + name[len("Interleukin-"):]
-    return name
+    """A target as a reader scans for it: IL2RA, JAK1, IL-6 (the page's short name)."""
+    return labels[page_id][0] if page_id in labels else page_id
 
 
 def _drug_item(d: DrugBrief | DiseaseDrug, labels: Labels, show_target: bool = True) -> Rich:
