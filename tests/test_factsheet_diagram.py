@@ -26,11 +26,12 @@ def il_sheets(content):
 def _printed_sizes(lay) -> tuple[float, float]:
     """(smallest text of the diagram, smallest box label) in points on the paper."""
     from ildesk.render import diagram as dg
-    from ildesk.render.factsheet import _DIAGRAMS
-    from ildesk.render.sheet_layout import DP, DiagramOp
+    from ildesk.render.factsheet import diagram_geometry
+    from ildesk.render.sheet.fonts import DP
+    from ildesk.render.sheet.ops import DiagramOp
 
     op = next(o for o in lay.ops if isinstance(o, DiagramOp))
-    g = _DIAGRAMS.geometry(op.page)
+    g = diagram_geometry(op)
     scale = dg.fit_scale(g, op.rect, chrome=False) / DP
     sizes = dg.label_sizes(g, chrome=False)
     boxes = {n.label for n in g.nodes}
@@ -69,7 +70,7 @@ def test_the_print_diagram_has_no_title_or_legend_of_its_own(qapp, content) -> N
 def test_a_wide_diagram_spans_the_page_and_its_key_is_a_strip(qapp, content) -> None:
     from ildesk.factsheet import sheets_for
     from ildesk.render.factsheet import layouts
-    from ildesk.render.sheet_layout import DiagramOp, SwatchOp
+    from ildesk.render.sheet.ops import DiagramOp, SwatchOp
 
     lay = layouts(sheets_for(content, ["il-2"]))[0]
     op = next(o for o in lay.ops if isinstance(o, DiagramOp))

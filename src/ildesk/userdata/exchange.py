@@ -12,14 +12,12 @@ is not valid changes nothing.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ildesk.files import publish
+from ildesk.files import OutputError, atomic_write
 from ildesk.userdata.bookmarks import clean_tags
 from ildesk.userdata.database import Database, UserDataError
 from ildesk.userdata.models import BookmarkRow, NoteRow, TagRow, utcnow
@@ -136,26 +134,19 @@ def to_dict(db: Database) -> dict[str, Any]:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file in the same folder, then replace."""
-    if path.is_dir():
-        raise UserDataError(f"{path} is a folder.", "Choose a file name to export to.")
-    if not path.parent.is_dir():
-        raise UserDataError(f"The folder {path.parent} does not exist.")
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with atomic_write(path, binary=False) as fh:
             fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        publish(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        raise UserDataError(f"Could not write {path}: {exc.strerror or exc}.",
+    except OutputError as exc:
+        if exc.kind == "folder":
+            raise UserDataError(f"{path} is a folder.", "Choose a file name to export to."
+                                ) from exc
+        if exc.kind == "no-folder":
+            raise UserDataError(f"The folder {path.parent} does not exist.") from exc
+        detail = exc.error.strerror if exc.error is not None and exc.error.strerror else exc
+        raise UserDataError(f"Could not write {path}: {detail}.",
                             "Nothing was written; choose another place or free some space."
                             ) from exc
-    finally:
-        if tmp_name is not None:
-            Path(tmp_name).unlink(missing_ok=True)
 
 
 def export_file(db: Database, path: Path) -> tuple[int, int]:
