@@ -126,3 +126,38 @@ def test_lead_reads_on_at_sentence_ends() -> None:
     assert lead(paras, 2, 90) == "One two three. Four five."
     assert lead(paras, 4, 6) == "One two three. Four five."
     assert lead(paras, 4, 1) == "One two three."  # the first sentence always
+
+
+def test_two_databases_in_one_process_each_get_their_own_diagram(qapp, content, data_copy,
+                                                                 tmp_path) -> None:
+    """A second content database (a rebuild, other data) opened in the same process is never
+    served the first one's drawing: IL-6's sheet shows the drug under the name each database
+    gives it."""
+    from ildesk.db.builder import build
+    from ildesk.db.engine import open_content
+    from ildesk.factsheet import sheets_for
+    from ildesk.kb import load
+    from ildesk.render import diagram as dg
+    from ildesk.render.factsheet import diagram_geometry, layouts
+    from ildesk.render.sheet.ops import DiagramOp
+
+    drug = data_copy / "drugs" / "siltuximab.yaml"
+    drug.write_text(drug.read_text(encoding="utf-8").replace(
+        "name: siltuximab", "name: renamedximab", 1), encoding="utf-8")
+    kb = load(data_copy)
+    assert not kb.problems
+    other = tmp_path / "other.sqlite"
+    build(kb, other)
+
+    def drawn(c) -> set[str]:
+        lay = layouts(sheets_for(c, ["il-6"]))[0]
+        op = next(o for o in lay.ops if isinstance(o, DiagramOp))
+        return {text for text, _ in dg.label_sizes(diagram_geometry(op), chrome=False)}
+
+    first = drawn(content)
+    with open_content(other) as second_db:
+        second = drawn(second_db)
+    assert any("siltuximab" in t for t in first) and not any("renamedximab" in t for t in first)
+    assert any("renamedximab" in t for t in second), sorted(second)
+    assert not any("siltuximab" in t for t in second)
+    assert drawn(content) == first  # and the first database still gets its own

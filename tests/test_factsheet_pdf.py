@@ -103,7 +103,6 @@ def test_a_folder_as_output_is_refused(db_path: Path, out: Path) -> None:
 def test_an_unwritable_folder_is_reported(db_path: Path, out: Path, qapp, capsys,
                                           monkeypatch) -> None:
     from ildesk import cli
-    from ildesk.render import factsheet
 
     locked = out / "locked"
     locked.mkdir()

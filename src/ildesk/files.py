@@ -10,8 +10,9 @@ where the platform allows. On any other exit — an error, Ctrl+C — the tempor
 removed and the target is untouched. `atomic_path(path)` is the same for writers that need a
 file *name* (SQLite, `QImage.save`).
 
-Every failure is one `OutputError(message, advice)`; its `kind` ("folder", "no-folder",
-"write") and `error` (the OSError) let each caller say it in its own words.
+Every failure is one `OutputError(message, advice)` ("cannot write X: the disk is full", what
+to do); its `kind` ("folder", "no-folder", "write") and `error` (the OSError) let each caller
+say it in its own words.
 """
 
 from __future__ import annotations
@@ -69,43 +70,39 @@ def _publish(tmp: Path, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not possible on Windows, harmless to skip there."""
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)
+def _fsync(path: Path, flags: int) -> None:
+    fd = os.open(path, flags)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
 
 
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not possible on Windows, harmless to skip there."""
+    if os.name != "nt":
+        with contextlib.suppress(OSError):
+            _fsync(folder, os.O_RDONLY)
+
+
 def _failure(target: Path, exc: OSError) -> OutputError:
-    return OutputError(f"cannot write {target}: {reason(exc)}.",
+    return OutputError(f"cannot write {target}: {reason(exc)}",
                        "Nothing was written; choose another place or free some space.",
                        error=exc)
 
 
 @contextlib.contextmanager
-def _staged(path: Path | str, check: Callable[[Path], None] | None,
-            suffix: str) -> Iterator[tuple[int, Path]]:
+def _staged(path: Path | str, check: Callable[[Path], None] | None, suffix: str,
+            example: str) -> Iterator[tuple[int, Path]]:
     """The one implementation: check, make the temporary file, let the caller fill it, then
     publish (or remove it on any exit that is not a normal one)."""
     target = Path(path).expanduser()
     if target.is_dir():
-        raise OutputError(f"{target} is a folder.", "Give a file name inside it.", kind="folder")
+        raise OutputError(f"{target} is a folder; give a file name such as {target / example}",
+                          "Choose a file name inside the folder.", kind="folder")
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
-        raise OutputError(f"cannot write {target}: the folder {folder} does not exist.",
+        raise OutputError(f"cannot write {target}: the folder {folder} does not exist",
                           "Create the folder first or choose another place.", kind="no-folder")
     if check is not None:
         check(target)  # the place for rules about the target (raises OutputError)
@@ -131,11 +128,12 @@ def _staged(path: Path | str, check: Callable[[Path], None] | None,
 @contextlib.contextmanager
 def atomic_write(path: Path | str, binary: bool = True, *,
                  check: Callable[[Path], None] | None = None,
-                 suffix: str = ".tmp") -> Iterator[IO[Any]]:
+                 suffix: str = ".tmp", example: str = "file") -> Iterator[IO[Any]]:
     """Write `path` atomically through the file object this yields (bytes by default, UTF-8
     text with `binary=False`). Raises OutputError; the target is untouched on any failure.
-    `check(target)`, if given, runs before the temporary file is made."""
-    with _staged(path, check, suffix) as (fd, _tmp):
+    `check(target)`, if given, runs before the temporary file is made; `example` is the file
+    name suggested when `path` is a folder. Messages have no final full stop."""
+    with _staged(path, check, suffix, example) as (fd, _tmp):
         fh: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8")
         with fh:
             yield fh
@@ -145,10 +143,10 @@ def atomic_write(path: Path | str, binary: bool = True, *,
 
 @contextlib.contextmanager
 def atomic_path(path: Path | str, *, check: Callable[[Path], None] | None = None,
-                suffix: str = ".tmp") -> Iterator[Path]:
+                suffix: str = ".tmp", example: str = "file") -> Iterator[Path]:
     """Like `atomic_write`, for writers that need a file name: yields the temporary path
     (an empty file) to write to; it is fsynced and renamed over `path` when the block ends."""
-    with _staged(path, check, suffix) as (fd, tmp):
+    with _staged(path, check, suffix, example) as (fd, tmp):
         os.close(fd)
         yield tmp
-        _fsync_file(tmp)
+        _fsync(tmp, os.O_RDWR)

@@ -30,13 +30,10 @@ class DiagramExportError(Exception):
 
 def _write_atomic(path: Path, data: bytes) -> None:
     try:
-        with atomic_write(path, suffix=".part") as fh:
+        with atomic_write(path, suffix=".part", example="diagram.svg") as fh:
             fh.write(data)
     except OutputError as exc:
-        if exc.kind == "folder":
-            raise DiagramExportError(f"{path} is a folder; give a file name, such as "
-                                     f"{path / 'diagram.svg'}.") from exc
-        raise DiagramExportError(exc.message) from exc
+        raise DiagramExportError(f"{exc.message}.") from exc
 
 
 def svg_bytes(diagram: Diagram, palette: Any = None) -> bytes:

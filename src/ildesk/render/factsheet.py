@@ -30,7 +30,7 @@ from ildesk import __version__
 from ildesk.db.pages.types import InterleukinPage
 from ildesk.diagram.model import FONT_PRINT_SMALL
 from ildesk.factsheet.model import Sheet
-from ildesk.files import OutputError, atomic_write, reason
+from ildesk.files import OutputError, atomic_write
 from ildesk.render.palette import PRINT_PALETTE
 from ildesk.render.sheet.cover import cover_layout
 from ildesk.render.sheet.fit import layout_sheet
@@ -265,16 +265,9 @@ def write_pdf(sheets: Sequence[Sheet], path: str | os.PathLike[str], page_size: 
         raise PdfWriteError("there is nothing to write: no fact sheets were given")
     target = Path(path).expanduser()
     try:  # a folder as the target is refused before the drawing starts
-        with atomic_write(target) as fh:
+        with atomic_write(target, example="factsheet.pdf") as fh:
             _write_all(fh.fileno(), render_pdf_bytes(sheets, page_size, margins_mm, cover,
                                                      title))
     except OutputError as exc:
-        if exc.kind == "folder":
-            raise PdfWriteError(f"{target} is a folder; give a file name such as "
-                                f"{target / 'factsheet.pdf'}") from exc
-        if exc.kind == "no-folder":
-            raise PdfWriteError(f"cannot write {target}: the folder {target.parent} "
-                                "does not exist") from exc
-        why = reason(exc.error) if exc.error is not None else exc.message
-        raise PdfWriteError(f"cannot write {target}: {why}") from exc
+        raise PdfWriteError(exc.message) from exc
     return target

@@ -28,17 +28,11 @@ def save_window(window: QWidget, path: str | os.PathLike[str]) -> Path:
     if pixmap.isNull():
         raise ScreenshotError("the window could not be grabbed")
     try:
-        with atomic_path(target, suffix=".png") as tmp:
+        with atomic_path(target, suffix=".png", example="ildesk.png") as tmp:
             if not pixmap.save(str(tmp), "PNG"):
                 raise ScreenshotError(f"cannot write {target}: saving the PNG failed")
     except OutputError as exc:
-        if exc.kind == "folder":
-            raise ScreenshotError(f"{target} is a folder; give a file name such as "
-                                  f"{target / 'ildesk.png'}") from exc
-        if exc.kind == "no-folder":
-            raise ScreenshotError(f"cannot write {target}: the folder {target.parent} "
-                                  "does not exist") from exc
-        raise ScreenshotError(exc.message.rstrip(".")) from exc
+        raise ScreenshotError(exc.message) from exc
     return target
 
 

@@ -135,18 +135,10 @@ def to_dict(db: Database) -> dict[str, Any]:
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file in the same folder, then replace."""
     try:
-        with atomic_write(path, binary=False) as fh:
+        with atomic_write(path, binary=False, example="library.json") as fh:
             fh.write(text)
     except OutputError as exc:
-        if exc.kind == "folder":
-            raise UserDataError(f"{path} is a folder.", "Choose a file name to export to."
-                                ) from exc
-        if exc.kind == "no-folder":
-            raise UserDataError(f"The folder {path.parent} does not exist.") from exc
-        detail = exc.error.strerror if exc.error is not None and exc.error.strerror else exc
-        raise UserDataError(f"Could not write {path}: {detail}.",
-                            "Nothing was written; choose another place or free some space."
-                            ) from exc
+        raise UserDataError(f"{exc.message[:1].upper()}{exc.message[1:]}.", exc.advice) from exc
 
 
 def export_file(db: Database, path: Path) -> tuple[int, int]:
