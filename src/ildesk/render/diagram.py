@@ -44,6 +44,9 @@ from ildesk.diagram.model import (
 from ildesk.render.palette import LIGHT, Palette, palette_for
 from ildesk.render.typeface import ensure_app, family
 
+BOLD_KINDS = frozenset({"ligand", "chain", "decoy", "antagonist", "subunit"})
+"""The kinds of box whose label is set in bold."""
+
 # -- fonts ---------------------------------------------------------------------------------
 
 
@@ -52,6 +55,12 @@ def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
     f.setPixelSize(max(1, round(size)))
     f.setBold(bold)
     f.setItalic(italic)
+    # the bundled condensed cut, the one the layout's width table (diagram/_advances.py) is
+    # read from: without it Qt takes a system "DejaVu Sans" of normal width where there is one.
+    # The cut declares itself semi-condensed (OS/2 width class 4); asking for "Condensed"
+    # would make Qt squeeze it by another 75/87.5.
+    f.setStretch(QFont.Stretch.SemiCondensed)
+    f.setKerning(False)  # so a label is exactly as wide as the table's advances add up to
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return f
 
@@ -96,7 +105,11 @@ def _text(p: QPainter, rect: QRectF, text: str, size: float, color: str, *, bold
         _text(p, turned, text, size, color, bold=bold, italic=italic, align=align)
         p.restore()
         return
-    font = _fitted_font(rect, text, size, bold, italic)
+    _draw(p, rect, text, _fitted_font(rect, text, size, bold, italic), color, align)
+
+
+def _draw(p: QPainter, rect: QRectF, text: str, font: QFont, color: str,
+          align: Qt.AlignmentFlag) -> None:
     if _RECORD is not None:
         _RECORD.append((text, float(font.pixelSize())))
     p.setFont(font)
@@ -113,6 +126,16 @@ def _membrane_label_rect(node: Node, membrane: tuple[float, float] | None,
     if membrane and node.lane == "membrane" and node.y < membrane[0] < node.bottom:
         return QRectF(node.x, top, node.w, membrane[0] - top)
     return QRectF(node.x, top, node.w, node.bottom - top)
+
+
+def node_label(node: Node, membrane: tuple[float, float] | None = None, compact: bool = False,
+               focus: bool = False) -> tuple[QRectF, QFont]:
+    """Where a box's label is drawn and the font it is set in: the size the layout planned,
+    never shrunk, because the layout sized the box with the font's real widths
+    (`ildesk.diagram.model.text_width`); a test checks every label fits its box."""
+    rect = _membrane_label_rect(node, membrane, 13.0 if compact else 11.0).adjusted(2, 1, -2, -1)
+    size = FONT_NODE - (1 if node.kind == "gene" and not compact else 0)
+    return rect, _font(size, node.kind in BOLD_KINDS or focus, node.kind == "gene")
 
 
 def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, float] | None = None,
@@ -153,11 +176,9 @@ def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, flo
         p.drawRoundedRect(badge, badge_h / 2, badge_h / 2)
         _text(p, badge, "shared", FONT_PRINT_SMALL if compact else 8.0, pal.background,
               bold=True)
-    label_rect = _membrane_label_rect(node, membrane, badge_h)
-    bold = node.kind in ("ligand", "chain", "decoy", "antagonist", "subunit") or focus
-    italic = node.kind == "gene"
-    size = FONT_NODE - (1 if node.kind == "gene" and not compact else 0)
-    _text(p, label_rect.adjusted(2, 1, -2, -1), node.label, size, ink, bold=bold, italic=italic)
+    if node.label:
+        label_rect, font = node_label(node, membrane, compact, focus)
+        _draw(p, label_rect, node.label, font, ink, Qt.AlignmentFlag.AlignCenter)
 
 
 def _seven_helices(p: QPainter, node: Node, membrane: tuple[float, float], color: str) -> None:
