@@ -19,7 +19,7 @@ from ildesk.db.engine import Content
 from ildesk.diagram import Diagram, layout_interleukin
 from ildesk.diagram import _advances as table
 from ildesk.diagram.geometry import wrap
-from ildesk.diagram.model import FONT_NODE, text_width
+from ildesk.diagram.model import text_width
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,21 +63,22 @@ def test_widths_match_the_font_the_renderer_draws_in(qapp: Any,
 
     from ildesk.render import diagram as dg
 
-    assert "Condensed" in QFontInfo(dg._font(FONT_NODE)).family() + \
-        QFontInfo(dg._font(FONT_NODE)).styleName(), "the renderer must draw in the bundled cut"
     worst: list[tuple[float, str]] = []
     checked = 0
     for d in diagrams:
+        band = dg.membrane_band(d)
         for n in d.nodes:
-            bold = n.kind in dg.BOLD_KINDS
-            italic = n.kind == "gene"
-            metrics = QFontMetricsF(dg._font(FONT_NODE, bold, italic))
+            _rect, font = dg.node_label(n, band, d.compact)
+            info = QFontInfo(font)
+            assert "Condensed" in f"{info.family()} {info.styleName()}", \
+                "the renderer must draw in the bundled cut"
+            metrics = QFontMetricsF(font)
             for line in n.label.split("\n"):
                 if not line:
                     continue
                 real = metrics.horizontalAdvance(line)
-                estimate = text_width(line, FONT_NODE, bold)
-                worst.append((abs(estimate / real - 1), f"{line!r} bold={bold}: "
+                estimate = text_width(line, font.pixelSize(), font.bold())
+                worst.append((abs(estimate / real - 1), f"{line!r} bold={font.bold()}: "
                               f"{estimate:.2f} vs Qt {real:.2f}"))
                 checked += 1
     worst.sort(reverse=True)

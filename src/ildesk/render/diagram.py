@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetricsF,
     QImage,
     QPainter,
     QPainterPath,
@@ -41,81 +40,12 @@ from ildesk.diagram.model import (
     LegendEntry,
     Node,
 )
+from ildesk.render.diagram_text import draw, draw_text, font, recording
 from ildesk.render.palette import LIGHT, Palette, palette_for
-from ildesk.render.typeface import ensure_app, family
+from ildesk.render.typeface import ensure_app
 
 BOLD_KINDS = frozenset({"ligand", "chain", "decoy", "antagonist", "subunit"})
 """The kinds of box whose label is set in bold."""
-
-# -- fonts ---------------------------------------------------------------------------------
-
-
-def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
-    f = QFont(family())
-    f.setPixelSize(max(1, round(size)))
-    f.setBold(bold)
-    f.setItalic(italic)
-    # the bundled condensed cut, the one the layout's width table (diagram/_advances.py) is
-    # read from: without it Qt takes a system "DejaVu Sans" of normal width where there is one.
-    # The cut declares itself semi-condensed (OS/2 width class 4); asking for "Condensed"
-    # would make Qt squeeze it by another 75/87.5.
-    f.setStretch(QFont.Stretch.SemiCondensed)
-    f.setKerning(False)  # so a label is exactly as wide as the table's advances add up to
-    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    return f
-
-
-_RECORD: list[tuple[str, float]] | None = None
-"""While `label_sizes` runs: every text drawn, with the font size it was drawn at."""
-
-
-def _fitted_font(rect: QRectF, text: str, size: float, bold: bool, italic: bool) -> QFont:
-    """The font `text` is drawn in: `size`, shrunk in half steps until it fits `rect` (5 at
-    the least). Cached: the same label in the same box is measured once."""
-    return _fitted(text, round(rect.width(), 1), round(rect.height(), 1), size, bold, italic)
-
-
-@lru_cache(maxsize=20_000)
-def _fitted(text: str, width: float, height: float, size: float, bold: bool,
-            italic: bool) -> QFont:
-    lines = text.split("\n")
-    font = _font(size, bold, italic)
-    while size > 5:
-        m = QFontMetricsF(font)
-        if max(m.horizontalAdvance(s) for s in lines) <= width - 4 and \
-                len(lines) * m.height() <= height + 2:
-            break
-        size -= 0.5
-        font = _font(size, bold, italic)
-    return font
-
-
-def _text(p: QPainter, rect: QRectF, text: str, size: float, color: str, *, bold: bool = False,
-          italic: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
-          rotated: bool = False) -> None:
-    """Draw `text` (lines split on \\n) inside `rect`, shrinking the font until it fits;
-    `rotated` runs it bottom to top (lane names in a narrow gutter)."""
-    if not text:
-        return
-    if rotated:
-        p.save()
-        p.translate(rect.center())
-        p.rotate(-90)
-        turned = QRectF(-rect.height() / 2, -rect.width() / 2, rect.height(), rect.width())
-        _text(p, turned, text, size, color, bold=bold, italic=italic, align=align)
-        p.restore()
-        return
-    _draw(p, rect, text, _fitted_font(rect, text, size, bold, italic), color, align)
-
-
-def _draw(p: QPainter, rect: QRectF, text: str, font: QFont, color: str,
-          align: Qt.AlignmentFlag) -> None:
-    if _RECORD is not None:
-        _RECORD.append((text, float(font.pixelSize())))
-    p.setFont(font)
-    p.setPen(QColor(color))
-    p.drawText(rect, int(align) | int(Qt.TextFlag.TextDontClip), text)
-
 
 # -- nodes -----------------------------------------------------------------------------------
 
@@ -135,7 +65,7 @@ def node_label(node: Node, membrane: tuple[float, float] | None = None, compact:
     (`ildesk.diagram.model.text_width`); a test checks every label fits its box."""
     rect = _membrane_label_rect(node, membrane, 13.0 if compact else 11.0).adjusted(2, 1, -2, -1)
     size = FONT_NODE - (1 if node.kind == "gene" and not compact else 0)
-    return rect, _font(size, node.kind in BOLD_KINDS or focus, node.kind == "gene")
+    return rect, font(size, node.kind in BOLD_KINDS or focus, node.kind == "gene")
 
 
 def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, float] | None = None,
@@ -174,11 +104,11 @@ def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, flo
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(pal.shared))
         p.drawRoundedRect(badge, badge_h / 2, badge_h / 2)
-        _text(p, badge, "shared", FONT_PRINT_SMALL if compact else 8.0, pal.background,
+        draw_text(p, badge, "shared", FONT_PRINT_SMALL if compact else 8.0, pal.background,
               bold=True)
     if node.label:
-        label_rect, font = node_label(node, membrane, compact, focus)
-        _draw(p, label_rect, node.label, font, ink, Qt.AlignmentFlag.AlignCenter)
+        label_rect, label_font = node_label(node, membrane, compact, focus)
+        draw(p, label_rect, node.label, label_font, ink, Qt.AlignmentFlag.AlignCenter)
 
 
 def _seven_helices(p: QPainter, node: Node, membrane: tuple[float, float], color: str) -> None:
@@ -334,7 +264,7 @@ def paint_backdrop(p: QPainter, diagram: Diagram, pal: Palette, background: bool
                        QColor(pal.outside if lane.name == "outside" else pal.cytoplasm))
         if narrow:
             if lane.name != "membrane":  # the bilayer speaks for itself; too thin for a name
-                _text(p, QRectF(1, lane.y + 1, x0 - 3, lane.h - 2),
+                draw_text(p, QRectF(1, lane.y + 1, x0 - 3, lane.h - 2),
                       lane.label.replace("\n", " "), diagram.small_font, pal.muted,
                       italic=True, rotated=True)
             continue
@@ -342,23 +272,23 @@ def paint_backdrop(p: QPainter, diagram: Diagram, pal: Palette, background: bool
         align = Qt.AlignmentFlag.AlignRight | (Qt.AlignmentFlag.AlignVCenter
                                                if lane.name == "membrane"
                                                else Qt.AlignmentFlag.AlignTop)
-        _text(p, QRectF(4, lane.y + (0 if lane.name == "membrane" else 6), x0 - 10,
+        draw_text(p, QRectF(4, lane.y + (0 if lane.name == "membrane" else 6), x0 - 10,
                         label_h), lane.label, FONT_LANE, pal.muted, italic=True, align=align)
     for c in diagram.captions:
-        _text(p, QRectF(c.x, c.y, c.w, c.h + 2), c.text, diagram.small_font, pal.muted,
+        draw_text(p, QRectF(c.x, c.y, c.w, c.h + 2), c.text, diagram.small_font, pal.muted,
               italic=c.kind != "signalling")
     if not chrome:
         return
-    _text(p, QRectF(16, 8, diagram.width - 32, FONT_TITLE * 1.4), diagram.title, FONT_TITLE,
+    draw_text(p, QRectF(16, 8, diagram.width - 32, FONT_TITLE * 1.4), diagram.title, FONT_TITLE,
           pal.text, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     sub_top = 8 + FONT_TITLE * 1.45
     if diagram.subtitle:
-        _text(p, QRectF(16, sub_top, diagram.width - 32, FONT_SMALL * LINE_HEIGHT
+        draw_text(p, QRectF(16, sub_top, diagram.width - 32, FONT_SMALL * LINE_HEIGHT
                         + 2), diagram.subtitle, FONT_SMALL + 1, pal.muted,
               align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if diagram.status_note:
         note_top = sub_top + (FONT_SMALL * LINE_HEIGHT + 4 if diagram.subtitle else 0)
-        _text(p, QRectF(16, note_top, diagram.width - 32, FONT_SMALL * LINE_HEIGHT + 2),
+        draw_text(p, QRectF(16, note_top, diagram.width - 32, FONT_SMALL * LINE_HEIGHT + 2),
               diagram.status_note, FONT_SMALL + 1, pal.caution, bold=True,
               align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for entry in diagram.legend:
@@ -388,7 +318,7 @@ def paint_swatch(p: QPainter, key: str, rect: QRectF, pal: Palette) -> None:
 
 def _legend_entry(p: QPainter, e: LegendEntry, pal: Palette) -> None:
     paint_swatch(p, e.key, QRectF(e.x, e.y + 1, 20, e.h - 2), pal)
-    _text(p, QRectF(e.x + 25, e.y - 2, e.w - 25, e.h + 4), e.label, FONT_SMALL, pal.muted,
+    draw_text(p, QRectF(e.x + 25, e.y - 2, e.w - 25, e.h + 4), e.label, FONT_SMALL, pal.muted,
           align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -437,15 +367,13 @@ def paint(painter: QPainter, diagram: Diagram, target: QRectF, palette: Any = No
 def label_sizes(diagram: Diagram, chrome: bool = True) -> list[tuple[str, float]]:
     """Every text `paint` draws, with its font size in diagram units (after shrinking to fit
     its box): multiplied by `fit_scale` it is the size on the page."""
-    global _RECORD
     ensure_app()
     img = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
     p = QPainter(img)
-    _RECORD = []
     try:
-        body = body_rect(diagram, chrome)
-        paint(p, diagram, QRectF(0, 0, body.width(), body.height()), LIGHT, chrome)
-        return list(_RECORD)
+        with recording() as drawn:
+            body = body_rect(diagram, chrome)
+            paint(p, diagram, QRectF(0, 0, body.width(), body.height()), LIGHT, chrome)
+        return list(drawn)
     finally:
-        _RECORD = None
         p.end()
