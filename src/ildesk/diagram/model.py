@@ -35,8 +35,8 @@ GUTTER_COMPACT = 18.0  # print: lane names run up the side, rotated
 CHAR_WIDTH = 0.62  # a character the width table lacks: its estimated advance, in ems
 LINE_HEIGHT = 1.3  # line spacing, as a multiple of the font size
 
-_REGULAR = dict(zip(_advances.CHARS, _advances.REGULAR, strict=True))
-_BOLD = dict(zip(_advances.CHARS, _advances.BOLD, strict=True))
+_REGULAR = dict(zip(_advances.CHARS, _advances.ADVANCES[0::2], strict=True))
+_BOLD = dict(zip(_advances.CHARS, _advances.ADVANCES[1::2], strict=True))
 _UNKNOWN = CHAR_WIDTH * _advances.UNITS_PER_EM
 
 
