@@ -42,10 +42,11 @@ def test_every_family_view_lays_out_cleanly(content: Content) -> None:
 
 
 def test_labels_fit_their_boxes(content: Content) -> None:
+    from ildesk.diagram.model import text_width
+
     d = _diagram(content, "il-6")
     for n in d.nodes:
-        widest = max(len(line) for line in n.label.split("\n"))
-        assert n.w >= widest * 0.6 * 11, n
+        assert n.w >= text_width(n.label, 11, bold=True) + 8, n  # the font's real widths
 
 
 def test_il6_names_its_receptor_kinase_stat_and_drugs(content: Content) -> None:

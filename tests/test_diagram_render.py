@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -87,7 +88,7 @@ def test_unknown_name_exit_1(db_path: Path, tmp_path: Path) -> None:
 
 def test_full_disk_leaves_nothing(content: Content, tmp_path: Path, qapp: Any,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from ildesk.render import diagram as render
+    from ildesk.render import export
 
     d = layout_interleukin(pages.page(content, "il-6") or {})
     real_fdopen = __import__("os").fdopen
@@ -105,9 +106,9 @@ def test_full_disk_leaves_nothing(content: Content, tmp_path: Path, qapp: Any,
         def write(self, data: bytes) -> int:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(render.os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
-    with pytest.raises(render.DiagramExportError, match="No space left"):
-        render.to_svg(d, tmp_path / "il6.svg")
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode)))
+    with pytest.raises(export.DiagramExportError, match="the disk is full"):
+        export.to_svg(d, tmp_path / "il6.svg")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -116,12 +117,13 @@ def test_paint_scales_into_a_fact_sheet_rectangle(content: Content, qapp: Any) -
     from PySide6.QtGui import QColor, QImage, QPainter
 
     from ildesk.render import diagram as render
+    from ildesk.render.palette import PRINT_PALETTE
 
     d = layout_interleukin(pages.page(content, "il-6") or {})
     img = QImage(680, 320, QImage.Format.Format_ARGB32)  # 17 x 8 cm at 40 px/cm
     img.fill(QColor("#00ff00"))
     p = QPainter(img)
-    render.paint(p, d, QRectF(0, 0, 680, 320), render.PRINT_PALETTE)
+    render.paint(p, d, QRectF(0, 0, 680, 320), PRINT_PALETTE)
     p.end()
     mid = img.pixelColor(340, 160)
     assert mid != QColor("#00ff00")  # the drawing is there, centred

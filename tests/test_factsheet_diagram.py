@@ -26,11 +26,12 @@ def il_sheets(content):
 def _printed_sizes(lay) -> tuple[float, float]:
     """(smallest text of the diagram, smallest box label) in points on the paper."""
     from ildesk.render import diagram as dg
-    from ildesk.render.factsheet import _DIAGRAMS
-    from ildesk.render.sheet_layout import DP, DiagramOp
+    from ildesk.render.factsheet import diagram_geometry
+    from ildesk.render.sheet.fonts import DP
+    from ildesk.render.sheet.ops import DiagramOp
 
     op = next(o for o in lay.ops if isinstance(o, DiagramOp))
-    g = _DIAGRAMS.geometry(op.page)
+    g = diagram_geometry(op)
     scale = dg.fit_scale(g, op.rect, chrome=False) / DP
     sizes = dg.label_sizes(g, chrome=False)
     boxes = {n.label for n in g.nodes}
@@ -69,7 +70,7 @@ def test_the_print_diagram_has_no_title_or_legend_of_its_own(qapp, content) -> N
 def test_a_wide_diagram_spans_the_page_and_its_key_is_a_strip(qapp, content) -> None:
     from ildesk.factsheet import sheets_for
     from ildesk.render.factsheet import layouts
-    from ildesk.render.sheet_layout import DiagramOp, SwatchOp
+    from ildesk.render.sheet.ops import DiagramOp, SwatchOp
 
     lay = layouts(sheets_for(content, ["il-2"]))[0]
     op = next(o for o in lay.ops if isinstance(o, DiagramOp))
@@ -125,3 +126,38 @@ def test_lead_reads_on_at_sentence_ends() -> None:
     assert lead(paras, 2, 90) == "One two three. Four five."
     assert lead(paras, 4, 6) == "One two three. Four five."
     assert lead(paras, 4, 1) == "One two three."  # the first sentence always
+
+
+def test_two_databases_in_one_process_each_get_their_own_diagram(qapp, content, data_copy,
+                                                                 tmp_path) -> None:
+    """A second content database (a rebuild, other data) opened in the same process is never
+    served the first one's drawing: IL-6's sheet shows the drug under the name each database
+    gives it."""
+    from ildesk.db.builder import build
+    from ildesk.db.engine import open_content
+    from ildesk.factsheet import sheets_for
+    from ildesk.kb import load
+    from ildesk.render import diagram as dg
+    from ildesk.render.factsheet import diagram_geometry, layouts
+    from ildesk.render.sheet.ops import DiagramOp
+
+    drug = data_copy / "drugs" / "siltuximab.yaml"
+    drug.write_text(drug.read_text(encoding="utf-8").replace(
+        "name: siltuximab", "name: renamedximab", 1), encoding="utf-8")
+    kb = load(data_copy)
+    assert not kb.problems
+    other = tmp_path / "other.sqlite"
+    build(kb, other)
+
+    def drawn(c) -> set[str]:
+        lay = layouts(sheets_for(c, ["il-6"]))[0]
+        op = next(o for o in lay.ops if isinstance(o, DiagramOp))
+        return {text for text, _ in dg.label_sizes(diagram_geometry(op), chrome=False)}
+
+    first = drawn(content)
+    with open_content(other) as second_db:
+        second = drawn(second_db)
+    assert any("siltuximab" in t for t in first) and not any("renamedximab" in t for t in first)
+    assert any("renamedximab" in t for t in second), sorted(second)
+    assert not any("siltuximab" in t for t in second)
+    assert drawn(content) == first  # and the first database still gets its own

@@ -19,7 +19,7 @@ def _page(content: Content, page_id: str) -> dict[str, Any]:
 
 
 def _diagram_op(lay: Any) -> Any:
-    from ildesk.render.sheet_layout import DiagramOp
+    from ildesk.render.sheet.ops import DiagramOp
 
     return next((o for o in lay.ops if isinstance(o, DiagramOp)), None)
 
@@ -71,6 +71,7 @@ def test_the_highlighted_drug_looks_different(qapp: Any, content: Content) -> No
 
     from ildesk.diagram import layout_interleukin
     from ildesk.render import diagram as dg
+    from ildesk.render.palette import PRINT_PALETTE
 
     il6 = _page(content, "il-6")
     d = layout_interleukin(il6, compact=True, highlight="tocilizumab")
@@ -81,13 +82,13 @@ def test_the_highlighted_drug_looks_different(qapp: Any, content: Content) -> No
         img = QImage(int(d.width * 2), int(d.height * 2), QImage.Format.Format_ARGB32)
         img.fill(QColor("white"))
         p = QPainter(img)
-        dg.paint(p, d, QRectF(0, 0, img.width(), img.height()), dg.PRINT_PALETTE,
+        dg.paint(p, d, QRectF(0, 0, img.width(), img.height()), PRINT_PALETTE,
                  highlight=highlight)
         p.end()
         scale = dg.fit_scale(d, QRectF(0, 0, img.width(), img.height()))
         return img.pixelColor(int((n.x + 5) * scale), int((n.y + 4) * scale))
 
-    plain = QColor(dg.PRINT_PALETTE.fills["drug"][0])
+    plain = QColor(PRINT_PALETTE.fills["drug"][0])
     assert fill_at("", node) == plain  # "" turns the highlight off
     assert fill_at(None, node) != plain  # the layout's highlight: filled dark
     assert fill_at(None, node).lightness() < plain.lightness() - 60
@@ -131,8 +132,8 @@ def test_drug_and_disease_diagrams_print_readably(qapp: Any, content: Content,
                                                   page_size: str) -> None:
     """Box labels at 6 pt or more on paper; nothing under 5.5 pt."""
     from ildesk.render import diagram as dg
-    from ildesk.render.factsheet import _DIAGRAMS, layouts
-    from ildesk.render.sheet_layout import DP
+    from ildesk.render.factsheet import diagram_geometry, layouts
+    from ildesk.render.sheet.fonts import DP
 
     ids = [p["id"] for kind in ("drug", "disease") for p in pages.list_pages(content, kind)]
     sheets = [s for s in sheets_for(content, ids) if s.diagram_page is not None]
@@ -140,7 +141,7 @@ def test_drug_and_disease_diagrams_print_readably(qapp: Any, content: Content,
     for sheet, lay in zip(sheets, layouts(sheets, page_size), strict=True):
         op = _diagram_op(lay)
         assert op is not None, sheet.title
-        g = _DIAGRAMS.geometry(op.page, op.highlight)
+        g = diagram_geometry(op)
         scale = dg.fit_scale(g, op.rect, chrome=False) / DP
         sizes = dg.label_sizes(g, chrome=False)
         boxes = {n.label for n in g.nodes}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -102,14 +103,13 @@ def test_a_folder_as_output_is_refused(db_path: Path, out: Path) -> None:
 def test_an_unwritable_folder_is_reported(db_path: Path, out: Path, qapp, capsys,
                                           monkeypatch) -> None:
     from ildesk import cli
-    from ildesk.render import factsheet
 
     locked = out / "locked"
     locked.mkdir()
     if os.geteuid() == 0:  # root writes anywhere: simulate the refusal
         def refuse(*a, **k):
             raise PermissionError(errno.EACCES, "Permission denied")
-        monkeypatch.setattr(factsheet.tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
     else:
         locked.chmod(0o500)
     code = cli.main(["--db", str(db_path), "factsheet", "IL-2", "-o", str(locked / "x.pdf")])

@@ -123,7 +123,7 @@ def test_a_full_disk_during_export_leaves_the_old_file_and_no_temporary(filled, 
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(UserDataError, match="No space left"):
+    with pytest.raises(UserDataError, match="the disk is full"):
         filled.export_json(out)
     assert out.read_text() == "previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "library.json"]

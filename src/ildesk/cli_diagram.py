@@ -47,15 +47,16 @@ def cmd_diagram(args: argparse.Namespace) -> int:
             diagram = family_diagram(content, page)
         else:
             diagram = layout_interleukin(page, pages.labels(content))
-    from ildesk.render import diagram as render
+    from ildesk.render import export
+    from ildesk.render.palette import DARK, LIGHT
 
-    palette = render.DARK if args.dark else render.LIGHT
+    palette = DARK if args.dark else LIGHT
     try:
         if suffix == ".svg":
-            written = render.to_svg(diagram, out, palette)
+            written = export.to_svg(diagram, out, palette)
         else:
-            written = render.to_png(diagram, out, args.scale, palette)
-    except render.DiagramExportError as exc:
+            written = export.to_png(diagram, out, args.scale, palette)
+    except export.DiagramExportError as exc:
         raise CliError(str(exc), "Choose a folder you can write to.") from exc
     _out(f"Wrote {written} ({diagram.title}).")
     return EXIT_OK

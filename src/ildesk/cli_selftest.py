@@ -109,7 +109,7 @@ def _check_diagram(run: _Run) -> str:
 
     from ildesk.db import pages
     from ildesk.diagram.layout import layout_interleukin
-    from ildesk.render.diagram import to_svg
+    from ildesk.render.export import to_svg
 
     il6 = run.page("il-6")
     if il6["kind"] != "interleukin":

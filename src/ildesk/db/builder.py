@@ -9,9 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,7 +22,7 @@ from sqlalchemy.orm import Session
 from ildesk import __version__
 from ildesk.db import models as m
 from ildesk.db.fts import FTS_DDL, FTS_INSERT, FTS_TABLE
-from ildesk.files import publish
+from ildesk.files import OutputError, atomic_path
 from ildesk.kb import KnowledgeBase, prose
 from ildesk.kb import schema as s
 from ildesk.kb.names import fold
@@ -367,46 +365,49 @@ def _check_written(path: Path, expected_pages: int) -> None:
         conn.close()
 
 
+def _write_database(kb: KnowledgeBase, tmp: Path) -> int:
+    """Write `kb` into the empty SQLite file `tmp` and check it; returns the page count."""
+    engine = create_engine(f"sqlite:///{tmp}")
+    try:
+        m.Base.metadata.create_all(engine)
+        with Session(engine) as session, session.begin():
+            pages = _Writer(kb, session).write()
+            built = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            for k, v in (("schema_version", str(m.SCHEMA_VERSION)),
+                         ("data_version", kb.digest), ("built_at", built),
+                         ("ildesk_version", __version__)):
+                session.add(m.Meta(key=k, value=v))
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode = DELETE")
+            conn.exec_driver_sql("VACUUM")
+    finally:
+        engine.dispose()
+    _check_written(tmp, pages)
+    return pages
+
+
 def build(kb: KnowledgeBase, target: Path) -> BuildResult:
     """Write `kb` to `target` atomically. `kb` must have no problems."""
     if kb.problems:
         raise BuildError(f"the knowledge base has {len(kb.problems)} problem(s)")
     target = target.resolve()
-    if target.is_dir():
-        raise BuildError(f"{target} is a folder; name a file inside it, such as "
-                         f"{target / 'ildesk.sqlite'}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".ildesk-build-", suffix=".sqlite",
-                                        dir=target.parent)
     except OSError as exc:
         raise BuildError(f"cannot write to {target.parent}: {_os_reason(exc)}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    done = False
+    staged: list[Path] = []
     try:
-        engine = create_engine(f"sqlite:///{tmp}")
-        try:
-            m.Base.metadata.create_all(engine)
-            with Session(engine) as session, session.begin():
-                pages = _Writer(kb, session).write()
-                built = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-                for k, v in (("schema_version", str(m.SCHEMA_VERSION)),
-                             ("data_version", kb.digest), ("built_at", built),
-                             ("ildesk_version", __version__)):
-                    session.add(m.Meta(key=k, value=v))
-            with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA journal_mode = DELETE")
-                conn.exec_driver_sql("VACUUM")
-        finally:
-            engine.dispose()
-        _check_written(tmp, pages)
-        publish(tmp, target)
-        done = True
+        with atomic_path(target, suffix=".sqlite") as tmp:
+            staged.append(tmp)
+            pages = _write_database(kb, tmp)
     except BuildError:
         raise
-    except OSError as exc:
-        raise BuildError(f"writing {target} failed: {_os_reason(exc)}") from exc
+    except OutputError as exc:
+        if exc.kind == "folder":
+            raise BuildError(f"{target} is a folder; name a file inside it, such as "
+                             f"{target / 'ildesk.sqlite'}") from exc
+        reason = _os_reason(exc.error) if exc.error is not None else exc.message
+        raise BuildError(f"writing {target} failed: {reason}") from exc
     except Exception as exc:
         orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the sqlite3 error
         cause = orig if isinstance(orig, Exception) else exc
@@ -414,9 +415,9 @@ def build(kb: KnowledgeBase, target: Path) -> BuildResult:
             raise BuildError(f"writing {target} failed: the disk is full; free some space "
                              "and build again") from exc
         raise BuildError(f"writing {target} failed: {cause}") from exc
-    finally:
-        if not done:  # also on Ctrl+C: no half-written file is left beside the target
-            for leftover in (tmp, *(tmp.with_name(tmp.name + sfx) for sfx in _SIDE_FILES)):
+    finally:  # also on Ctrl+C: no SQLite side file is left beside the target
+        for tmp in staged:
+            for leftover in (tmp.with_name(tmp.name + sfx) for sfx in _SIDE_FILES):
                 with contextlib.suppress(OSError):
                     leftover.unlink(missing_ok=True)
     return BuildResult(path=target, pages=pages, data_version=kb.digest)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import textwrap
 
 from ildesk.diagram.model import FONT_NODE, LINE_HEIGHT, Edge, EdgeKind, Node, text_width
 
@@ -40,14 +41,13 @@ def box_h(label: str, size: float = FONT_NODE, minimum: float = BOX_H) -> float:
 
 
 def wrap(text: str, max_chars: int) -> str:
-    """Wrap `text` on spaces into lines of at most `max_chars` (long words stay whole)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= max_chars:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "\n".join(lines)
+    """Wrap `text` on spaces into lines of at most `max_chars` (long words stay whole).
+
+    >>> wrap("JAK1 · JAK2 · TYK2", 9)
+    'JAK1 ·\\nJAK2 ·\\nTYK2'
+    """
+    return textwrap.fill(" ".join(text.split()), max_chars, break_long_words=False,
+                         break_on_hyphens=False)
 
 
 def two_lines(text: str, limit: int = 16) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ildesk.diagram import _advances
+
 NodeKind = Literal["ligand", "subunit", "chain", "decoy", "kinase", "stat", "adaptor", "pathway",
                    "nucleus", "gene", "drug", "antagonist"]
 EdgeKind = Literal["binds", "associates", "phosphorylates", "translocates", "activates",
@@ -30,13 +32,23 @@ FONT_LANE = 10.0
 FONT_PRINT_SMALL = 10.0
 GUTTER_WIDE = 84.0     # the left column that names the lanes (screen)
 GUTTER_COMPACT = 18.0  # print: lane names run up the side, rotated
-CHAR_WIDTH = 0.62  # estimated advance of one character, as a fraction of the font size
+CHAR_WIDTH = 0.62  # a character the width table lacks: its estimated advance, in ems
 LINE_HEIGHT = 1.3  # line spacing, as a multiple of the font size
 
+_REGULAR = dict(zip(_advances.CHARS, _advances.ADVANCES[0::2], strict=True))
+_BOLD = dict(zip(_advances.CHARS, _advances.ADVANCES[1::2], strict=True))
+_UNKNOWN = CHAR_WIDTH * _advances.UNITS_PER_EM
 
-def text_width(text: str, size: float = FONT_NODE) -> float:
-    """Estimated width of the widest line of `text` at `size`."""
-    return max((len(line) for line in text.split("\n")), default=0) * CHAR_WIDTH * size
+
+def text_width(text: str, size: float = FONT_NODE, bold: bool = True) -> float:
+    """The width of the widest line of `text` in the bundled DejaVu Sans Condensed at `size`
+    (drawn, like the renderer does, at the whole pixel size nearest it), from the font's own
+    advance widths (`_advances`; kerning ignored). Bold unless told: a box sized for the bold
+    cut holds the label in either cut."""
+    table = _BOLD if bold else _REGULAR
+    units = max((sum(table.get(ch, _UNKNOWN) for ch in line) for line in text.split("\n")),
+                default=0.0)
+    return units * max(1, round(size)) / _advances.UNITS_PER_EM
 
 
 @dataclass(frozen=True)

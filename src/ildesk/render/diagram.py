@@ -1,37 +1,32 @@
 """Draw a signalling diagram (ildesk.diagram.model) with QPainter: on screen, SVG, PNG, PDF.
 
     paint(painter, diagram, QRectF(0, 0, 640, 300), LIGHT)   # scaled to fit, centred
-    to_svg(diagram, "il6.svg"); to_png(diagram, "il6.png", scale=2)
+
+(`ildesk.render.export` writes SVG and PNG files with it; `ildesk.render.palette` holds the
+colours.)
 
 One drawing code: the panel's graphics items call `paint_node`, `paint_edge` and
 `paint_backdrop` in diagram coordinates, and `paint` calls the same functions. Text stays text
-(SVG and PDF keep the names searchable). Files are written atomically.
+(SVG and PDF keep the names searchable).
 """
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import tempfile
-from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QFontMetricsF,
     QImage,
     QPainter,
     QPainterPath,
-    QPalette,
     QPen,
     QPolygonF,
 )
-from PySide6.QtSvg import QSvgGenerator
 
 from ildesk.diagram.model import (
     FONT_LANE,
@@ -45,149 +40,12 @@ from ildesk.diagram.model import (
     LegendEntry,
     Node,
 )
-from ildesk.files import publish
-from ildesk.render.typeface import ensure_app, family
+from ildesk.render.diagram_text import draw, draw_text, font, recording
+from ildesk.render.palette import LIGHT, Palette, palette_for
+from ildesk.render.typeface import ensure_app
 
-MAX_PIXELS = 12000
-
-
-class DiagramExportError(Exception):
-    """The diagram could not be written; the message says why. Nothing was left behind."""
-
-
-@dataclass(frozen=True)
-class Palette:
-    """Colours of the diagram. `fills` maps a node kind to (fill, border, text)."""
-
-    name: str = "light"
-    background: str = "#ffffff"
-    text: str = "#1d232b"
-    muted: str = "#5f6b77"
-    outside: str = "#f5f9fc"
-    cytoplasm: str = "#fbf7ef"
-    nucleus: str = "#f1ecf8"
-    nucleus_border: str = "#9a86c0"
-    head: str = "#e3b35c"
-    tail: str = "#caa46a"
-    shared: str = "#c0392b"
-    focus: str = "#1d5a85"      # the highlighted drug's edge (the fact sheet's accent)
-    caution: str = "#9a5b00"    # the line saying an interleukin is disputed
-    edges: dict[str, str] = field(default_factory=lambda: {
-        "binds": "#4a5661", "associates": "#6b7682", "phosphorylates": "#2c7a4b",
-        "translocates": "#6d4fa3", "activates": "#2b6cb0", "inhibits": "#c0392b"})
-    fills: dict[str, tuple[str, str, str]] = field(default_factory=lambda: {
-        "ligand": ("#ffd98a", "#b7862a", "#3a2a00"),
-        "subunit": ("#ffe9bb", "#b7862a", "#3a2a00"),
-        "chain": ("#cfe3f7", "#3f79b0", "#0c2a45"),
-        "decoy": ("#eef2f6", "#7b8794", "#3b4652"),
-        "kinase": ("#cdeccf", "#3f8f4e", "#0f3317"),
-        "stat": ("#d9d2f3", "#6d5bb3", "#1f1447"),
-        "adaptor": ("#c9ece8", "#2f8f86", "#083330"),
-        "pathway": ("#e6ebef", "#7b8794", "#2b333b"),
-        "nucleus": ("#ffffff", "#9a86c0", "#2b1f45"),
-        "gene": ("#ffffff", "#9a86c0", "#2b1f45"),
-        "drug": ("#f9d3dc", "#b03a5b", "#4a0c1d"),
-        "antagonist": ("#fbd9c4", "#c0622b", "#4a1e05"),
-    })
-
-
-LIGHT = Palette()
-PRINT_PALETTE = Palette(name="print", outside="#f7fafc", cytoplasm="#fcfaf5")
-DARK = Palette(
-    name="dark", background="#1b2027", text="#e6e9ee", muted="#9aa5b1", outside="#1f2630",
-    cytoplasm="#262420", nucleus="#2a2536", nucleus_border="#8c78b8", head="#b88a3a",
-    tail="#7d6640", shared="#ff7b6b", focus="#7ab8ff", caution="#f0b860",
-    edges={"binds": "#aab4bf", "associates": "#8c97a3", "phosphorylates": "#6ccf8e",
-           "translocates": "#b39ae6", "activates": "#7ab8ff", "inhibits": "#ff7b6b"},
-    fills={"ligand": ("#6b5217", "#e0b050", "#fff3d6"),
-           "subunit": ("#5a4a22", "#d0a855", "#fff3d6"),
-           "chain": ("#1f3d5c", "#6ea7dd", "#e3f0fc"),
-           "decoy": ("#2a3038", "#8c97a3", "#d5dbe1"),
-           "kinase": ("#1f4a2a", "#6cc07d", "#e2f7e5"),
-           "stat": ("#35295e", "#9c8ae0", "#ece7ff"),
-           "adaptor": ("#17433f", "#5cc2b7", "#dcf7f4"),
-           "pathway": ("#2e353d", "#8c97a3", "#e6e9ee"),
-           "nucleus": ("#221e2c", "#8c78b8", "#ece7ff"),
-           "gene": ("#221e2c", "#8c78b8", "#ece7ff"),
-           "drug": ("#5a2334", "#e57d9b", "#ffe3ea"),
-           "antagonist": ("#5a3219", "#e59a66", "#ffe9db")})
-
-
-def palette_for(spec: Any = None) -> Palette:
-    """A Palette from a Palette, "light"/"dark"/"print", True (dark), a QPalette, or None."""
-    if isinstance(spec, Palette):
-        return spec
-    if isinstance(spec, QPalette):
-        return DARK if spec.color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
-    if spec is True or spec == "dark":
-        return DARK
-    if spec == "print":
-        return PRINT_PALETTE
-    return LIGHT
-
-
-# -- fonts ---------------------------------------------------------------------------------
-
-
-
-def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
-    f = QFont(family())
-    f.setPixelSize(max(1, round(size)))
-    f.setBold(bold)
-    f.setItalic(italic)
-    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    return f
-
-
-_FITTED: dict[tuple[Any, ...], QFont] = {}
-_RECORD: list[tuple[str, float]] | None = None
-"""While `label_sizes` runs: every text drawn, with the font size it was drawn at."""
-
-
-def _fitted_font(rect: QRectF, text: str, size: float, bold: bool, italic: bool) -> QFont:
-    """The font `text` is drawn in: `size`, shrunk in half steps until it fits `rect` (5 at
-    the least). Cached: the same label in the same box is measured once."""
-    key = (text, round(rect.width(), 1), round(rect.height(), 1), size, bold, italic)
-    hit = _FITTED.get(key)
-    if hit is not None:
-        return hit
-    lines = text.split("\n")
-    font = _font(size, bold, italic)
-    while size > 5:
-        m = QFontMetricsF(font)
-        if max(m.horizontalAdvance(s) for s in lines) <= rect.width() - 4 and \
-                len(lines) * m.height() <= rect.height() + 2:
-            break
-        size -= 0.5
-        font = _font(size, bold, italic)
-    if len(_FITTED) > 20_000:
-        _FITTED.clear()
-    _FITTED[key] = font
-    return font
-
-
-def _text(p: QPainter, rect: QRectF, text: str, size: float, color: str, *, bold: bool = False,
-          italic: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter,
-          rotated: bool = False) -> None:
-    """Draw `text` (lines split on \\n) inside `rect`, shrinking the font until it fits;
-    `rotated` runs it bottom to top (lane names in a narrow gutter)."""
-    if not text:
-        return
-    if rotated:
-        p.save()
-        p.translate(rect.center())
-        p.rotate(-90)
-        turned = QRectF(-rect.height() / 2, -rect.width() / 2, rect.height(), rect.width())
-        _text(p, turned, text, size, color, bold=bold, italic=italic, align=align)
-        p.restore()
-        return
-    font = _fitted_font(rect, text, size, bold, italic)
-    if _RECORD is not None:
-        _RECORD.append((text, float(font.pixelSize())))
-    p.setFont(font)
-    p.setPen(QColor(color))
-    p.drawText(rect, int(align) | int(Qt.TextFlag.TextDontClip), text)
-
+BOLD_KINDS = frozenset({"ligand", "chain", "decoy", "antagonist", "subunit"})
+"""The kinds of box whose label is set in bold."""
 
 # -- nodes -----------------------------------------------------------------------------------
 
@@ -198,6 +56,16 @@ def _membrane_label_rect(node: Node, membrane: tuple[float, float] | None,
     if membrane and node.lane == "membrane" and node.y < membrane[0] < node.bottom:
         return QRectF(node.x, top, node.w, membrane[0] - top)
     return QRectF(node.x, top, node.w, node.bottom - top)
+
+
+def node_label(node: Node, membrane: tuple[float, float] | None = None, compact: bool = False,
+               focus: bool = False) -> tuple[QRectF, QFont]:
+    """Where a box's label is drawn and the font it is set in: the size the layout planned,
+    never shrunk, because the layout sized the box with the font's real widths
+    (`ildesk.diagram.model.text_width`); a test checks every label fits its box."""
+    rect = _membrane_label_rect(node, membrane, 13.0 if compact else 11.0).adjusted(2, 1, -2, -1)
+    size = FONT_NODE - (1 if node.kind == "gene" and not compact else 0)
+    return rect, font(size, node.kind in BOLD_KINDS or focus, node.kind == "gene")
 
 
 def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, float] | None = None,
@@ -236,13 +104,11 @@ def paint_node(p: QPainter, node: Node, pal: Palette, membrane: tuple[float, flo
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(pal.shared))
         p.drawRoundedRect(badge, badge_h / 2, badge_h / 2)
-        _text(p, badge, "shared", FONT_PRINT_SMALL if compact else 8.0, pal.background,
+        draw_text(p, badge, "shared", FONT_PRINT_SMALL if compact else 8.0, pal.background,
               bold=True)
-    label_rect = _membrane_label_rect(node, membrane, badge_h)
-    bold = node.kind in ("ligand", "chain", "decoy", "antagonist", "subunit") or focus
-    italic = node.kind == "gene"
-    size = FONT_NODE - (1 if node.kind == "gene" and not compact else 0)
-    _text(p, label_rect.adjusted(2, 1, -2, -1), node.label, size, ink, bold=bold, italic=italic)
+    if node.label:
+        label_rect, label_font = node_label(node, membrane, compact, focus)
+        draw(p, label_rect, node.label, label_font, ink, Qt.AlignmentFlag.AlignCenter)
 
 
 def _seven_helices(p: QPainter, node: Node, membrane: tuple[float, float], color: str) -> None:
@@ -310,16 +176,15 @@ def paint_edge(p: QPainter, edge: Edge, pal: Palette) -> None:
 # -- lanes, captions, title, legend ---------------------------------------------------------
 
 
-_BILAYERS: dict[tuple[float, float, float, float], tuple[QPainterPath, QPainterPath]] = {}
-
-
 def _bilayer(y: float, h: float, x0: float, x1: float) -> tuple[QPainterPath, QPainterPath]:
     """The lipid tails (to stroke) and heads (to fill) of a membrane band, as two paths:
     two draw calls instead of hundreds, and much smaller PDFs."""
-    key = (round(y, 2), round(h, 2), round(x0, 2), round(x1, 2))
-    hit = _BILAYERS.get(key)
-    if hit is not None:
-        return hit
+    return _bilayer_paths(round(y, 2), round(h, 2), round(x0, 2), round(x1, 2))
+
+
+@lru_cache(maxsize=256)
+def _bilayer_paths(y: float, h: float, x0: float, x1: float
+                   ) -> tuple[QPainterPath, QPainterPath]:
     r = 3.0
     tails, heads = QPainterPath(), QPainterPath()
     x = x0 + r
@@ -332,9 +197,6 @@ def _bilayer(y: float, h: float, x0: float, x1: float) -> tuple[QPainterPath, QP
                 tails.lineTo(x + dx, cy + sign * (h / 2 - 2))
             heads.addEllipse(QPointF(x, cy), r, r)
         x += 2 * r + 1.6
-    if len(_BILAYERS) > 256:
-        _BILAYERS.clear()
-    _BILAYERS[key] = (tails, heads)
     return tails, heads
 
 
@@ -402,7 +264,7 @@ def paint_backdrop(p: QPainter, diagram: Diagram, pal: Palette, background: bool
                        QColor(pal.outside if lane.name == "outside" else pal.cytoplasm))
         if narrow:
             if lane.name != "membrane":  # the bilayer speaks for itself; too thin for a name
-                _text(p, QRectF(1, lane.y + 1, x0 - 3, lane.h - 2),
+                draw_text(p, QRectF(1, lane.y + 1, x0 - 3, lane.h - 2),
                       lane.label.replace("\n", " "), diagram.small_font, pal.muted,
                       italic=True, rotated=True)
             continue
@@ -410,23 +272,23 @@ def paint_backdrop(p: QPainter, diagram: Diagram, pal: Palette, background: bool
         align = Qt.AlignmentFlag.AlignRight | (Qt.AlignmentFlag.AlignVCenter
                                                if lane.name == "membrane"
                                                else Qt.AlignmentFlag.AlignTop)
-        _text(p, QRectF(4, lane.y + (0 if lane.name == "membrane" else 6), x0 - 10,
+        draw_text(p, QRectF(4, lane.y + (0 if lane.name == "membrane" else 6), x0 - 10,
                         label_h), lane.label, FONT_LANE, pal.muted, italic=True, align=align)
     for c in diagram.captions:
-        _text(p, QRectF(c.x, c.y, c.w, c.h + 2), c.text, diagram.small_font, pal.muted,
+        draw_text(p, QRectF(c.x, c.y, c.w, c.h + 2), c.text, diagram.small_font, pal.muted,
               italic=c.kind != "signalling")
     if not chrome:
         return
-    _text(p, QRectF(16, 8, diagram.width - 32, FONT_TITLE * 1.4), diagram.title, FONT_TITLE,
+    draw_text(p, QRectF(16, 8, diagram.width - 32, FONT_TITLE * 1.4), diagram.title, FONT_TITLE,
           pal.text, bold=True, align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     sub_top = 8 + FONT_TITLE * 1.45
     if diagram.subtitle:
-        _text(p, QRectF(16, sub_top, diagram.width - 32, FONT_SMALL * LINE_HEIGHT
+        draw_text(p, QRectF(16, sub_top, diagram.width - 32, FONT_SMALL * LINE_HEIGHT
                         + 2), diagram.subtitle, FONT_SMALL + 1, pal.muted,
               align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     if diagram.status_note:
         note_top = sub_top + (FONT_SMALL * LINE_HEIGHT + 4 if diagram.subtitle else 0)
-        _text(p, QRectF(16, note_top, diagram.width - 32, FONT_SMALL * LINE_HEIGHT + 2),
+        draw_text(p, QRectF(16, note_top, diagram.width - 32, FONT_SMALL * LINE_HEIGHT + 2),
               diagram.status_note, FONT_SMALL + 1, pal.caution, bold=True,
               align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for entry in diagram.legend:
@@ -456,7 +318,7 @@ def paint_swatch(p: QPainter, key: str, rect: QRectF, pal: Palette) -> None:
 
 def _legend_entry(p: QPainter, e: LegendEntry, pal: Palette) -> None:
     paint_swatch(p, e.key, QRectF(e.x, e.y + 1, 20, e.h - 2), pal)
-    _text(p, QRectF(e.x + 25, e.y - 2, e.w - 25, e.h + 4), e.label, FONT_SMALL, pal.muted,
+    draw_text(p, QRectF(e.x + 25, e.y - 2, e.w - 25, e.h + 4), e.label, FONT_SMALL, pal.muted,
           align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -505,98 +367,13 @@ def paint(painter: QPainter, diagram: Diagram, target: QRectF, palette: Any = No
 def label_sizes(diagram: Diagram, chrome: bool = True) -> list[tuple[str, float]]:
     """Every text `paint` draws, with its font size in diagram units (after shrinking to fit
     its box): multiplied by `fit_scale` it is the size on the page."""
-    global _RECORD
     ensure_app()
     img = QImage(8, 8, QImage.Format.Format_ARGB32_Premultiplied)
     p = QPainter(img)
-    _RECORD = []
     try:
-        body = body_rect(diagram, chrome)
-        paint(p, diagram, QRectF(0, 0, body.width(), body.height()), LIGHT, chrome)
-        return list(_RECORD)
-    finally:
-        _RECORD = None
-        p.end()
-
-
-# -- files -----------------------------------------------------------------------------------
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    if path.is_dir():
-        raise DiagramExportError(f"{path} is a folder; give a file name, such as "
-                                 f"{path / 'diagram.svg'}.")
-    folder = path.parent
-    if not folder.is_dir():
-        raise DiagramExportError(f"cannot write {path}: the folder {folder} does not exist.")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise DiagramExportError(f"cannot write {path}: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        publish(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise DiagramExportError(f"could not write {path}: {exc.strerror or exc}.") from exc
-
-
-def svg_bytes(diagram: Diagram, palette: Any = None) -> bytes:
-    ensure_app()
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator()
-    gen.setOutputDevice(buf)
-    gen.setSize(QSize(math.ceil(diagram.width), math.ceil(diagram.height)))
-    gen.setViewBox(QRectF(0, 0, diagram.width, diagram.height))
-    gen.setTitle(diagram.title)
-    gen.setDescription("Signalling diagram drawn by ildesk")
-    p = QPainter(gen)
-    try:
-        paint(p, diagram, QRectF(0, 0, diagram.width, diagram.height), palette)
+        with recording() as drawn:
+            body = body_rect(diagram, chrome)
+            paint(p, diagram, QRectF(0, 0, body.width(), body.height()), LIGHT, chrome)
+        return list(drawn)
     finally:
         p.end()
-    buf.close()
-    return bytes(buf.data().data())
-
-
-def png_bytes(diagram: Diagram, scale: float = 2.0, palette: Any = None) -> bytes:
-    ensure_app()
-    if not (0.1 <= scale <= 10):
-        raise DiagramExportError(f"the scale {scale:g} is out of range; use 0.1 to 10.")
-    w, h = math.ceil(diagram.width * scale), math.ceil(diagram.height * scale)
-    if max(w, h) > MAX_PIXELS:
-        raise DiagramExportError(f"a {w} × {h} image is too large; use a smaller scale.")
-    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-    img.fill(QColor(palette_for(palette).background))
-    p = QPainter(img)
-    try:
-        paint(p, diagram, QRectF(0, 0, w, h), palette)
-    finally:
-        p.end()
-    data = QByteArray()
-    buf = QBuffer(data)
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not img.save(buf, "PNG"):  # type: ignore[call-overload]
-        raise DiagramExportError("the image could not be encoded as PNG.")
-    buf.close()
-    return bytes(data.data())
-
-
-def to_svg(diagram: Diagram, path: str | os.PathLike[str], palette: Any = None) -> Path:
-    """Write `diagram` as SVG (text stays text); returns the path written."""
-    target = Path(path)
-    _write_atomic(target, svg_bytes(diagram, palette))
-    return target
-
-
-def to_png(diagram: Diagram, path: str | os.PathLike[str], scale: float = 2.0,
-           palette: Any = None) -> Path:
-    """Write `diagram` as PNG at `scale` pixels per diagram unit; returns the path written."""
-    target = Path(path)
-    _write_atomic(target, png_bytes(diagram, scale, palette))
-    return target

@@ -10,11 +10,9 @@ which the PDF embeds. The diagram is drawn as vectors by `ildesk.render.diagram`
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
-import tempfile
 from collections.abc import Sequence
-from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,25 +29,14 @@ from PySide6.QtGui import (
 from ildesk import __version__
 from ildesk.db.pages.types import InterleukinPage
 from ildesk.diagram.model import FONT_PRINT_SMALL
-from ildesk.factsheet.model import DISCLAIMER, Sheet, Span
-from ildesk.files import publish
-from ildesk.render.sheet_layout import (
-    ACCENT,
-    DP,
-    MM,
-    MUTED,
-    RULE,
-    TEXT,
-    DiagramOp,
-    SheetLayout,
-    _Writer,
-    content_rect,
-    ensure_app,
-    font,
-    layout_sheet,
-    page_size_id,
-)
-from ildesk.render.sheet_layout import Fit as _Fit
+from ildesk.factsheet.model import Sheet
+from ildesk.files import OutputError, atomic_write
+from ildesk.render.palette import PRINT_PALETTE
+from ildesk.render.sheet.cover import cover_layout
+from ildesk.render.sheet.fit import layout_sheet
+from ildesk.render.sheet.fonts import DP, MM, MUTED, RULE, content_rect, font, page_size_id
+from ildesk.render.sheet.ops import DiagramOp, SheetLayout
+from ildesk.render.typeface import ensure_app
 
 __all__ = [
     "MM",
@@ -57,7 +44,9 @@ __all__ = [
     "configure",
     "content_rect",
     "cover_layout",
+    "diagram_geometry",
     "diagram_label_pt",
+    "diagram_source",
     "layout_sheet",
     "layouts",
     "paint_sheets",
@@ -76,7 +65,8 @@ class PdfWriteError(Exception):
 
 class _Diagrams:
     """Vector signalling diagrams by `ildesk.render.diagram`, in their print variant
-    (`layout_interleukin(page, compact=True)`), laid out once per page id."""
+    (`layout_interleukin(page, compact=True)`), laid out once per page id and highlight.
+    One instance serves one content database (`diagram_source`)."""
 
     label_units = FONT_PRINT_SMALL  # the smallest text a print diagram plans
 
@@ -118,7 +108,7 @@ class _Diagrams:
         k = rect.height() / 12.0  # swatches are drawn 20 x 12 diagram units
         p.translate(rect.topLeft())
         p.scale(k, k)
-        dg.paint_swatch(p, key, QRectF(0, 0, rect.width() / k, 12.0), dg.PRINT_PALETTE)
+        dg.paint_swatch(p, key, QRectF(0, 0, rect.width() / k, 12.0), PRINT_PALETTE)
 
     def __call__(self, p: QPainter, page: InterleukinPage, rect: QRectF,
                  highlight: str | None = None) -> None:
@@ -128,15 +118,25 @@ class _Diagrams:
             return
         from ildesk.render import diagram as dg
 
-        dg.paint(p, g, rect, dg.PRINT_PALETTE, chrome=False)
+        dg.paint(p, g, rect, PRINT_PALETTE, chrome=False)
 
 
-_DIAGRAMS = _Diagrams()
+@lru_cache(maxsize=4)
+def _diagrams_of(data_version: str) -> _Diagrams:
+    return _Diagrams()
 
 
-def _diagram_draw() -> _Diagrams:
-    """The diagram source (one for the process: a page's diagram is laid out once)."""
-    return _DIAGRAMS
+def diagram_source(sheet: Sheet) -> _Diagrams:
+    """The diagram source for `sheet`: one per content database (by its data version), so a
+    page's diagram is laid out once, and a second database in the same process is never
+    served another's drawing. A database without a version gets a fresh, unshared source."""
+    version = sheet.footer.data_version
+    return _diagrams_of(version) if version and version != "unknown" else _Diagrams()
+
+
+def diagram_geometry(op: DiagramOp) -> Any:
+    """The Diagram a DiagramOp paints (None: a placeholder, or not one of ours)."""
+    return op.draw.geometry(op.page, op.highlight) if isinstance(op.draw, _Diagrams) else None
 
 
 def diagram_label_pt(layout: SheetLayout) -> float | None:
@@ -146,7 +146,7 @@ def diagram_label_pt(layout: SheetLayout) -> float | None:
     sizes = []
     for op in layout.ops:
         if isinstance(op, DiagramOp):
-            g = _DIAGRAMS.geometry(op.page, op.highlight)
+            g = diagram_geometry(op)
             if g is None:
                 continue
             scale = dg.fit_scale(g, op.rect, chrome=False) / DP
@@ -168,13 +168,12 @@ def _placeholder(p: QPainter, page: InterleukinPage, rect: QRectF) -> None:
 def sheet_layouts(sheets: Sequence[Sheet], content: QRectF, cover: bool = False,
                   title: str = "") -> list[SheetLayout]:
     """The layout of every page (cover first when asked), with page numbers in footers."""
-    draw = _diagram_draw()
     total = len(sheets) + (1 if cover else 0)
     out = [cover_layout(sheets, content, title)] if cover else []
     for i, s in enumerate(sheets):
         n = i + 1 + (1 if cover else 0)
         label = f"page {n} of {total}" if total > 1 else ""
-        out.append(layout_sheet(s, content, label, draw))
+        out.append(layout_sheet(s, content, label, diagram_source(s)))
     return out
 
 
@@ -183,54 +182,6 @@ def layouts(sheets: Sequence[Sheet], page_size: str = "A4", margins_mm: float = 
     """Layouts for a page size and margins without any device (used by tests)."""
     ensure_app()
     return sheet_layouts(sheets, content_rect(page_size, margins_mm), cover)
-
-
-def cover_layout(sheets: Sequence[Sheet], c: QRectF, title: str = "") -> SheetLayout:
-    """A cover listing the sheets that follow, in one to three columns."""
-    ensure_app()
-    best: SheetLayout | None = None
-    for pt in (10.0, 9.0, 8.0, 7.5):
-        w = _Writer(_Fit(body_pt=pt))
-        x, y, width = c.left(), c.top(), c.width()
-        y += w.text(x, y, width, (Span("ildesk"),), font(10.0, bold=True), ACCENT)
-        y += w.text(x, y, width, (Span(title or "Interleukin fact sheets"),),
-                    font(24.0, bold=True), TEXT)
-        kinds = sorted({s.kind for s in sheets})
-        data = sheets[0].footer.data_version if sheets else ""
-        today = sheets[0].footer.date if sheets else date.today().isoformat()
-        sub = (f"{len(sheets)} sheet{'s' if len(sheets) != 1 else ''} "
-               f"({', '.join(k + 's' for k in kinds)}) · data version {data} · printed {today}")
-        y += w.text(x, y, width, (Span(sub),), font(9.0), MUTED) + 2.0 * MM
-        w.rule(x, y, width, ACCENT, 1.0)
-        y += 4.0 * MM
-        rows_top = y
-        ncols = 1 if len(sheets) <= 20 else (2 if len(sheets) <= 80 else 3)
-        per_col = -(-len(sheets) // ncols) if sheets else 0
-        gap = 6.0 * MM
-        col_w = (width - gap * (ncols - 1)) / ncols
-        bottom = y
-        for i, s in enumerate(sheets):
-            col, row = divmod(i, per_col)
-            cx = x + col * (col_w + gap)
-            if row == 0:
-                y = rows_top
-            num_w = 2.6 * pt * DP
-            w.text(cx, y, num_w, (Span(f"{i + 2}"),), w.body, MUTED)
-            name = (Span(s.title, bold=True),
-                    Span(f"  {s.full_name}" if s.full_name and s.full_name != s.title else "",
-                         muted=True))
-            y += w.text(cx + num_w, y, col_w - num_w,
-                        tuple(sp for sp in name if sp.text), w.body, max_lines=1)
-            bottom = max(bottom, y)
-        f = font(7.5)
-        foot_y = c.bottom() - f.pixelSize() * 1.28
-        w.text(x, foot_y, width, (Span(DISCLAIMER, bold=True),), f, MUTED, max_lines=1)
-        best = SheetLayout(content=c, ops=w.ops, fit=_Fit(body_pt=pt), bottom=bottom,
-                           limit=foot_y - 2.0 * MM)
-        if best.fits:
-            return best
-    assert best is not None
-    return best
 
 
 # -- painting --------------------------------------------------------------------------------
@@ -306,16 +257,6 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[n:]
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "you do not have permission to write there"
-    if exc.errno == errno.ENOENT:
-        return "the folder does not exist"
-    return exc.strerror or str(exc)
-
-
 def write_pdf(sheets: Sequence[Sheet], path: str | os.PathLike[str], page_size: str = "A4",
               margins_mm: float = 15.0, cover: bool = False, title: str = "") -> Path:
     """Write `sheets` to `path` as one PDF, atomically: a temporary file in the same folder,
@@ -323,28 +264,10 @@ def write_pdf(sheets: Sequence[Sheet], path: str | os.PathLike[str], page_size: 
     if not sheets:
         raise PdfWriteError("there is nothing to write: no fact sheets were given")
     target = Path(path).expanduser()
-    if target.is_dir():
-        raise PdfWriteError(f"{target} is a folder; give a file name such as "
-                            f"{target / 'factsheet.pdf'}")
-    folder = target.parent if str(target.parent) else Path()
-    if not folder.is_dir():
-        raise PdfWriteError(f"cannot write {target}: the folder {folder} does not exist")
-    data = render_pdf_bytes(sheets, page_size, margins_mm, cover, title)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise PdfWriteError(f"cannot write {target}: {_reason(exc)}") from exc
-    try:
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        Path(tmp).chmod(0o644)
-        publish(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise PdfWriteError(f"cannot write {target}: {_reason(exc)}") from exc
+    try:  # a folder as the target is refused before the drawing starts
+        with atomic_write(target, example="factsheet.pdf") as fh:
+            _write_all(fh.fileno(), render_pdf_bytes(sheets, page_size, margins_mm, cover,
+                                                     title))
+    except OutputError as exc:
+        raise PdfWriteError(exc.message) from exc
     return target
-

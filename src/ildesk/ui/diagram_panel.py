@@ -44,6 +44,8 @@ from ildesk.db.pages.types import Family, InterleukinPage
 from ildesk.diagram import layout_family, layout_interleukin
 from ildesk.diagram.model import Diagram, Edge, Node
 from ildesk.render import diagram as render
+from ildesk.render import export
+from ildesk.render import palette as palettes
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.1, 8.0
@@ -175,7 +177,7 @@ class DiagramPanel(QWidget):
         self.hint: QGraphicsTextItem | None = None
         self.page: InterleukinPage | None = None
         self.names: dict[str, tuple[str, str]] | None = None
-        self._palette: render.Palette | None = None
+        self._palette: palettes.Palette | None = None
         self.scene = QGraphicsScene(self)
         self.view = DiagramView(self.scene, self)
         self.toolbar = QToolBar(self)
@@ -228,10 +230,10 @@ class DiagramPanel(QWidget):
         self.act_family.setChecked(True)
         self._show(layout_family(family, members))
 
-    def palette_(self) -> render.Palette:
+    def palette_(self) -> palettes.Palette:
         if self._palette is None:
             app = QApplication.instance()
-            self._palette = render.palette_for(app.palette() if app else None)  # type: ignore[attr-defined]
+            self._palette = palettes.palette_for(app.palette() if app else None)  # type: ignore[attr-defined]
         return self._palette
 
     # -- drawing ---------------------------------------------------------------------------
@@ -314,7 +316,7 @@ class DiagramPanel(QWidget):
         path = path or self._ask_path("Export diagram as SVG", ".svg", "SVG images (*.svg)")
         if path is None:
             return False
-        return self._export(lambda: render.to_svg(self.diagram, path, render.LIGHT))
+        return self._export(lambda: export.to_svg(self.diagram, path, palettes.LIGHT))
 
     def export_png(self, path: Path | None = None, scale: float | None = None) -> bool:
         if self.diagram is None:
@@ -330,12 +332,12 @@ class DiagramPanel(QWidget):
         if path is None:
             return False
         s = scale
-        return self._export(lambda: render.to_png(self.diagram, path, s, render.LIGHT))
+        return self._export(lambda: export.to_png(self.diagram, path, s, palettes.LIGHT))
 
     def _export(self, write: Any) -> bool:
         try:
             write()
-        except render.DiagramExportError as exc:
+        except export.DiagramExportError as exc:
             QMessageBox.warning(self, "Export failed", str(exc))
             return False
         return True

@@ -7,16 +7,14 @@ a temporary file in the target folder, then renamed.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ildesk.files import publish
+from ildesk.files import OutputError, atomic_path
 
 
 class ScreenshotError(Exception):
@@ -26,29 +24,15 @@ class ScreenshotError(Exception):
 def save_window(window: QWidget, path: str | os.PathLike[str]) -> Path:
     """Grab `window` as it is on screen now and save it as PNG at `path`."""
     target = Path(path).expanduser()
-    if target.is_dir():
-        raise ScreenshotError(f"{target} is a folder; give a file name such as "
-                              f"{target / 'ildesk.png'}")
-    folder = target.parent
-    if not folder.is_dir():
-        raise ScreenshotError(f"cannot write {target}: the folder {folder} does not exist")
     pixmap = window.grab()
     if pixmap.isNull():
         raise ScreenshotError("the window could not be grabbed")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".png", dir=folder)
-    except OSError as exc:
-        raise ScreenshotError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    try:
-        if not pixmap.save(tmp, "PNG"):
-            raise ScreenshotError(f"cannot write {target}: saving the PNG failed")
-        publish(tmp, target)
-    except OSError as exc:
-        raise ScreenshotError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
+        with atomic_path(target, suffix=".png", example="ildesk.png") as tmp:
+            if not pixmap.save(str(tmp), "PNG"):
+                raise ScreenshotError(f"cannot write {target}: saving the PNG failed")
+    except OutputError as exc:
+        raise ScreenshotError(exc.message) from exc
     return target
 
 

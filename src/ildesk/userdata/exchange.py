@@ -12,14 +12,12 @@ is not valid changes nothing.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ildesk.files import publish
+from ildesk.files import OutputError, atomic_write
 from ildesk.userdata.bookmarks import clean_tags
 from ildesk.userdata.database import Database, UserDataError
 from ildesk.userdata.models import BookmarkRow, NoteRow, TagRow, utcnow
@@ -136,26 +134,11 @@ def to_dict(db: Database) -> dict[str, Any]:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write `text` to `path` through a temporary file in the same folder, then replace."""
-    if path.is_dir():
-        raise UserDataError(f"{path} is a folder.", "Choose a file name to export to.")
-    if not path.parent.is_dir():
-        raise UserDataError(f"The folder {path.parent} does not exist.")
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with atomic_write(path, binary=False, example="library.json") as fh:
             fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        publish(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        raise UserDataError(f"Could not write {path}: {exc.strerror or exc}.",
-                            "Nothing was written; choose another place or free some space."
-                            ) from exc
-    finally:
-        if tmp_name is not None:
-            Path(tmp_name).unlink(missing_ok=True)
+    except OutputError as exc:
+        raise UserDataError(f"{exc.message[:1].upper()}{exc.message[1:]}.", exc.advice) from exc
 
 
 def export_file(db: Database, path: Path) -> tuple[int, int]:
