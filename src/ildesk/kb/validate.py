@@ -169,7 +169,8 @@ def cross_check(kb: KnowledgeBase) -> None:
             _missing_one(kb, f, f"approvals[{i}].indication", a.indication, kb.diseases,
                          "disease")
         if drug.approvals:
-            approved = {a.indication for a in drug.approvals}
+            # A refused application is history, not an indication.
+            approved = {a.indication for a in drug.approvals if a.status != "refused"}
             listed = set(drug.indications)
             for gone in sorted(listed - approved):
                 kb.problems.append(Problem(f, "indications", f"{gone!r} has no approval in "
