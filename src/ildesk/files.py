@@ -25,17 +25,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from ildesk.errors import ActionableError
+
 Kind = Literal["folder", "no-folder", "write"]
 
 
-class OutputError(Exception):
+class OutputError(ActionableError):
     """A file could not be written; `message` says why, `advice` what to do."""
 
     def __init__(self, message: str, advice: str = "", *, kind: Kind = "write",
                  error: OSError | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.advice = advice
+        super().__init__(message, advice)
         self.kind = kind
         self.error = error
 

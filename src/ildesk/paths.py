@@ -1,4 +1,5 @@
-"""Where ildesk finds its files: the content database, the data folder, resources.
+"""Where ildesk finds its files: the content database, the data folder, resources, and the
+user's own folder (library, window state).
 
 A bundled executable (PyInstaller) carries the database inside its folder; a source checkout
 builds it into the package folder with `ildesk build-db`.
@@ -45,3 +46,14 @@ def resources_dir() -> Path:
     if bundle is not None:
         return bundle / "resources"
     return PACKAGE_DIR.parent.parent / "resources"
+
+
+def user_dir() -> Path:
+    """The user's ildesk folder (library, window state); ILDESK_USER_DIR points tests and
+    portable use elsewhere."""
+    env = os.environ.get("ILDESK_USER_DIR")
+    if env:
+        return Path(env)
+    import platformdirs  # only when the folder is needed: the command line rarely does
+
+    return Path(platformdirs.user_data_dir("ildesk", appauthor=False))

@@ -15,6 +15,7 @@ from types import TracebackType
 from urllib.parse import quote
 
 from ildesk.db.fts import FTS_TABLE
+from ildesk.errors import ActionableError
 
 SCHEMA_VERSION = 1  # the version of the tables in ildesk.db.models
 # (version, digest of its DDL: ildesk.db.models.ddl_digest()). tests/test_schema.py fails when
@@ -25,13 +26,11 @@ LOCK_WAIT = 1.0  # seconds
 REBUILD = "Rebuild it with `ildesk build-db` (from a source checkout) or reinstall ildesk."
 
 
-class ContentDbError(Exception):
+class ContentDbError(ActionableError):
     """The content database cannot be used; `message` says why, `advice` what to do."""
 
     def __init__(self, message: str, advice: str = REBUILD) -> None:
-        super().__init__(message)
-        self.message = message
-        self.advice = advice
+        super().__init__(message, advice)
 
     def __str__(self) -> str:
         return f"{self.message}\n{self.advice}"

@@ -9,14 +9,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ildesk.kb.loader import KnowledgeBase, Problem, load
+    from ildesk.kb.loader import load
+    from ildesk.kb.model import KnowledgeBase, Problem
 
 __all__ = ["KnowledgeBase", "Problem", "load"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in __all__:
+    if name in ("KnowledgeBase", "Problem"):
+        from ildesk.kb import model
+
+        return getattr(model, name)
+    if name == "load":
         from ildesk.kb import loader
 
-        return getattr(loader, name)
+        return loader.load
     raise AttributeError(f"module 'ildesk.kb' has no attribute {name!r}")

@@ -1,14 +1,14 @@
 """Read every file in data/ into typed models, collecting every problem instead of stopping.
 
 `load(data_dir)` returns a `KnowledgeBase` whose `problems` list names file, field and what is
-wrong; it is empty only when the whole knowledge base is consistent.
+wrong; it is empty only when the whole knowledge base is consistent. (`KnowledgeBase` and
+`Problem` live in `kb.model`, which the validator shares.)
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +16,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ildesk.kb import schema
+from ildesk.kb.model import KnowledgeBase, Problem
+from ildesk.kb.validate import cross_check
 
 try:  # the C loader is several times faster; fall back when libyaml is absent
     from yaml import CSafeLoader as YamlLoader
@@ -33,37 +35,6 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "diseases": schema.Disease,
     "drugs": schema.Drug,
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in the knowledge base."""
-
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.field}" if self.field else self.file
-        return f"{where}: {self.message}"
-
-
-@dataclass
-class KnowledgeBase:
-    """Everything in data/, by kind and id, plus the problems found while reading it."""
-
-    root: Path
-    interleukins: dict[str, schema.Interleukin] = field(default_factory=dict)
-    families: dict[str, schema.Family] = field(default_factory=dict)
-    chains: dict[str, schema.Chain] = field(default_factory=dict)
-    molecules: dict[str, schema.Molecule] = field(default_factory=dict)
-    cell_types: dict[str, schema.CellType] = field(default_factory=dict)
-    diseases: dict[str, schema.Disease] = field(default_factory=dict)
-    drugs: dict[str, schema.Drug] = field(default_factory=dict)
-    articles: dict[str, schema.Article] = field(default_factory=dict)
-    files: dict[str, str] = field(default_factory=dict)  # id -> file it came from
-    problems: list[Problem] = field(default_factory=list)
-    digest: str = ""
 
 
 def _field_path(loc: Iterable[int | str]) -> str:
@@ -138,8 +109,6 @@ def _split_front_matter(text: str) -> tuple[str, str] | None:
 
 def load(root: Path) -> KnowledgeBase:
     """Read and check every file below `root`."""
-    from ildesk.kb.validate import cross_check
-
     kb = KnowledgeBase(root=root)
     hasher = hashlib.sha256()
     if not root.is_dir():

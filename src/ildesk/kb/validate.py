@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ildesk.kb import prose
-from ildesk.kb.loader import KnowledgeBase, Problem
+from ildesk.kb.model import KnowledgeBase, Problem
 from ildesk.kb.names import key
 
 ROOT_CELL = "cell"

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from ildesk.diagram.model import Diagram
+from ildesk.errors import ActionableError
 from ildesk.files import OutputError, atomic_write
 from ildesk.render.diagram import paint
 from ildesk.render.palette import palette_for
@@ -24,7 +25,7 @@ from ildesk.render.typeface import ensure_app
 MAX_PIXELS = 12000
 
 
-class DiagramExportError(Exception):
+class DiagramExportError(ActionableError):
     """The diagram could not be written; the message says why. Nothing was left behind."""
 
 

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from ildesk import __version__
 from ildesk.db.pages.types import InterleukinPage
 from ildesk.diagram.model import FONT_PRINT_SMALL
+from ildesk.errors import ActionableError
 from ildesk.factsheet.model import Sheet
 from ildesk.files import OutputError, atomic_write
 from ildesk.render.palette import PRINT_PALETTE
@@ -56,7 +57,7 @@ __all__ = [
 ]
 
 
-class PdfWriteError(Exception):
+class PdfWriteError(ActionableError):
     """The PDF could not be written; the message says why and nothing was left behind."""
 
 

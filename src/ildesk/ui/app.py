@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ildesk import __version__, paths
 from ildesk.db.engine import Content, ContentDbError, open_content
+from ildesk.errors import ActionableError
 from ildesk.search import Searcher
 from ildesk.ui import theme
 from ildesk.ui.settings import settings
@@ -29,25 +30,26 @@ def _icon() -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
-def _rebuild(db: Path) -> str | None:
-    """Rebuild the content database from data/; returns an error message or None."""
-    try:
-        from ildesk.db.builder import BuildError, build
-        from ildesk.kb import load
-    except ImportError:  # the packaged program carries no tools to check data/
-        return "This copy of ildesk cannot rebuild its database; reinstall it."
+def _rebuild(db: Path) -> ActionableError | None:
+    """Rebuild the content database from data/ (the same step, and messages, as
+    `ildesk build-db`); returns the error or None."""
+    from ildesk.db.from_data import build_from_data
 
-    data = paths.default_data_dir()
-    if data is None:
-        return "The knowledge-base files are not at hand."
-    kb = load(data)
-    if kb.problems:
-        return f"The knowledge base has {len(kb.problems)} problem(s); run `ildesk build-db`."
     try:
-        build(kb, db)
-    except BuildError as exc:
-        return str(exc)
+        build_from_data(None, db)
+    except ActionableError as exc:
+        return exc
     return None
+
+
+def show_error(parent: QWidget | None, title: str, exc: ActionableError,
+               details: str = "") -> None:
+    """Any ActionableError in a message box: the message, then the advice, then details."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, exc.message, parent=parent)
+    box.setInformativeText(exc.advice)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
 
 
 def open_or_explain(db: Path) -> Content | None:
@@ -67,8 +69,9 @@ def open_or_explain(db: Path) -> Content | None:
             if rebuild is None or box.clickedButton() is not rebuild:
                 return None
             error = _rebuild(db)
-            if error:
-                QMessageBox.critical(None, "The rebuild failed", error)
+            if error is not None:
+                problems = getattr(error, "problems", [])
+                show_error(None, "The rebuild failed", error, "\n".join(map(str, problems)))
                 return None
 
 

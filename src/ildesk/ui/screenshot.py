@@ -14,10 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ildesk.errors import ActionableError
 from ildesk.files import OutputError, atomic_path
 
 
-class ScreenshotError(Exception):
+class ScreenshotError(ActionableError):
     """The picture could not be saved; the message says why."""
 
 

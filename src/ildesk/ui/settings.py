@@ -5,16 +5,9 @@ ILDESK_USER_DIR points tests and portable use at another folder.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import platformdirs
 from PySide6.QtCore import QSettings
 
-
-def user_dir() -> Path:
-    env = os.environ.get("ILDESK_USER_DIR")
-    return Path(env) if env else Path(platformdirs.user_data_dir("ildesk", appauthor=False))
+from ildesk.paths import user_dir
 
 
 def settings() -> QSettings:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
+from ildesk.errors import ActionableError
 from ildesk.userdata import migrations
 
 BUSY_TIMEOUT_S = 15.0
@@ -26,13 +27,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 MEMORY = ":memory:"
 
 
-class UserDataError(Exception):
+class UserDataError(ActionableError):
     """Your library cannot be read or saved; `message` says why, `advice` what to do."""
-
-    def __init__(self, message: str, advice: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.advice = advice
 
     def __str__(self) -> str:
         return f"{self.message} {self.advice}".strip()

@@ -8,12 +8,10 @@ SQLite file, by default `<user data dir>/user.sqlite`.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
-
+from ildesk.paths import user_dir
 from ildesk.userdata import exchange
 from ildesk.userdata.bookmarks import Bookmarks
 from ildesk.userdata.database import MEMORY, Database, UserDataError
@@ -23,12 +21,6 @@ from ildesk.userdata.notes import Notes
 from ildesk.userdata.prefs import Prefs
 
 FILE_NAME = "user.sqlite"
-
-
-def user_dir() -> Path:
-    """The user's ildesk folder; ILDESK_USER_DIR points tests and portable use elsewhere."""
-    env = os.environ.get("ILDESK_USER_DIR")
-    return Path(env) if env else Path(platformdirs.user_data_dir("ildesk", appauthor=False))
 
 
 def default_path() -> Path:

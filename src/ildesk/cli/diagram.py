@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ildesk.cli import EXIT_OK, CliError, _content, _out, _resolve
-from ildesk.db.pages.types import InterleukinPage
+from ildesk.cli.common import EXIT_OK, Add, CliError, open_content_or_fail, out, resolve
+
+if TYPE_CHECKING:
+    from ildesk.db.pages.types import InterleukinPage
 
 FORMATS = (".svg", ".png")
 
@@ -29,15 +31,15 @@ def cmd_diagram(args: argparse.Namespace) -> int:
     from ildesk.db import pages
     from ildesk.diagram import layout_interleukin
 
-    out = Path(args.output)
-    suffix = out.suffix.lower()
+    target = Path(args.output)
+    suffix = target.suffix.lower()
     if suffix not in FORMATS:
-        raise CliError(f"cannot tell the format of {out.name!r}.",
+        raise CliError(f"cannot tell the format of {target.name!r}.",
                        "End the file name in .svg or .png.")
     if not 0.1 <= args.scale <= 10:
         raise CliError(f"the scale {args.scale:g} is out of range.", "Use --scale 0.1 to 10.")
-    with _content(args) as content:
-        page_id = _resolve(content, args.name)
+    with open_content_or_fail(args) as content:
+        page_id = resolve(content, args.name)
         page = pages.page(content, page_id)
         if page is None or page["kind"] != "interleukin":
             kind = page["kind"].replace("_", " ") if page else "page"
@@ -53,16 +55,16 @@ def cmd_diagram(args: argparse.Namespace) -> int:
     palette = DARK if args.dark else LIGHT
     try:
         if suffix == ".svg":
-            written = export.to_svg(diagram, out, palette)
+            written = export.to_svg(diagram, target, palette)
         else:
-            written = export.to_png(diagram, out, args.scale, palette)
+            written = export.to_png(diagram, target, args.scale, palette)
     except export.DiagramExportError as exc:
         raise CliError(str(exc), "Choose a folder you can write to.") from exc
-    _out(f"Wrote {written} ({diagram.title}).")
+    out(f"Wrote {written} ({diagram.title}).")
     return EXIT_OK
 
 
-def register(add: Any) -> None:
+def register(add: Add) -> None:
     p = add("diagram", cmd_diagram, "draw the signalling diagram of an interleukin (SVG or PNG)")
     p.add_argument("name", help="an interleukin (any name or alias)")
     p.add_argument("-o", "--output", required=True, metavar="FILE",

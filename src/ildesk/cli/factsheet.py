@@ -16,10 +16,10 @@ import sys
 import time
 from typing import Any
 
-from ildesk import cli
+from ildesk.cli.common import EXIT_OK, Add, CliError, open_content_or_fail, resolve
 
 
-def register(add: Any) -> None:
+def register(add: Add) -> None:
     p = add("factsheet", cmd_factsheet,
             "write one-page fact sheets (interleukins, a disease or a drug) to a PDF")
     p.add_argument("names", nargs="*", metavar="NAME",
@@ -51,31 +51,31 @@ def _ids(args: argparse.Namespace, content: Any) -> tuple[list[str], bool]:
 
     chosen = sum(bool(x) for x in (args.names, args.disease, args.drug, args.all))
     if chosen == 0:
-        raise cli.CliError("say what to print.", "Give interleukin names, or --disease NAME, "
+        raise CliError("say what to print.", "Give interleukin names, or --disease NAME, "
                            "--drug NAME or --all.")
     if chosen > 1:
-        raise cli.CliError("give names, --disease, --drug or --all, one at a time.")
+        raise CliError("give names, --disease, --drug or --all, one at a time.")
     if args.all:
         return list(interleukin_ids(content)), True
     if args.disease or args.drug:
         kind = "disease" if args.disease else "drug"
-        pid = cli._resolve(content, args.disease or args.drug)
+        pid = resolve(content, args.disease or args.drug)
         page = pages.page(content, pid)
         assert page is not None
         if page["kind"] != kind:
-            raise cli.CliError(f"{page['name']!r} is not a {kind} (it is a "
+            raise CliError(f"{page['name']!r} is not a {kind} (it is a "
                                f"{page['kind'].replace('_', ' ')}).",
                                "Use `ildesk search` to find the right name.")
         if page["kind"] == "disease" and args.with_interleukins:
             ils = list(dict.fromkeys(x["id"] for x in page["interleukins"]))
             return [pid, *ils], len(ils) > 0
         return [pid], False
-    ids = [cli._resolve(content, n) for n in args.names]
+    ids = [resolve(content, n) for n in args.names]
     for pid, name in zip(ids, args.names, strict=True):
         page = pages.page(content, pid)
         assert page is not None
         if page["kind"] not in ("interleukin", "disease", "drug"):
-            raise cli.CliError(f"{name!r} is a {page['kind'].replace('_', ' ')} "
+            raise CliError(f"{name!r} is a {page['kind'].replace('_', ' ')} "
                                f"({page['name']}); fact sheets exist for interleukins, "
                                "diseases and drugs.")
     return list(dict.fromkeys(ids)), False
@@ -85,9 +85,9 @@ def cmd_factsheet(args: argparse.Namespace) -> int:
     from ildesk.factsheet import sheets_for
 
     if args.margins < 0 or args.margins > 60:
-        raise cli.CliError(f"margins of {args.margins} mm do not leave a page to print on.",
+        raise CliError(f"margins of {args.margins} mm do not leave a page to print on.",
                            "Use --margins between 0 and 60.")
-    with cli._content(args) as content:
+    with open_content_or_fail(args) as content:
         ids, cover = _ids(args, content)
         sheets = sheets_for(content, ids)
     from ildesk.render.factsheet import PdfWriteError, write_pdf
@@ -97,10 +97,10 @@ def cmd_factsheet(args: argparse.Namespace) -> int:
         path = write_pdf(sheets, args.output, page_size=args.page_size,
                          margins_mm=args.margins, cover=cover or args.cover)
     except PdfWriteError as exc:
-        raise cli.CliError(str(exc) + ".", "Nothing was written; choose another file name "
+        raise CliError(str(exc) + ".", "Nothing was written; choose another file name "
                                            "or folder with -o.") from exc
     if not args.quiet:
         pages_n = len(sheets) + (1 if cover or args.cover else 0)
         sys.stdout.write(f"Wrote {path} ({pages_n} page{'s' if pages_n != 1 else ''}, "
                          f"{args.page_size}, {time.perf_counter() - started:.2f} s).\n")
-    return cli.EXIT_OK
+    return EXIT_OK

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ildesk.db.pages.types import Page
 
+from ildesk.cli.common import Add, CliError, open_content_or_fail
+
 # (query, expected page id, how many of the first hits may hold it). CD25 and tocilizumab
 # also have pages of their own (the receptor chain, the drug), which may rightly come first.
 SEARCHES = (("IL2", "il-2", 1), ("CD25", "il-2", 3), ("tocilizumab", "il-6", 3))
@@ -47,10 +49,9 @@ class _Run:
 
 
 def _check_database(run: _Run) -> str:
-    from ildesk.cli import _content
     from ildesk.db import pages
 
-    run.content = _content(run.args)
+    run.content = open_content_or_fail(run.args)
     info = run.content.info
     total = sum(info.counts.values())
     if info.counts.get("interleukin", 0) < 30:
@@ -189,8 +190,6 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     import tempfile
     import traceback
 
-    from ildesk.cli import CliError
-
     started = time.perf_counter()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     passed, failures = 0, []
@@ -232,7 +231,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(add: Callable[..., argparse.ArgumentParser]) -> None:
+def register(add: Add) -> None:
     p = add("self-test", cmd_self_test,
             "check that this installation works (database, search, diagram, fact sheet, "
             "window), without a screen")

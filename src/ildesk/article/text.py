@@ -1,0 +1,78 @@
+"""A page (as `ildesk.db.pages.page` returns it) as plain text, for `ildesk show`.
+
+The HTML article (`article.html`) and this text say the same things; this one for a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ildesk.kb import prose
+from ildesk.vocab import KIND_LABEL
+from ildesk.vocab import LINK_LABEL as DISEASE_LINK_LABEL
+
+if TYPE_CHECKING:
+    from ildesk.db.pages.types import Named, Page
+
+Labels = dict[str, tuple[str, str]]  # id -> (name, kind)
+
+
+def text_of(page: Page, names: Labels) -> str:
+    """`page` (as `db.pages.page` returns it) as plain text; `names` maps ids to (name, kind)
+    so that links in the prose read as names."""
+    lines = [f"{page['name']}  ({KIND_LABEL[page['kind']]}, id {page['id']})"]
+    if page["kind"] == "interleukin" and page["abbreviation"]:
+        lines[0] = f"{page['abbreviation']} — {lines[0]}"
+    def plain(text: str) -> str:  # [[il2ra]] reads as IL2RA, not as its id
+        return prose.plain(text, lambda i: names.get(i, (i, ""))[0])
+
+    if page["summary"] and page["kind"] == "interleukin":
+        lines += ["", plain(page["summary"])]
+    if page["kind"] == "interleukin":
+        lines += ["", f"Family: {page['family']}"]
+        if page["aliases"]:
+            lines.append("Also called: " + ", ".join(page["aliases"]))
+        for g in page["genes"]:
+            sub = f" ({g['subunit']})" if g["subunit"] else ""
+            lines.append(f"Gene{sub}: {g['symbol']}  {g['hgnc_id']}  NCBI Gene {g['ncbi_gene_id']}"
+                         f"  UniProt {g['uniprot']}  {g['location']}  {g['length_aa']} aa")
+        for r in page["receptors"]:
+            lines.append(f"Receptor ({r['kind']}): {r['name']} = {' + '.join(r['chains'])}")
+        sig = page["signalling"]
+        for label, shown in (("Kinases", sig["kinases"]),
+                             ("Transcription factors", sig["transcription_factors"]),
+                             ("Adaptors", sig["adaptors"])):
+            if shown:
+                lines.append(f"{label}: {', '.join(shown)}")
+        for role, title in (("producer", "Made by"), ("target", "Acts on")):
+            cells = [c["name"] for c in page["cell_types"] if c["role"] == role]
+            if cells:
+                lines.append(f"{title}: {', '.join(cells)}")
+        if page["diseases"]:
+            lines.append("Diseases: " + "; ".join(
+                f"{d['name']} ({DISEASE_LINK_LABEL[d['kind']]})" for d in page["diseases"]))
+        if page["drugs"]:
+            lines.append("Drugs: " + "; ".join(f"{d['name']} ({d['status']})"
+                                               for d in page["drugs"]))
+        lines += ["", *[plain(p) for p in prose.paragraphs(page["functions"])]]
+    else:
+        text = page["body"] if page["kind"] == "article" else page["description"]
+        if text:
+            lines += ["", *[plain(p) for p in prose.paragraphs(text)]]
+        lists: list[tuple[str, Sequence[Named]]] = []
+        if page["kind"] in ("receptor", "molecule", "disease"):
+            lists.append(("Interleukins", page["interleukins"]))
+        if page["kind"] == "cell_type":
+            lists += [("Makes", page["produces"]), ("Responds to", page["responds_to"])]
+        if page["kind"] in ("receptor", "molecule", "disease"):
+            lists.append(("Drugs", page["drugs"]))
+        if page["kind"] == "drug":
+            lists.append(("Indications", page["indications"]))
+        for title, items in lists:
+            if items:
+                lines.append(f"{title}: " + ", ".join(x["name"] for x in items))
+    if page["references"]:
+        lines += ["", "References:"]
+        lines += [f"  PMID {r['pmid']}: {r['title']} ({r['year']})" for r in page["references"]]
+    return "\n".join(lines)
