@@ -13,6 +13,10 @@ from ildesk.search import Searcher
 
 IL36 = ("il-36a", "il-36b", "il-36g")
 
+# The scores of this session's run (tests/test_search_quality.py fills it), for the summary
+# that tests/conftest.py prints.
+RESULTS: dict[str, float] = {}
+
 CASES: list[tuple[str, list[str | tuple[str, ...]], int]] = [
     # names in every spelling
     ("IL2", ["il-2"], 1), ("il-2", ["il-2"], 1), ("IL 2", ["il-2"], 1),

@@ -63,9 +63,10 @@ def test_dangling_cell_type_and_prose_link(data_copy):
 
 def test_duplicate_alias_between_entries(data_copy):
     _edit(data_copy / "interleukins/il-4.yaml", "aliases:", "aliases:\n  - TCGF")
-    problems = _problems(data_copy)
-    assert any("'TCGF' is already a name of 'il-2'" in p or "'TCGF' is already a name of 'il-4'" in p
-               for p in problems), problems
+    # one problem, on the file that was edited, naming the entry that already has the name
+    assert _problems(data_copy) == [
+        "interleukins/il-4.yaml: aliases[0]: 'TCGF' is already a name of 'il-2' "
+        "(interleukins/il-2.yaml); a name belongs to one entry"]
 
 
 def test_cycle_in_cell_hierarchy(data_copy):

@@ -1,11 +1,10 @@
-"""The library widgets: starring, notes saved as you type and found again by a new window,
-history, preferences. Each widget only talks to UserStore."""
+"""The personal library, as a person uses it: first each widget on its own (starring, notes
+saved as you type and found again by a new window, history, preferences; each talks only to
+UserStore), then inside the real window, attached the way the program attaches it (star,
+note, history, restart; issue 10)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 
 from ildesk.ui.library import (
@@ -22,23 +21,11 @@ PAGES = {"il-6": ("Interleukin 6", "interleukin"), "il-2": ("Interleukin 2", "in
          "il-17a": ("Interleukin 17A", "interleukin")}
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return tmp_path / "profile"
-
-
-@pytest.fixture
-def store(folder: Path) -> UserStore:
-    s = UserStore(folder / "user.sqlite")
-    yield s
-    s.close()
-
-
 def _names(panel: BookmarksPanel) -> list[str]:
     return [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
 
 
-def test_star_a_page_and_write_a_note_then_find_both_in_a_new_window(qtbot, folder, store):
+def test_star_a_page_and_write_a_note_then_find_both_in_a_new_window(qtbot, user_dir, store):
     bookmarks = BookmarksPanel(store, PAGES)
     notes = NotePanel(store)
     qtbot.addWidget(bookmarks)
@@ -53,7 +40,7 @@ def test_star_a_page_and_write_a_note_then_find_both_in_a_new_window(qtbot, fold
     qtbot.waitUntil(lambda: notes.status.text().startswith("Saved"), timeout=5000)
 
     # a second window over the same folder
-    again = UserStore(folder / "user.sqlite")
+    again = UserStore(user_dir / "user.sqlite")
     try:
         bookmarks2 = BookmarksPanel(again, PAGES)
         notes2 = NotePanel(again)
@@ -185,7 +172,7 @@ def test_history_panel_says_when_history_is_off(qtbot, store):
     assert "History is off" in panel.hint.text()
 
 
-def test_preferences_dialog_saves_and_reloads(qtbot, folder, store):
+def test_preferences_dialog_saves_and_reloads(qtbot, user_dir, store):
     dialog = PreferencesDialog(store, PAGES)
     qtbot.addWidget(dialog)
     assert dialog.values() == Preferences()
@@ -203,7 +190,7 @@ def test_preferences_dialog_saves_and_reloads(qtbot, folder, store):
         ("dark", 140, "Letter", 12.5)
     assert (saved.start_page, saved.start_page_id, saved.history_enabled) == \
         ("page", "il-17a", False)
-    with UserStore(folder / "user.sqlite") as other:
+    with UserStore(user_dir / "user.sqlite") as other:
         assert other.prefs.load() == saved
         reopened = PreferencesDialog(other, PAGES)
         qtbot.addWidget(reopened)
@@ -231,3 +218,52 @@ def test_restore_defaults_button(qtbot, store):
     box = dialog.findChild(QDialogButtonBox)
     box.button(QDialogButtonBox.StandardButton.RestoreDefaults).click()
     assert dialog.values() == Preferences()
+
+
+# -- inside the window ------------------------------------------------------------------
+
+
+def test_star_and_note_survive_a_restart(qtbot, open_library_window):
+    window, library = open_library_window()
+    window.open_page("il-6")
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert library.star.isChecked()
+    library.notes.editor.setPlainText("Check CRP before the **next** dose")
+    qtbot.waitUntil(library.notes.is_saved, timeout=3000)
+    assert "Your note" in window.article.browser.toPlainText()
+    window.close()
+    window.bg.wait()
+
+    again, library2 = open_library_window()
+    again.open_page("il-6")
+    assert library2.star.isChecked()
+    assert "Check CRP" in library2.notes.editor.toPlainText()
+    assert "Check CRP" in again.article.browser.toPlainText()
+    again.search_field.setText("CRP before")
+    qtbot.waitUntil(lambda: again.shown_text == "CRP before")
+    notes = [h for h in again.model.hits() if h.kind == "note"]
+    assert [h.id for h in notes] == ["il-6"]
+    again.close()
+
+
+def test_history_records_pages_and_reopen_last(qtbot, open_library_window):
+    window, library = open_library_window()
+    window.open_page("il-2")
+    window.open_page("il-10")
+    visits = [v.page_id for v in library.store.history.all(10)]
+    assert visits[:2] == ["il-10", "il-2"]
+    library.apply(library.store.prefs.update(start_page="last"))
+    assert library.start_page() == "il-10"
+    window.close()
+
+
+def test_notes_are_shown_as_text_not_html(qtbot, open_library_window):
+    window, library = open_library_window()
+    window.open_page("il-4")
+    library.notes.editor.setPlainText('<script>alert(1)</script> <img src="http://x/y.png">')
+    qtbot.waitUntil(library.notes.is_saved, timeout=3000)
+    window.render_page()
+    html = window.article.browser.toHtml()
+    assert "<script" not in html and "<img" not in html
+    assert "alert(1)" in html
+    window.close()

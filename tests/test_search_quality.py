@@ -7,13 +7,11 @@ import pytest
 
 from tests import search_quality as sq
 
-RESULTS: dict[str, float] = {}
-
 
 @pytest.fixture(scope="module")
 def scores(searcher):
     result = sq.evaluate(searcher)
-    RESULTS.update(queries=len(sq.CASES), recall_at_1=result.recall_at_1,
+    sq.RESULTS.update(queries=len(sq.CASES), recall_at_1=result.recall_at_1,
                    recall_at_5=result.recall_at_5, mrr=result.mrr,
                    failures=len(result.failures))
     return result

@@ -6,19 +6,11 @@ import html
 import re
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from ildesk.userdata import Preferences, UserStore, clean_tags, note_to_html
 from ildesk.userdata.notes import MARK_END, MARK_START
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> UserStore:
-    s = UserStore(tmp_path / "user.sqlite")
-    yield s
-    s.close()
 
 
 def test_default_location_follows_ildesk_user_dir(tmp_path, monkeypatch):

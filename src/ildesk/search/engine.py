@@ -245,6 +245,8 @@ class Searcher:
     def resolve_facet(self, kind: str, text: str) -> str | None:
         """A facet value typed as text (`th17` → `th17-cell`), matched like a query."""
         wanted = {"cell_type": "cell_type", "disease": "disease"}.get(kind)
+        if not key(text):  # no letters or digits: an empty search would list interleukins
+            return None
         if kind == "family":
             return self._resolve_family(text)
         for k in q.name_keys(text):

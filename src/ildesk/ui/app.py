@@ -20,6 +20,7 @@ from ildesk.ui import theme
 from ildesk.ui.settings import settings
 
 if TYPE_CHECKING:
+    from ildesk.ui.library_controller import LibraryController
     from ildesk.ui.main_window import MainWindow
 
 LIBRARY_DELAY_MS = 150  # after the first results: time for the list and article to paint
@@ -100,7 +101,7 @@ class _FirstPaint(QObject):
             QTimer.singleShot(0, self.app.quit)
 
 
-def attach_library(window: MainWindow, open_start_page: bool) -> None:
+def attach_library(window: MainWindow, open_start_page: bool) -> LibraryController:
     """The personal library (bookmarks, notes, history, preferences). It waits until the
     window has been painted: nothing on the first screen needs it."""
     from ildesk.ui.library_controller import LibraryController
@@ -118,6 +119,7 @@ def attach_library(window: MainWindow, open_start_page: bool) -> None:
         if start:
             window.open_page(start)
     library.show_notices()
+    return library
 
 
 def _after_first_results(window: MainWindow, then: Callable[[], None]) -> None:
