@@ -103,3 +103,33 @@ def test_no_display_points_to_xvfb(db_path):
         assert out.returncode == 1
         assert "no display" in out.stderr and "xvfb-run" in out.stderr
         assert "Traceback" not in out.stderr
+
+
+def test_options_are_never_guessed_from_a_prefix(capsys, db_path):
+    # `--lim` is not taken for `--limit`: a later option starting the same way cannot
+    # silently change what an old script means
+    with pytest.raises(SystemExit) as exit_:
+        main(["search", "il", "--lim", "3"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments: --lim" in capsys.readouterr().err
+
+
+def test_the_window_rebuild_says_what_build_db_says(data_copy, tmp_path, capsys, qapp,
+                                                    monkeypatch):
+    from ildesk.ui.app import _rebuild
+
+    il2 = data_copy / "interleukins/il-2.yaml"
+    il2.write_text(il2.read_text(encoding="utf-8").replace("HGNC:6001", "HGNC:x"),
+                   encoding="utf-8")
+    monkeypatch.setenv("ILDESK_DATA", str(data_copy))
+    target = tmp_path / "c.sqlite"
+    assert main(["build-db", "-o", str(target)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    error = _rebuild(target)
+    assert error is not None
+    assert err[-2:] == [f"ildesk: error: {error.message}", error.advice]
+    assert err[:-2] == [f"data/{p}" for p in error.problems]
+    assert error.message == (f"{len(error.problems)} problem(s) in {data_copy}; "
+                             "nothing was written.")
+    assert "interleukins/il-2.yaml: genes[0].hgnc_id" in str(error.problems[0])
+    assert not target.exists()
