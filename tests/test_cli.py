@@ -133,3 +133,25 @@ def test_the_window_rebuild_says_what_build_db_says(data_copy, tmp_path, capsys,
                              "nothing was written.")
     assert "interleukins/il-2.yaml: genes[0].hgnc_id" in str(error.problems[0])
     assert not target.exists()
+
+
+@pytest.mark.parametrize(("name", "page_id", "first_suggestion"), [
+    ("TCGF", "il-2", None),             # an alias
+    ("CD25", "il2ra", None),            # the receptor chain's own page
+    ("interlukin 6", None, "Interleukin-6"),  # a misspelling is no page: "did you mean"
+    ("zzqxv", None, None),
+])
+def test_one_rule_says_which_page_a_name_means(content, searcher, capsys, name, page_id,
+                                               first_suggestion):
+    from ildesk.search.names import find_page
+
+    found = find_page(content, searcher, name)
+    assert found.page_id == page_id
+    assert (found.suggestions[:1] or [None])[0] == first_suggestion
+    code = main(["show", name, "--json"])
+    captured = capsys.readouterr()
+    if page_id:  # the command line shows that page ...
+        assert code == 0 and json.loads(captured.out)["id"] == page_id
+    else:  # ... or says there is none, offering the same names
+        assert code == 1
+        assert (f"Did you mean: {first_suggestion}" in captured.err) is bool(first_suggestion)

@@ -209,3 +209,31 @@ def test_diagram_steps_aside_in_a_narrow_window_and_returns_with_room(qtbot, ope
     qtbot.waitUntil(lambda: w.diagram_dock.isHidden())
     w.resize(1300, 580)  # wider than the offscreen screen is fine for a window
     qtbot.waitUntil(lambda: w.diagram_dock.isVisible())
+
+
+@pytest.mark.parametrize("error", ["ContentDbError", "UserDataError", "PdfWriteError",
+                                   "DiagramExportError", "DataBuildError"])
+def test_every_error_that_says_what_to_do_is_shown_one_way(qtbot, error):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from ildesk.db.engine import ContentDbError
+    from ildesk.db.from_data import DataBuildError
+    from ildesk.render.diagram import DiagramExportError
+    from ildesk.render.factsheet import PdfWriteError
+    from ildesk.ui.errors import show_error
+    from ildesk.userdata import UserDataError
+
+    kind = {c.__name__: c for c in (ContentDbError, UserDataError, PdfWriteError,
+                                    DiagramExportError, DataBuildError)}[error]
+    seen: list[tuple[str, str, str]] = []
+
+    def read_and_close() -> None:
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        seen.append((box.windowTitle(), box.text(), box.informativeText()))
+        box.close()
+
+    QTimer.singleShot(0, read_and_close)
+    show_error(None, "ildesk", kind("the file is locked.", "Close the other program."))
+    assert seen == [("ildesk", "the file is locked.", "Close the other program.")]

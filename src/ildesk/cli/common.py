@@ -70,32 +70,26 @@ def open_content_or_fail(args: argparse.Namespace) -> Content:
 
 
 def resolve(content: Content, name: str) -> str:
-    """The page id `name` stands for: an exact name or alias, else a search's exact top hit;
-    otherwise a CliError with the closest names ("Did you mean …")."""
-    from ildesk.db import pages
+    """The page id `name` stands for (`search.names.find_page`: an exact name or alias, else
+    a search's exact top hit); otherwise a CliError with the closest names."""
     from ildesk.kb.names import key
     from ildesk.search import Searcher
+    from ildesk.search.names import find_page
 
     name = printable(name)
     if not key(name):
         raise CliError(f"{name!r} is not a page name: it has no letters or digits.",
                        "Give a name such as IL-6, or find one with `ildesk search`.")
-    page_id = pages.resolve(content, name)
-    if page_id:
-        return page_id
     searcher = Searcher(content.path)
     try:
-        result = searcher.search(name, limit=5)
+        found = find_page(content, searcher, name)
     finally:
         searcher.close()
-    if result.hits and result.corrected_from is None and result.hits[0].exact:
-        return result.hits[0].id
-    hint = ""
-    names = [h.name for h in result.hits[:3]] or result.suggestions
-    if names:
-        hint = "Did you mean: " + ", ".join(names) + "?"
+    if found.page_id is not None:
+        return found.page_id
     raise CliError(f"no page is called {name!r}.",
-                   hint or "Try `ildesk search` to find the right name.")
+                   "Did you mean: " + ", ".join(found.suggestions) + "?" if found.suggestions
+                   else "Try `ildesk search` to find the right name.")
 
 
 def database_failure(exc: Exception, args: argparse.Namespace) -> CliError | None:

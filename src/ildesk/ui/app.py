@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ildesk import __version__, paths
 from ildesk.db.engine import Content, ContentDbError, open_content
 from ildesk.errors import ActionableError
 from ildesk.search import Searcher
 from ildesk.ui import theme
+from ildesk.ui.errors import show_error
 from ildesk.ui.settings import settings
 
 if TYPE_CHECKING:
@@ -41,16 +42,6 @@ def _rebuild(db: Path) -> ActionableError | None:
     except ActionableError as exc:
         return exc
     return None
-
-
-def show_error(parent: QWidget | None, title: str, exc: ActionableError,
-               details: str = "") -> None:
-    """Any ActionableError in a message box: the message, then the advice, then details."""
-    box = QMessageBox(QMessageBox.Icon.Critical, title, exc.message, parent=parent)
-    box.setInformativeText(exc.advice)
-    if details:
-        box.setDetailedText(details)
-    box.exec()
 
 
 def open_or_explain(db: Path) -> Content | None:
@@ -151,18 +142,18 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
     content = open_or_explain(db or paths.default_db())
     if content is None:
         return 1
-    from ildesk.db import pages
+    from ildesk.search.names import find_page
     from ildesk.ui.main_window import MainWindow
 
     window = MainWindow(content, Searcher(content.path), lazy_diagram=True)
     if search:
         window.set_search(search)
-    if page:
-        page_id = pages.resolve(content, page)
-        if page_id is None:
+    if page:  # the rule `ildesk show NAME` uses; a name that is no page becomes the search
+        found = find_page(content, window.searcher, page)
+        if found.page_id is None:
             window.set_search(page)
         else:
-            window.open_page(page_id)
+            window.open_page(found.page_id)
     if quit_after_paint:
         _FirstPaint(app, window)
         if window.current_page is None:  # timing needs an article: the first interleukin

@@ -1,0 +1,33 @@
+"""`find_page(content, searcher, name)`: the one rule for "which page does this name mean",
+used by `ildesk show/diagram/factsheet NAME` and by `ildesk open NAME` (the window).
+
+An exact name or alias wins; otherwise a search whose top hit matches the name exactly (and
+was not a spelling correction). Anything else is not a page: the caller says "did you mean"
+(the command line) or shows the search (the window), with `suggestions` as the closest names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ildesk.db import pages
+from ildesk.db.engine import Content
+from ildesk.search.engine import Searcher
+
+
+@dataclass(frozen=True)
+class Found:
+    """`page_id` when the name means one page; otherwise None and the closest names."""
+
+    page_id: str | None
+    suggestions: list[str] = field(default_factory=list)
+
+
+def find_page(content: Content, searcher: Searcher, name: str) -> Found:
+    page_id = pages.resolve(content, name)
+    if page_id:
+        return Found(page_id)
+    result = searcher.search(name, limit=5)
+    if result.hits and result.corrected_from is None and result.hits[0].exact:
+        return Found(result.hits[0].id)
+    return Found(None, [h.name for h in result.hits[:3]] or list(result.suggestions))
