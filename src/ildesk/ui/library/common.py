@@ -6,16 +6,12 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ildesk.userdata import UserDataError
+from ildesk.ui.errors import error_text as error_text  # one wording for every error
 
 
 def local_time(when: datetime) -> str:
     """`2024-05-01 14:03` in the computer's time zone."""
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def error_text(exc: UserDataError) -> str:
-    return f"{exc.message} {exc.advice}".strip()
 
 
 def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
