@@ -212,20 +212,24 @@ def test_diagram_steps_aside_in_a_narrow_window_and_returns_with_room(qtbot, ope
 
 
 @pytest.mark.parametrize("error", ["ContentDbError", "UserDataError", "PdfWriteError",
-                                   "DiagramExportError", "DataBuildError"])
+                                   "DiagramExportError", "OutputError", "ScreenshotError",
+                                   "DataBuildError"])
 def test_every_error_that_says_what_to_do_is_shown_one_way(qtbot, error):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from ildesk.db.engine import ContentDbError
     from ildesk.db.from_data import DataBuildError
-    from ildesk.render.diagram import DiagramExportError
+    from ildesk.files import OutputError
+    from ildesk.render.export import DiagramExportError
     from ildesk.render.factsheet import PdfWriteError
     from ildesk.ui.errors import show_error
+    from ildesk.ui.screenshot import ScreenshotError
     from ildesk.userdata import UserDataError
 
     kind = {c.__name__: c for c in (ContentDbError, UserDataError, PdfWriteError,
-                                    DiagramExportError, DataBuildError)}[error]
+                                    DiagramExportError, OutputError, ScreenshotError,
+                                    DataBuildError)}[error]
     seen: list[tuple[str, str, str]] = []
 
     def read_and_close() -> None:
