@@ -25,7 +25,7 @@ from ildesk.search import Searcher
 from ildesk.userdata import UserStore
 
 if TYPE_CHECKING:
-    from ildesk.ui.library_controller import LibraryController
+    from ildesk.ui.library.controller import LibraryController
     from ildesk.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]

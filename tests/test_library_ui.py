@@ -250,6 +250,7 @@ def test_history_records_pages_and_reopen_last(qtbot, open_library_window):
     window, library = open_library_window()
     window.open_page("il-2")
     window.open_page("il-10")
+    qtbot.waitUntil(lambda: library.writer.pending() == 0)  # history is written off-thread
     visits = [v.page_id for v in library.store.history.all(10)]
     assert visits[:2] == ["il-10", "il-2"]
     library.apply(library.store.prefs.update(start_page="last"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,8 @@ from ildesk.render.sheet.fit import layout_sheet
 from ildesk.render.sheet.fonts import DP, MM, MUTED, RULE, content_rect, font, page_size_id
 from ildesk.render.sheet.ops import DiagramOp, SheetLayout
 from ildesk.render.typeface import ensure_app
+
+Step = Callable[[], None]  # progress: called once a page laid out and once a page painted
 
 __all__ = [
     "MM",
@@ -167,11 +169,16 @@ def _placeholder(p: QPainter, page: InterleukinPage, rect: QRectF) -> None:
 
 
 def sheet_layouts(sheets: Sequence[Sheet], content: QRectF, cover: bool = False,
-                  title: str = "") -> list[SheetLayout]:
-    """The layout of every page (cover first when asked), with page numbers in footers."""
+                  title: str = "", step: Step | None = None) -> list[SheetLayout]:
+    """The layout of every page (cover first when asked), with page numbers in footers.
+    `step()` is called before each page is laid out (progress; it may raise to stop)."""
     total = len(sheets) + (1 if cover else 0)
+    if step is not None and cover:
+        step()
     out = [cover_layout(sheets, content, title)] if cover else []
     for i, s in enumerate(sheets):
+        if step is not None:
+            step()
         n = i + 1 + (1 if cover else 0)
         label = f"page {n} of {total}" if total > 1 else ""
         out.append(layout_sheet(s, content, label, diagram_source(s)))
@@ -194,17 +201,21 @@ def _content_of(device: QPagedPaintDevice) -> QRectF:
 
 
 def paint_sheets(device: QPagedPaintDevice, sheets: Sequence[Sheet], cover: bool = False,
-                 title: str = "") -> int:
+                 title: str = "", step: Step | None = None) -> int:
     """Paint `sheets` (after a cover, when asked) on `device`, one page each, inside its page
-    layout's margins. Returns the number of pages. Used by write_pdf, Print and Preview."""
+    layout's margins. Returns the number of pages. Used by write_pdf, Print and Preview.
+    `step()` is called before each page is laid out and before it is painted (two calls a
+    page: progress for the window, which may raise from it to stop)."""
     ensure_app()
-    pages = sheet_layouts(sheets, _content_of(device), cover, title)
+    pages = sheet_layouts(sheets, _content_of(device), cover, title, step)
     painter = QPainter()
     if not painter.begin(device):
         raise PdfWriteError("could not start drawing on the page (is the printer available?)")
     try:
         scale = device.logicalDpiX() / (72.0 * DP)
         for i, lay in enumerate(pages):
+            if step is not None:
+                step()
             if i and not device.newPage():
                 raise PdfWriteError("could not start a new page")
             painter.save()
@@ -228,7 +239,7 @@ def configure(device: QPagedPaintDevice, page_size: str = "A4", margins_mm: floa
 
 
 def render_pdf_bytes(sheets: Sequence[Sheet], page_size: str = "A4", margins_mm: float = 15.0,
-                     cover: bool = False, title: str = "") -> bytes:
+                     cover: bool = False, title: str = "", step: Step | None = None) -> bytes:
     """The PDF as bytes (nothing touches the disk)."""
     ensure_app()
     buf = QByteArray()
@@ -244,7 +255,7 @@ def render_pdf_bytes(sheets: Sequence[Sheet], page_size: str = "A4", margins_mm:
     writer.setCreator(f"ildesk {__version__}")
     with contextlib.suppress(AttributeError):  # Qt ≥ 6.8
         writer.setAuthor("ildesk")
-    paint_sheets(writer, sheets, cover, title if cover else "")
+    paint_sheets(writer, sheets, cover, title if cover else "", step)
     del writer
     dev.close()
     return bytes(buf.data())
@@ -259,16 +270,18 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def write_pdf(sheets: Sequence[Sheet], path: str | os.PathLike[str], page_size: str = "A4",
-              margins_mm: float = 15.0, cover: bool = False, title: str = "") -> Path:
+              margins_mm: float = 15.0, cover: bool = False, title: str = "",
+              step: Step | None = None) -> Path:
     """Write `sheets` to `path` as one PDF, atomically: a temporary file in the same folder,
-    then renamed. Raises PdfWriteError with a readable message; nothing half-written is left."""
+    then renamed. Raises PdfWriteError with a readable message; nothing half-written is left.
+    `step` as in paint_sheets: whatever it raises stops the export before anything is written."""
     if not sheets:
         raise PdfWriteError("there is nothing to write: no fact sheets were given")
     target = Path(path).expanduser()
     try:  # a folder as the target is refused before the drawing starts
         with atomic_write(target, example="factsheet.pdf") as fh:
             _write_all(fh.fileno(), render_pdf_bytes(sheets, page_size, margins_mm, cover,
-                                                     title))
+                                                     title, step))
     except OutputError as exc:
         raise PdfWriteError(exc.message) from exc
     return target

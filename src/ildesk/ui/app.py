@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,12 +17,14 @@ from ildesk.db.engine import Content, ContentDbError, open_content
 from ildesk.errors import ActionableError
 from ildesk.search import Searcher
 from ildesk.ui import theme
+from ildesk.ui.background import CPU, LIBRARY, Background, Progress, describe
 from ildesk.ui.errors import show_error
 from ildesk.ui.settings import settings
 
 if TYPE_CHECKING:
-    from ildesk.ui.library_controller import LibraryController
+    from ildesk.ui.library.controller import LibraryController
     from ildesk.ui.main_window import MainWindow
+    from ildesk.userdata import UserStore
 
 LIBRARY_DELAY_MS = 150  # after the first results: time for the list and article to paint
 
@@ -44,6 +46,29 @@ def _rebuild(db: Path) -> ActionableError | None:
     return None
 
 
+def _rebuild_with_progress(db: Path) -> ActionableError | None:
+    """`_rebuild` on the background helper's CPU lane, under a progress dialog; the dialog's
+    event loop keeps the screen answering while data/ is checked and the database built."""
+    bg = Background()
+    loop = QEventLoop()
+    outcome: list[ActionableError | None] = []
+
+    def finish(error: ActionableError | None) -> None:
+        outcome.append(error)
+        loop.quit()
+
+    def broke(exc: Exception) -> None:
+        finish(ActionableError(describe(exc), "Run `ildesk build-db` to see what is wrong."))
+
+    bg.run("rebuild", lambda _job: _rebuild(db), finish, broke,
+           lane=CPU, progress=Progress("Rebuilding the database", "Checking the knowledge "
+                                       "base and building the database…", cancellable=False,
+                                       delay_ms=0))
+    loop.exec()
+    bg.wait()
+    return outcome[0] if outcome else ActionableError("The rebuild did not finish.")
+
+
 def open_or_explain(db: Path) -> Content | None:
     """Open the content database, or tell the person what is wrong and offer a rebuild."""
     while True:
@@ -60,7 +85,7 @@ def open_or_explain(db: Path) -> Content | None:
             box.exec()
             if rebuild is None or box.clickedButton() is not rebuild:
                 return None
-            error = _rebuild(db)
+            error = _rebuild_with_progress(db)
             if error is not None:
                 problems = getattr(error, "problems", [])
                 show_error(None, "The rebuild failed", error, "\n".join(map(str, problems)))
@@ -92,25 +117,35 @@ class _FirstPaint(QObject):
             QTimer.singleShot(0, self.app.quit)
 
 
-def attach_library(window: MainWindow, open_start_page: bool) -> LibraryController:
-    """The personal library (bookmarks, notes, history, preferences). It waits until the
-    window has been painted: nothing on the first screen needs it."""
-    from ildesk.ui.library_controller import LibraryController
+def attach_library(window: MainWindow, open_start_page: bool,
+                   store: UserStore | None = None) -> LibraryController:
+    """The personal library (bookmarks, notes, history, preferences) in `window`, over `store`
+    (by default the user's own, opened here)."""
+    from ildesk.ui.library.controller import LibraryController
     from ildesk.userdata import UserStore
 
-    store = UserStore.open_default()
-    library = LibraryController(window, store)
-    window.theme_changed_hook = lambda name: library.apply(store.prefs.update(theme=name))
-    window.close_hooks.append(library.close)
+    library = LibraryController(window, store or UserStore.open_default())
     window.restore_docks()
-    if window.current_page is not None:
-        window.page_shown.emit(window.current_page["id"])  # star, note and history
+    if window.reader.shown.page_id is not None:
+        library.record(window.reader.shown)
     elif open_start_page:
         start = library.start_page()
         if start:
             window.open_page(start)
     library.show_notices()
     return library
+
+
+def attach_library_later(window: MainWindow, open_start_page: bool) -> None:
+    """`attach_library`, once the user's library is open: opening it checks and migrates the
+    file under its write lock, which another ildesk window may hold for a while, so it runs
+    on the library's worker thread and the window answers meanwhile."""
+    from ildesk.userdata import UserStore
+
+    def attach(store: UserStore) -> None:
+        attach_library(window, open_start_page, store)
+
+    window.bg.submit(lambda _job: UserStore.open_default(), attach, lane=LIBRARY)
 
 
 def _after_first_results(window: MainWindow, then: Callable[[], None]) -> None:
@@ -165,7 +200,7 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
         schedule_screenshot(window, screenshot, 1500)
     def secondary() -> None:  # after the first complete screen: the drawing, then the library
         window.attach_diagram()
-        attach_library(window, open_start_page=not (page or search))
+        attach_library_later(window, open_start_page=not (page or search))
 
     _after_first_results(window, secondary)
     code = app.exec()

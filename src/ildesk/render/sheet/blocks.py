@@ -5,6 +5,7 @@ footer. `Writer` lays text out (QTextLayout, cached by what it depends on) and r
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -61,12 +62,24 @@ class _Font:
         return hash(self.key)
 
 
-@lru_cache(maxsize=50_000)
+_PER_THREAD = threading.local()
+
+
 def _measured(line: Rich, base: _Font, width: float, align: Qt.AlignmentFlag,
               max_lines: int | None, step: float) -> tuple[QTextLayout, int, float]:
     """`line` laid out in `base` in a box `width` wide. Trial layouts repeat most
     measurements, and a finished QTextLayout is only read afterwards, so it can be shared
-    (the key is the text itself, so it holds for any content database)."""
+    (the key is the text itself, so it holds for any content database), within one thread:
+    a QTextLayout keeps the font engines of the thread that laid it out and crashes when
+    drawn on another (the window lays sheets out on its worker and on the GUI thread)."""
+    cached = getattr(_PER_THREAD, "measured", None)
+    if cached is None:
+        cached = _PER_THREAD.measured = lru_cache(maxsize=50_000)(_measure_in)
+    return cached(line, base, width, align, max_lines, step)
+
+
+def _measure_in(line: Rich, base: _Font, width: float, align: Qt.AlignmentFlag,
+                max_lines: int | None, step: float) -> tuple[QTextLayout, int, float]:
     return _measure(line, base.font, width, align, max_lines, step)
 
 

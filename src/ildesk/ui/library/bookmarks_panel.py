@@ -1,8 +1,10 @@
-"""The bookmarks list: filter, sort, tag filter, edit tags, remove; opening emits a page id."""
+"""The bookmarks list: filter, sort, tag filter, edit tags, remove; opening emits a page id.
+Changes go through a `Writer` (see `common.py`); until one has landed, the panel answers with
+what was asked for (a star just pressed shows as starred)."""
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -19,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ildesk.ui.library.common import error_text, hint_label, local_time
-from ildesk.userdata import Bookmark, UserDataError, UserStore
+from ildesk.ui.library.common import WriteNow, Writer, error_text, hint_label, local_time
+from ildesk.userdata import Bookmark, UserStore
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ALL_TAGS = "All tags"
@@ -50,10 +52,13 @@ class BookmarksPanel(QWidget):
     error = Signal(str)
 
     def __init__(self, store: UserStore, pages: Container[str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._pages = pages
+        self._writer: Writer = writer or WriteNow()
+        self._wanted: dict[str, tuple[bool, int]] = {}  # page -> (starred?, request number)
+        self._requests = 0
         self.filter = QLineEdit(placeholderText="Filter bookmarks")
         self.filter.setClearButtonEnabled(True)
         self.sort = QComboBox()
@@ -111,18 +116,38 @@ class BookmarksPanel(QWidget):
         self.refresh()
 
     def toggle(self, page_id: str, name: str) -> bool:
-        """Star or unstar a page (Ctrl+D); True when it is now starred."""
-        try:
-            starred = self._store.bookmarks.toggle(page_id, name)
-        except UserDataError as exc:
+        """Star or unstar a page (Ctrl+D); True when it is (or is about to be) starred."""
+        want = not self.is_starred(page_id)
+        self._requests += 1
+        number = self._requests
+        self._wanted[page_id] = (want, number)
+
+        def write() -> bool:
+            if want:
+                self._store.bookmarks.add(page_id, name)
+            else:
+                self._store.bookmarks.remove(page_id)
+            return want
+
+        def settle() -> None:
+            if self._wanted.get(page_id, (want, -1))[1] == number:
+                del self._wanted[page_id]
+
+        def done(_starred: bool) -> None:
+            settle()
+            self._changed()
+
+        def failed(exc: Exception) -> None:
+            settle()
             self.error.emit(error_text(exc))
-            return page_id in self._store.bookmarks
-        self.refresh()
-        self.bookmarks_changed.emit()
-        return starred
+            self.bookmarks_changed.emit()  # the star shows what is stored
+
+        self._writer.write(write, done, failed)
+        return self.is_starred(page_id)
 
     def is_starred(self, page_id: str) -> bool:
-        return page_id in self._store.bookmarks
+        wanted = self._wanted.get(page_id)
+        return wanted[0] if wanted is not None else page_id in self._store.bookmarks
 
     def refresh(self) -> None:
         current = self.selected_id()
@@ -150,21 +175,17 @@ class BookmarksPanel(QWidget):
         page_id = self.selected_id()
         if page_id is None:
             return
-        try:
-            self._store.bookmarks.remove(page_id)
-        except UserDataError as exc:
-            self.error.emit(error_text(exc))
-            return
-        self.refresh()
-        self.bookmarks_changed.emit()
+        self._write(lambda: self._store.bookmarks.remove(page_id))
 
     def set_tags(self, page_id: str, tags: str) -> None:
         """Replace a bookmark's tags with a comma-separated list."""
-        try:
-            self._store.bookmarks.set_tags(page_id, tags)
-        except UserDataError as exc:
-            self.error.emit(error_text(exc))
-            return
+        self._write(lambda: self._store.bookmarks.set_tags(page_id, tags))
+
+    def _write(self, op: Callable[[], object]) -> None:
+        self._writer.write(op, lambda _result: self._changed(),
+                           lambda exc: self.error.emit(error_text(exc)))
+
+    def _changed(self) -> None:
         self.refresh()
         self.bookmarks_changed.emit()
 

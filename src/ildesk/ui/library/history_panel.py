@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ildesk.ui.library.common import error_text, hint_label, local_time
-from ildesk.userdata import UserDataError, UserStore
+from ildesk.ui.library.common import WriteNow, Writer, error_text, hint_label, local_time
+from ildesk.userdata import UserStore
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -27,9 +27,11 @@ class HistoryPanel(QWidget):
     page_requested = Signal(str)
     error = Signal(str)
 
-    def __init__(self, store: UserStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: UserStore, parent: QWidget | None = None,
+                 writer: Writer | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._writer: Writer = writer or WriteNow()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Opened", "Page"])
         self.tree.setRootIsDecorated(False)
@@ -74,11 +76,13 @@ class HistoryPanel(QWidget):
 
     def clear(self) -> None:
         """Forget every visit (no question asked; the button asks first)."""
-        try:
-            self._store.history.clear()
-        except UserDataError as exc:
+        self.clear_button.setEnabled(False)
+
+        def failed(exc: Exception) -> None:
             self.error.emit(error_text(exc))
-        self.refresh()
+            self.refresh()
+
+        self._writer.write(self._store.history.clear, lambda _n: self.refresh(), failed)
 
     def _ask_clear(self) -> None:
         answer = QMessageBox.question(self, "Clear history",
@@ -96,11 +100,12 @@ class HistoryDialog(QDialog):
 
     page_requested = Signal(str)
 
-    def __init__(self, store: UserStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: UserStore, parent: QWidget | None = None,
+                 writer: Writer | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("History")
         self.resize(460, 520)
-        self.panel = HistoryPanel(store, self)
+        self.panel = HistoryPanel(store, self, writer)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ildesk.ui.library.common import error_text
-from ildesk.userdata import Preferences, UserDataError, UserStore
+from ildesk.ui.library.common import WriteNow, Writer, error_text
+from ildesk.userdata import Preferences, UserStore
 from ildesk.userdata.prefs import MARGIN_RANGE, ZOOM_RANGE, StartPage
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -35,11 +35,13 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, store: UserStore,
                  pages: Mapping[str, tuple[str, str]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.setMinimumWidth(400)
         self._store = store
+        self._writer: Writer = writer or WriteNow()
+        self._saved = False
         self.theme = QComboBox()
         for key, label in THEME_LABELS.items():
             self.theme.addItem(label, key)
@@ -96,6 +98,7 @@ class PreferencesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.buttons = buttons
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
@@ -138,20 +141,26 @@ class PreferencesDialog(QDialog):
                            history_enabled=self.history.isChecked())
 
     def save(self) -> bool:
-        """Save and close; on a problem, say it in the dialog and stay open."""
+        """Save and close; on a problem, say it in the dialog and stay open. Returns False
+        when the problem is known at once (a write that waits reports later)."""
         prefs = self.values()
-        try:
-            self._store.prefs.save(prefs)
-        except ValueError as exc:
-            self._complain(str(exc).capitalize() + ".")
-            return False
-        except UserDataError as exc:
-            self._complain(error_text(exc))
-            return False
-        self.problem.hide()
-        self.changed.emit(prefs)
-        self.accept()
-        return True
+        self._saved = True
+        self.buttons.setEnabled(False)
+
+        def done(_none: None) -> None:
+            self.buttons.setEnabled(True)
+            self.problem.hide()
+            self.changed.emit(prefs)
+            self.accept()
+
+        def failed(exc: Exception) -> None:
+            self._saved = False
+            self.buttons.setEnabled(True)
+            self._complain(str(exc).capitalize() + "." if isinstance(exc, ValueError)
+                           else error_text(exc))
+
+        self._writer.write(lambda: self._store.prefs.save(prefs), done, failed)
+        return self._saved
 
     def _complain(self, text: str) -> None:
         self.problem.setText(text)

@@ -1,0 +1,140 @@
+"""The window's menus, shortcuts and navigation toolbar (after Picard's mainwindow/actions.py).
+
+    actions = Actions(window)                       # File, Edit, View, Go, Help; the toolbar
+    actions.add(actions.go_menu, "&History…", show_history, "Ctrl+H", "history")
+    actions.follow(shown)                           # page-bound actions follow the page
+
+Every action calls a public method of the window; which page it acts on is the window's
+reading state, never something an action remembers.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QLabel, QMenu, QWidget
+
+from ildesk.ui import theme
+from ildesk.ui.reading import Shown
+
+if TYPE_CHECKING:
+    from ildesk.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey | str
+SHEET_ACTIONS = ("print", "print_preview", "export_pdf")  # need a page with a fact sheet
+PAGE_ACTIONS = ("copy_link", "copy_citation")  # need a page (not Home)
+
+
+class _SideButtons(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self._window.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self._window.go_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+
+class Actions:
+    """Attributes: the menus (`file_menu`, `edit_menu`, `view_menu`, `go_menu`, `help_menu`),
+    `back`, `forward`, `quit`, `toolbar` (navigation) and `title` (the page's name on it);
+    `named[object name]` for every action made here."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = w = window
+        self.named: dict[str, QAction] = {}
+        self._buttons = _SideButtons(window)
+        bar = w.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        self.view_menu = bar.addMenu("&View")
+        self.go_menu = bar.addMenu("&Go")
+        self.help_menu = bar.addMenu("&Help")
+        f, e, v, g = self.file_menu, self.edit_menu, self.view_menu, self.go_menu
+        def sheet(how: str) -> Callable[[], object]:
+            return lambda: w.printing.page(how, w.reader.shown)
+
+        self.add(f, "&Print…", sheet("print"), QKeySequence.StandardKey.Print, "print")
+        self.add(f, "Print pre&view…", sheet("preview"), "Ctrl+Shift+P", "print_preview")
+        self.add(f, "&Export fact sheet as PDF…", sheet("pdf"), "Ctrl+E", "export_pdf")
+        self.add(f, "Export &results as PDF…", lambda: w.printing.results(w.model.hits()),
+                 "Ctrl+Shift+E", "export_results")
+        f.addSeparator()
+        self.quit = self.add(f, "&Quit", w.close, QKeySequence.StandardKey.Quit, "quit")
+        self.add(e, "Copy &link to this page", lambda: w.view.copy_link(), "Ctrl+Shift+C",
+                 "copy_link")
+        self.add(e, "Copy &citation", lambda: w.view.copy_citation(), "Ctrl+Alt+C", "copy_citation")
+        self.add(e, "&Find in page…", w.article.open_find, QKeySequence.StandardKey.Find,
+                 "find")
+        self.add(v, "Zoom &in", lambda: w.step_zoom(1),
+                 [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], "zoom_in")
+        self.add(v, "Zoom &out", lambda: w.step_zoom(-1), QKeySequence.StandardKey.ZoomOut,
+                 "zoom_out")
+        self.add(v, "&Reset zoom", lambda: w.set_zoom(1.0), "Ctrl+0", "zoom_reset")
+        themes = v.addMenu("&Theme")
+        for name in theme.THEMES:
+            self.add(themes, name.capitalize(), functools.partial(w.set_theme, name),
+                     name=f"theme_{name}")
+        v.addSeparator()
+        self.back = self.add(g, "&Back", w.go_back, [QKeySequence.StandardKey.Back, "Alt+Left"],
+                             "back")
+        self.forward = self.add(g, "&Forward", w.go_forward,
+                                [QKeySequence.StandardKey.Forward, "Alt+Right"], "forward")
+        self.add(g, "&Home", w.show_home, "Alt+Home", "home")
+        self.add(g, "&Search", w.search.focus, ["Ctrl+K", "Ctrl+L"], "focus_search")
+        self.add(g, "Clear &filters", w.search.clear_facets, "Ctrl+Shift+X", "clear_filters")
+        self.add(self.help_menu, "&About ildesk", w.about, name="about")
+        self.toolbar = w.addToolBar("Navigation")
+        self.toolbar.setObjectName("navigation_toolbar")
+        self.toolbar.setMovable(False)
+        self.arrow_icons()
+        self.toolbar.addAction(self.back)
+        self.toolbar.addAction(self.forward)
+        self.title = QLabel()
+        self.title.setAccessibleName("Current page")
+        self.toolbar.addWidget(self.title)
+
+    def add(self, menu: QMenu, text: str, slot: Callable[[], object],
+            shortcut: Key | Sequence[Key] | None = None, name: str = "") -> QAction:
+        """A menu entry calling `slot`, with its shortcut(s) and object name."""
+        act = QAction(text, self._window)
+        if shortcut is not None:
+            keys = [shortcut] if isinstance(shortcut, (str, QKeySequence.StandardKey)) \
+                else list(shortcut)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+        act.triggered.connect(lambda _checked=False: slot())
+        if name:
+            act.setObjectName(name)
+            self.named[name] = act
+        menu.addAction(act)
+        return act
+
+    def follow(self, shown: Shown) -> None:
+        """Enable what applies to the page on screen: printing a page that has a fact sheet,
+        copying a link to a page (not Home), Back and Forward as the history allows."""
+        for name in SHEET_ACTIONS:
+            self.named[name].setEnabled(shown.has_sheet)
+        for name in PAGE_ACTIONS:
+            self.named[name].setEnabled(shown.page_id is not None)
+        self.back.setEnabled(shown.can_go_back)
+        self.forward.setEnabled(shown.can_go_forward)
+        self.title.setText(f"  {shown.title}")
+
+    def mouse_buttons(self, *widgets: QWidget) -> None:
+        """The mouse's side buttons go back and forward over `widgets`."""
+        for widget in widgets:
+            widget.installEventFilter(self._buttons)
+
+    def arrow_icons(self) -> None:
+        self.back.setIcon(theme.arrow_icon("left"))
+        self.forward.setIcon(theme.arrow_icon("right"))

@@ -1,0 +1,232 @@
+"""The search side of the window: the field, the result list with its status line, and the
+facets under it. Every search runs on the background helper's QUERY lane; a newer keystroke
+makes the older search stale, so only the answer to the text in the field is ever shown.
+
+    search = SearchController(bg, searcher, facets, labels, families, extra_hits)
+    search.page_requested.connect(reader.open)     # a row was clicked or Enter pressed
+    search.results_shown.connect(...)              # SearchResult, once the list shows it
+    search.follow(shown)                           # select the open page's row
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from ildesk.article.html import esc
+from ildesk.search import Facets, Searcher, SearchHit, SearchResult
+from ildesk.ui.background import QUERY, Background, Job
+from ildesk.ui.facets_panel import FacetsPanel
+from ildesk.ui.reading import Shown
+from ildesk.ui.result_list import ResultModel, ResultView, Role
+
+Answer = tuple[str, SearchResult, dict[str, dict[str, int]]]
+ROLE_WORDS = {"producer": "produced by", "target": "acting on", "any": "linked to"}
+
+
+class SearchField(QLineEdit):
+    """The search field: Up/Down move in the result list, Enter opens, Escape clears."""
+
+    moved = Signal(int)
+    accepted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.moved.emit(1 if key == Qt.Key.Key_Down else -1)
+        elif key == Qt.Key.Key_PageDown:
+            self.moved.emit(8)
+        elif key == Qt.Key.Key_PageUp:
+            self.moved.emit(-8)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accepted.emit()
+        elif key == Qt.Key.Key_Escape and self.text():
+            self.clear()
+        else:
+            super().keyPressEvent(event)
+
+
+class SearchController(QObject):
+    """Attributes: `field`, `model`, `view` (the result list), `info` (its status line),
+    `facets`, `panel` (the widget holding them all), `splitter` (list above facets);
+    `last_result` and `shown_text` say what the list answers now."""
+
+    page_requested = Signal(str)
+    results_shown = Signal(object)  # SearchResult
+
+    def __init__(self, bg: Background, searcher: Searcher, facets: FacetsPanel,
+                 labels: Mapping[str, tuple[str, str]], families: Sequence[Mapping[str, Any]],
+                 extra_hits: Callable[[str], list[SearchHit]], parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self._bg, self._searcher, self._labels = bg, searcher, labels
+        self._extra_hits = extra_hits
+        self._families = [f["name"] for f in families]
+        self._group_of: dict[str, str] = {}
+        for fam in families:
+            for member in fam["members"]:
+                self._group_of.setdefault(member["id"], fam["name"])
+        self._page_id: str | None = None  # the page on screen, as the last `follow` said
+        self.last_result: SearchResult | None = None
+        self.shown_text: str | None = None  # the field text the list currently answers
+        self.recolour = False  # the colour scheme changed: repaint every facet count
+        self.facets = facets
+        self._build()
+
+    def _build(self) -> None:
+        self.field = SearchField()
+        self.field.setPlaceholderText(
+            "Search interleukins, receptors, cells, diseases, drugs…   (Ctrl+K)")
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Search")
+        self.field.setMinimumWidth(220)
+        self.field.textChanged.connect(lambda _t: self.run())
+        self.field.moved.connect(self._move)
+        self.field.accepted.connect(self.open_selected)
+        self.facets.changed.connect(lambda _f: self.run())
+        self.view = ResultView()
+        self.model = ResultModel(self.view)
+        self.view.setModel(self.model)
+        self.view.clicked.connect(self._row_opened)
+        self.view.activated.connect(self._row_opened)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.RichText)
+        self.info.setAccessibleName("Search status")
+        self.info.linkActivated.connect(self._link)
+        self.panel = QWidget()
+        lay = QVBoxLayout(self.panel)
+        lay.setContentsMargins(6, 6, 0, 6)
+        lay.setSpacing(4)
+        lay.addWidget(self.field)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        results_box = QWidget()
+        rl = QVBoxLayout(results_box)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(2)
+        rl.addWidget(self.info)
+        rl.addWidget(self.view, 1)
+        self.splitter.addWidget(results_box)
+        self.splitter.addWidget(self.facets)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        lay.addWidget(self.splitter, 1)
+
+    # -- searching ------------------------------------------------------------------------
+
+    def run(self) -> None:
+        text = self.field.text()
+        facets = self.facets.facets()
+        searcher = self._searcher
+
+        def op(job: Job) -> Answer:
+            result = searcher.search(text, facets, limit=200, cancel=job)
+            candidates = searcher.interleukin_ids(text, cancel=job)
+            return text, result, searcher.facet_counts(candidates, facets)
+
+        self._bg.run("search", op, self._show, self._failed, lane=QUERY)
+
+    def _show(self, answer: Answer) -> None:
+        text, result, counts = answer
+        self.last_result = result
+        self.shown_text = text
+        grouped = not self.field.text().strip() and not result.facets.active
+        hits = result.hits
+        if grouped:
+            order = {name: i for i, name in enumerate(self._families)}
+            hits = sorted(hits, key=lambda h: order.get(self._group_of.get(h.id, ""), 99))
+        else:
+            hits = hits + self._extra_hits(self.field.text())
+        self.model.set_results(hits, self._group_of if grouped else None)
+        self.facets.set_counts(counts, force=self.recolour)
+        self.recolour = False
+        self.info.setText(self.describe(result, len(hits)))
+        # The whole list shows where the open page is; a search selects its best hit.
+        if hits and not (grouped and self.select(self._page_id)):
+            self.view.step(1)
+        self.results_shown.emit(result)
+
+    def describe(self, result: SearchResult, n: int) -> str:
+        """The status line over the list: how many, what was corrected, the filters."""
+        parts = []
+        f = result.facets
+        for value, label in ((f.cell_type, ROLE_WORDS[f.role]), (f.disease, "in"),
+                             (f.family, "family:")):
+            if value:
+                parts.append(f"{label} <b>{esc(self._labels.get(value, (value,))[0])}</b>")
+        active = (" — " + ", ".join(parts) + ' · <a href="clear">clear filters</a>') if parts \
+            else ""
+        if result.corrected_from:
+            text = (f"No match for “{esc(result.corrected_from)}”; showing "
+                    f"<b>{esc(result.query)}</b>")
+        elif n == 0 and result.suggestions:
+            sugg = ", ".join(f'<a href="suggest:{esc(s)}">{esc(s)}</a>'
+                             for s in result.suggestions)
+            text = f"No results. Did you mean {sugg}?"
+        elif n == 0:
+            text = "No results."
+        elif not self.field.text().strip() and not f.active:
+            text = f"All {n} interleukins, by family"
+        else:
+            text = f"{n} result{'s' if n != 1 else ''}"
+        return text + active
+
+    def _failed(self, error: Exception) -> None:
+        from ildesk.search.engine import Cancelled
+
+        if not isinstance(error, Cancelled):
+            self.info.setText(f"The search failed: {esc(error)}")
+
+    def _link(self, href: str) -> None:
+        if href == "clear":
+            self.clear_facets()
+        elif href.startswith("suggest:"):
+            self.field.setText(href[len("suggest:"):])
+
+    # -- the list and the page ------------------------------------------------------------
+
+    def follow(self, shown: Shown) -> None:
+        """The page on screen changed: select its row, if the list holds it."""
+        self._page_id = shown.page_id
+        self.select(shown.page_id)
+
+    def select(self, page_id: str | None) -> bool:
+        """Select the row of `page_id`, if the list holds it."""
+        if page_id is None:
+            return False
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(Role.PAGE_ID) == page_id:
+                self.view.setCurrentIndex(index)
+                return True
+        return False
+
+    def _move(self, step: int) -> None:
+        self.view.step(step)
+
+    def _row_opened(self, index: QModelIndex) -> None:
+        page_id = index.data(Role.PAGE_ID)
+        if page_id:
+            self.page_requested.emit(page_id)
+
+    def open_selected(self) -> None:
+        idx = self.view.currentIndex()
+        if not idx.isValid():
+            self.view.step(1)
+            idx = self.view.currentIndex()
+        if idx.isValid():
+            self._row_opened(idx)
+
+    def set_text(self, text: str) -> None:
+        self.field.setText(text)
+
+    def clear_facets(self) -> None:
+        self.facets.set_facets(Facets())
+
+    def focus(self) -> None:
+        self.field.setFocus()
+        self.field.selectAll()
