@@ -21,6 +21,7 @@ ADDED = {
     "vunakizumab": ("CN", "il-17a"), "xeligekimab": ("CN", "il-17a"),
     "picankibart": ("CN", "il-23"), "stapokibart": ("CN", "il4r"), "genakumab": ("CN", "il-1b"),
     "levilimab": ("RU", "il6r"), "recombinant-human-interleukin-11": ("CN", "il11ra"),
+    "teceleukin": ("JP", "il2rb"),
 }
 # Registered nationally, but the registration date was not verified: indications, no rows.
 UNDATED = {"roncoleukin": "il-2", "betaleukin": "il-1b"}
@@ -94,6 +95,14 @@ def test_status_follows_where_a_drug_is_approved(kb):
         drug = kb.drugs[drug_id]
         west = {a.region for a in drug.approvals} & {"US", "EU"}
         assert drug.status == ("approved" if west else "approved-regionally"), drug_id
+
+
+def test_a_discontinued_product_says_when_it_ended(kb):
+    drug = kb.drugs["celmoleukin"]
+    assert drug.status == "discontinued"
+    (row,) = drug.approvals
+    assert (row.region, row.status, row.indication) == ("JP", "discontinued", "angiosarcoma")
+    assert row.ended is not None and row.ended > row.date
 
 
 def test_new_psoriasis_antibodies_are_first_approved_in_china_for_plaque_psoriasis(kb):
