@@ -24,7 +24,7 @@ ADDED = {
     "teceleukin": ("JP", "il2rb"),
 }
 # Registered nationally, but the registration date was not verified: indications, no rows.
-UNDATED = {"roncoleukin": "il-2", "betaleukin": "il-1b"}
+UNDATED = {"roncoleukin": "il-2", "betaleukin": "il-1b", "recombinant-human-interleukin-2": "il-2"}
 EXCLUSION_FIELDS = {"name", "brands", "target", "reason", "source"}
 
 
