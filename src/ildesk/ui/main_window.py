@@ -345,6 +345,8 @@ class MainWindow(QMainWindow):
             text = f"No results. Did you mean {sugg}?"
         elif n == 0:
             text = "No results."
+        elif result.notice:
+            text = f"{article_html.esc(result.notice)} · {n} result{'s' if n != 1 else ''}"
         elif not self.search_field.text().strip() and not f.active:
             text = f"All {n} interleukins, by family"
         else:
