@@ -7,6 +7,7 @@ import pytest
 
 from tests import search_quality as sq
 
+
 @pytest.fixture(scope="module")
 def scores(searcher):
     result = sq.evaluate(searcher)
