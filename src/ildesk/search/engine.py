@@ -214,9 +214,11 @@ class Searcher(FacetMixin):
         # also keeps snippets cheap: a prefix is every word that starts with it).
         numbered = bool(named or prefixed) and key(rest)[-1:].isdigit()
         expr = q.fts_expression(rest, prefix=not (numbered or named), variants=ix.variants)
-        if named and expr:
+        if named and expr and not kinds:
             # The neighbourhood answers a named page; other matches come from names,
             # summaries and linked names, not from every page whose text mentions it.
+            # (Filtered to interleukins, as facets do, the text still counts: "il6" with
+            # Th17 producers finds IL-17A, which IL-6 helps to induce.)
             expr = f"{{{NAMED_COLUMNS}}}: ({expr})"
         rows = self._fts(expr, max(limit * 3, 60)) if expr else []
         notice, missing = "", False
