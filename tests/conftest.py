@@ -144,11 +144,18 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    from tests.search_quality import RESULTS
+    from tests.search_quality import BARS, RESULTS
 
-    if RESULTS:
-        terminalreporter.write_sep("-", "search quality")
-        terminalreporter.write_line(
-            f"{RESULTS['queries']:.0f} queries: recall@1 {RESULTS['recall_at_1']:.3f}, "
-            f"recall@5 {RESULTS['recall_at_5']:.3f}, MRR {RESULTS['mrr']:.3f}, "
-            f"{RESULTS['failures']:.0f} case(s) below their bar")
+    if not RESULTS:
+        return
+    w = terminalreporter.write_line
+    terminalreporter.write_sep("-", "search quality (tests/search_quality.py)")
+    w(f"{'class':<14}{'queries':>8}{'recall@1':>10}{'recall@5':>10}{'MRR':>8}"
+      f"{'neighb.':>9}  bar (recall@5 / MRR / neighb.)")
+    for cls, s in RESULTS.items():
+        hood = f"{s.neighbourhood:.3f}" if s.neighbourhood is not None else "–"
+        bar = BARS.get(cls)
+        shown = (f"{bar[0]:.2f} / {bar[1]:.2f}" + (f" / {bar[2]:.2f}" if bar[2] else "")
+                 if bar else f"{len(s.failures)} case(s) below their own k")
+        w(f"{cls:<14}{s.queries:>8}{s.recall_at_1:>10.3f}{s.recall_at_5:>10.3f}{s.mrr:>8.3f}"
+          f"{hood:>9}  {shown}")

@@ -46,16 +46,19 @@ def cmd_search(args: argparse.Namespace) -> int:
         out_json({"query": args.query, "searched_for": result.query,
                   "corrected_from": result.corrected_from, "suggestions": result.suggestions,
                   "facets": {k: v for k, v in vars(facets).items() if v},
-                  "hits": [{"id": h.id, "name": h.name, "kind": h.kind, "score": h.score,
-                            "snippet": h.snippet_text()} for h in hits]})
+                  "notice": result.notice,
+                  "hits": [{"id": h.id, "name": h.name, "kind": h.kind, "group": h.group,
+                            "score": h.score, "snippet": h.snippet_text()} for h in hits]})
         return EXIT_OK
     if result.corrected_from:
         out(f"No match for {result.corrected_from!r}; showing results for {result.query!r}.")
+    if result.notice and hits:
+        out(f"{result.notice}.")
     if not hits:
         out("No results." + (f" Did you mean: {', '.join(result.suggestions)}?"
                              if result.suggestions else ""))
-    for h in hits:
-        out(f"{h.name:<40} {h.kind:<12} {h.id}")
+    for h in hits:  # the ranked order; the group says why a hit follows the named page
+        out(f"{h.name:<40} {h.kind:<12} {h.id}" + (f"  [{h.group}]" if h.group else ""))
         if h.snippet:
             out(f"    {' '.join(h.snippet_text().split())}")
     return EXIT_OK

@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import json
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,6 +32,7 @@ from ildesk.kb.names import key as _name_key
 
 # The same names are keyed for the alias table and again for the index: remember them.
 key = functools.lru_cache(maxsize=65536)(_name_key)
+_HYPHENATED = re.compile(r"\b[A-Za-z]{2,}(?:-[A-Za-z]{2,})+\b")
 
 KIND_OF_FOLDER = {
     "interleukins": "interleukin",
@@ -107,6 +110,11 @@ class _Writer:
         # the ORM's unit of work would spend most of the build bookkeeping single objects.
         self.rows: dict[Table, list[dict[str, Any]]] = {}
         self.drugs_of: dict[str, list[s.Drug]] = {}  # interleukin -> drugs acting on it
+        self.abbreviations: dict[str, list[str]] = {}  # name key -> abbreviations of it
+        if kb.variants is not None:
+            for abbr, meanings in kb.variants.abbreviations.items():
+                for meaning in meanings:
+                    self.abbreviations.setdefault(key(meaning), []).append(abbr)
         for drug in kb.drugs.values():
             for il_id in dict.fromkeys(i for t in drug.targets for i in t.interleukins):
                 self.drugs_of.setdefault(il_id, []).append(drug)
@@ -166,10 +174,16 @@ class _Writer:
     def fts(self, kind: str, entry_id: str, name: str, aliases: list[str], facets: list[str],
             body: list[str]) -> None:
         keys = {key(n) for n in [name, *aliases]}
+        # The search's variant table feeds the index: the abbreviations a page's names have
+        # (data/variants.yaml), and hyphenated words also written solid (proinflammatory).
+        aliases = [*aliases, *(a for k in sorted(keys) for a in self.abbreviations.get(k, [])
+                               if a not in aliases)]
+        text = self.plain("\n".join(b for b in body if b))
+        solid = sorted({m.group(0).replace("-", "") for m in _HYPHENATED.finditer(text)})
         self.fts_rows.append((
             entry_id, kind, fold(name), fold(" ; ".join(aliases)), " ".join(sorted(keys)),
             self.summaries.get(entry_id, ""),
-            fold(" ; ".join(facets)), self.plain("\n".join(b for b in body if b)),
+            fold(" ; ".join([*facets, *solid])), text,
         ))
 
     def references(self, page_id: str, refs: list[s.Reference], seen: set[int]) -> None:
@@ -344,9 +358,23 @@ class _Writer:
             facets += [self.label[d] for d in drug.indications]
             for t in drug.targets:
                 facets += [self.label[b] for b in t.binds]
+            clinical = drug.clinical
+            checks = [clinical.boxed_warning, *clinical.screening, *clinical.monitoring] \
+                if clinical is not None else []
             self.fts("drug", drug.id, drug.name, list(drug.brands), facets,
                      [drug.description, *(t.action for t in drug.targets),
-                      *drug.side_effects])
+                      *drug.side_effects, *checks])
+
+
+def _variants_json(kb: KnowledgeBase) -> str:
+    """data/variants.yaml as the search reads it from the database (meta `search_variants`):
+    the groups of equivalent words, abbreviations, Greek letter names."""
+    v = kb.variants
+    if v is None:
+        return json.dumps({"groups": [], "abbreviations": {}, "greek": {}})
+    return json.dumps({"groups": [list(g) for g in [*v.spellings, *v.words]],
+                       "abbreviations": {a: list(m) for a, m in v.abbreviations.items()},
+                       "greek": dict(v.greek)}, ensure_ascii=False)
 
 
 def _check_written(path: Path, expected_pages: int) -> None:
@@ -374,6 +402,7 @@ def _write_database(kb: KnowledgeBase, tmp: Path) -> int:
             pages = _Writer(kb, session).write()
             built = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             for k, v in (("schema_version", str(m.SCHEMA_VERSION)),
+                         ("search_variants", _variants_json(kb)),
                          ("data_version", kb.digest), ("built_at", built),
                          ("ildesk_version", __version__)):
                 session.add(m.Meta(key=k, value=v))

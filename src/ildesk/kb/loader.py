@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from ildesk.kb import schema
+from ildesk.kb import schema, variants
 from ildesk.kb.model import KnowledgeBase, Problem
 from ildesk.kb.validate import cross_check
 
@@ -133,6 +133,12 @@ def load(root: Path) -> KnowledgeBase:
                     continue
                 kb.families[fam.id] = fam
 
+    var_path = root / variants.FILE
+    if var_path.is_file():
+        text = _read_text(var_path, variants.FILE, kb.problems, hasher)
+        if text is not None:
+            variants.read(kb, text, _parse_yaml, _model, _FAILED)
+
     for folder, model in FOLDERS.items():
         for path in sorted((root / folder).glob("*.yaml")):
             rel = f"{folder}/{path.name}"
@@ -177,6 +183,7 @@ def load(root: Path) -> KnowledgeBase:
 
     kb.digest = hasher.hexdigest()[:16]
     cross_check(kb)
+    variants.check(kb)
     return kb
 
 

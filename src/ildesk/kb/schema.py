@@ -325,3 +325,15 @@ class Article(Strict):
     aliases: list[Text] = []
     references: list[Reference] = []
     body: Text
+
+
+class Variants(Strict):
+    """data/variants.yaml: the search's reviewed table of spellings, word families,
+    abbreviations and Greek letter names (checked further in `ildesk.kb.validate`)."""
+
+    spellings: list[Annotated[list[Text], Field(min_length=2)]] = []
+    words: list[Annotated[list[Text], Field(min_length=2)]] = []
+    abbreviations: dict[Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9]+$")],
+                        Annotated[list[Text], Field(min_length=1)]] = {}
+    greek: dict[Annotated[str, StringConstraints(pattern=r"^[a-z]+$")],
+                Annotated[str, StringConstraints(pattern=r"^[α-ω]$")]] = {}

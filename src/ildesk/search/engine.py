@@ -1,8 +1,10 @@
-"""The search engine: FTS5 with bm25 column weights, exact-name boosts, facets, suggestions.
+"""The search engine: FTS5 with bm25 column weights, exact-name boosts, a named page's
+neighbourhood, partial matching when no page holds every word, facets, suggestions.
 
     searcher = Searcher(Path("ildesk.sqlite"))
     result = searcher.search("il6", Facets(cell_type="th17-cell", role="producer"))
     result.hits[0].name  # 'Interleukin-6'
+    [h.group for h in searcher.search("IL-6").hits[:3]]  # ['', 'Drugs', 'Drugs']
 
 A `Searcher` owns one read-only sqlite3 connection; use it from one thread at a time (the
 window runs it on one worker thread). `cancel` (a callable returning True when the answer is
@@ -13,110 +15,64 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ildesk.db.engine import connect_readonly
 from ildesk.db.fts import FTS_TABLE, SNIPPET_COLUMN, WEIGHTS
 from ildesk.kb.names import key
+from ildesk.search import graph, index, intent, partial
 from ildesk.search import query as q
-from ildesk.vocab import APPROVED, LINK_WEIGHT
+from ildesk.search.facets import FacetMixin
+from ildesk.search.hits import (
+    MARK_END,
+    MARK_START,
+    NO_FACETS,
+    PARTIAL_NOTICE,
+    Cancelled,
+    Facets,
+    SearchHit,
+    SearchResult,
+)
+
+__all__ = ["MARK_END", "MARK_START", "Cancelled", "Facets", "SearchHit", "SearchResult",
+           "Searcher"]
 
 Roles = ("producer", "target", "any")
 KIND_BOOST = {"interleukin": 1.6}
 EXACT_SCORE = 1000.0
-LINKED_SCORE = 500.0
 PREFIX_SCORE = 800.0  # a name being typed (IL-1 → IL-1α, IL-1β): below exact, above the rest
 OWN_NAME_BONUS = 100.0  # …and the page's own name or abbreviation before its other aliases
+NEIGHBOUR_SCORE = 600.0  # the named page's neighbourhood, in its ranked order, below it
+FIRST_SCORE = 2000.0  # "drugs for psoriasis": the drugs come before the disease page
+LOOKALIKE_SCORE = 300.0  # "also: IL-40, IL-41" after IL-4's neighbourhood
+PREFERRED_BONUS = 200.0  # "drugs for …" without a named page: drugs before other matches
+LOOKALIKES = 12
+PREFIX_NAMED = 6  # pages a number being typed (IL-1) points at whose neighbourhoods follow
 PREFIX_SCAN = 400  # names looked at after a typed prefix (the rest are too remote to help)
 DIVERSIFY_HEAD = 120  # linked interleukins ordered by family spread; the rest are not shown
-# Disease links weigh `vocab.LINK_WEIGHT`; links through a subtype (psoriasis -> its pustular
-# form) count less.
-SUBTYPE_FACTOR = 0.8
-_APPROVED_SQL = ", ".join(f"'{s}'" for s in sorted(APPROVED))  # fixed words, not input
 FAMILY_SPREAD = 1.0
-DRUG_WEIGHT = 0.25
-# "What do Th17 cells make?" is the commoner question than "what acts on them?".
-ROLE_WEIGHT = {"producer": 2.0, "target": 1.0}
-SECONDARY_FACTOR = 0.8
-PROMINENCE_WEIGHT = 0.05
-MARK_START, MARK_END = "\x01", "\x02"
 SNIPPETS = 60  # hits that get a marked snippet; the rest show their summary
+NAMED_COLUMNS = "name aliases keys summary facets"
+NAMED_SNIPPETS = 12  # …after a named page, whose neighbours show their summaries
 FACET_POOL = 500  # hits ranked before facets filter them
+ALSO = "Similar names"
+OTHER = "Other matches"
+# A question moves a group of the neighbourhood forward (the group that answers it).
+INTENT_FIRST = {"drugs": ("Drugs", "Other drugs", "Same class"), "makers": ("Made by",),
+                "interleukins": ("Interleukins", "Related interleukins", "Target")}
+INTENT_KIND = {"drugs": "drug", "interleukins": "interleukin", "makers": "cell_type"}
 
 
-class Cancelled(Exception):
-    """The search was cancelled because a newer one superseded it."""
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    id: str
-    kind: str
-    name: str
-    score: float
-    snippet: str  # the match marked with MARK_START / MARK_END
-    summary: str = ""
-    exact: bool = False
-    short: str = ""
-
-    def snippet_text(self, start: str = "«", end: str = "»") -> str:
-        return self.snippet.replace(MARK_START, start).replace(MARK_END, end)
-
-
-@dataclass(frozen=True)
-class Facets:
-    """Filters that narrow the result to interleukins. Values are page ids."""
-
-    cell_type: str | None = None
-    role: str = "any"  # producer | target | any
-    disease: str | None = None
-    disease_kind: str | None = None
-    family: str | None = None
-
-    @property
-    def active(self) -> bool:
-        return bool(self.cell_type or self.disease or self.family)
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    query: str
-    hits: list[SearchHit]
-    suggestions: list[str] = field(default_factory=list)
-    corrected_from: str | None = None
-    facets: Facets = Facets()
-
-
-@dataclass
-class _Index:
-    """Small tables held in memory: page names, interleukins' facet memberships."""
-
-    names: dict[str, tuple[str, str, str, str]]  # id -> (name, kind, summary, sort_key)
-    alias_keys: dict[str, list[str]]  # key -> page ids (in alias order)
-    vocabulary: list[str]
-    cells_of: dict[tuple[str, str], set[str]]  # (interleukin, role) -> cells and ancestors
-    diseases_of: dict[tuple[str, str], set[str]]  # (interleukin, kind) -> diseases + ancestors
-    families_of: dict[str, set[str]]
-    linked_ils: dict[str, dict[str, float]]  # page -> interleukins it is about, with weight
-    primary_family: dict[str, str]
-    disputed: set[str]
-    shorts: dict[str, str]
-    own_keys: dict[str, set[str]]
-    sorted_keys: list[str]  # alias keys in order, for prefix lookups by bisection
-
-
-class Searcher:
+class Searcher(FacetMixin):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn = connect_readonly(path)
         self._cancel: Callable[[], bool] | None = None
         self._processed: list[str] | None = None
         self.conn.set_progress_handler(self._progress, 2000)
-        self.index = self._load_index()
+        self.index = index.load(self.conn)
 
     def close(self) -> None:
         self.conn.close()
@@ -124,155 +80,11 @@ class Searcher:
     def _progress(self) -> int:
         return 1 if self._cancel is not None and self._cancel() else 0
 
-    def _load_index(self) -> _Index:
-        c = self.conn
-        names = {r[0]: (r[1], r[2], r[3], r[4]) for r in
-                 c.execute("SELECT id, name, kind, summary, sort_key FROM page")}
-        shorts = dict(c.execute("SELECT id, short FROM page").fetchall())
-        alias_keys: dict[str, list[str]] = {}
-        own_keys: dict[str, set[str]] = {}
-        vocab: dict[str, None] = {}
-        for page_id, name, k, position in c.execute(
-                "SELECT page_id, name, key, position FROM alias ORDER BY page_id, position"):
-            if position <= 1:  # the page's name, and an interleukin's abbreviation
-                own_keys.setdefault(page_id, set()).add(k)
-            ids = alias_keys.setdefault(k, [])
-            if page_id not in ids:
-                ids.append(page_id)
-            vocab[name] = None
-        cells: dict[tuple[str, str], set[str]] = {}
-        for il, role, anc in c.execute(
-                "SELECT l.interleukin_id, l.role, a.ancestor_id FROM cell_link l "
-                "JOIN cell_ancestor a ON a.cell_type_id = l.cell_type_id"):
-            cells.setdefault((il, role), set()).add(anc)
-            cells.setdefault((il, "any"), set()).add(anc)
-        dis: dict[tuple[str, str], set[str]] = {}
-        for il, kind, anc in c.execute(
-                "SELECT l.interleukin_id, l.kind, a.ancestor_id FROM disease_link l "
-                "JOIN disease_ancestor a ON a.disease_id = l.disease_id"):
-            dis.setdefault((il, kind), set()).add(anc)
-            dis.setdefault((il, "any"), set()).add(anc)
-        fams: dict[str, set[str]] = {}
-        for il, fam, others in c.execute("SELECT id, family_id, other_families "
-                                         "FROM interleukin"):
-            fams[il] = {fam, *json.loads(others or "[]")}
-        linked: dict[str, dict[str, float]] = {}
-
-        def link(page: str, il: str, weight: float) -> None:
-            ils = linked.setdefault(page, {})
-            ils[il] = max(ils.get(il, 0.0), weight)
-
-        for a, b in c.execute(
-                "SELECT DISTINCT cc.chain_id, rc.interleukin_id FROM complex_chain cc "
-                "JOIN receptor_complex rc ON rc.id = cc.complex_id "
-                "UNION ALL SELECT drug_id, interleukin_id FROM drug_interleukin "
-                "UNION ALL SELECT molecule_id, interleukin_id FROM signal_link"):
-            link(a, b, 1.0)
-        # A cell type is about the interleukins it makes and answers, its subtypes' too.
-        roles: dict[tuple[str, str], dict[str, float]] = {}
-        for anc, il, role, cell, pos in c.execute(
-                "SELECT a.ancestor_id, l.interleukin_id, l.role, l.cell_type_id, l.position "
-                "FROM cell_link l JOIN cell_ancestor a ON a.cell_type_id = l.cell_type_id"):
-            per_role = roles.setdefault((anc, il), {})
-            w = ROLE_WEIGHT[role] * (1.0 if anc == cell else SUBTYPE_FACTOR)
-            if pos > 0:  # the first cell an entry names is its main source or target
-                w *= SECONDARY_FACTOR
-            per_role[role] = max(per_role.get(role, 0.0), w)
-        for (anc, il), per_role in roles.items():
-            link(anc, il, max(per_role.values()) + 0.1 * (len(per_role) - 1))
-        for anc, il, kind, disease in c.execute(
-                "SELECT a.ancestor_id, l.interleukin_id, l.kind, l.disease_id "
-                "FROM disease_link l JOIN disease_ancestor a ON a.disease_id = l.disease_id"):
-            link(anc, il, LINK_WEIGHT[kind] * (1.0 if anc == disease else SUBTYPE_FACTOR))
-        # Approved drugs that act on an interleukin in a disease make that link weigh more.
-        for anc, il, n in c.execute(
-                "SELECT a.ancestor_id, di.interleukin_id, count(DISTINCT x.drug_id) "
-                "FROM drug_indication x JOIN disease_ancestor a ON a.disease_id = x.disease_id "
-                "JOIN drug_interleukin di ON di.drug_id = x.drug_id "
-                "JOIN drug d ON d.id = x.drug_id "
-                f"WHERE d.status IN ({_APPROVED_SQL}) GROUP BY 1, 2"):
-            if il in linked.get(anc, {}):
-                linked[anc][il] += DRUG_WEIGHT * min(n, 4)
-        # Clinical prominence breaks ties: an interleukin more approved drugs act on first.
-        prominence = {il: PROMINENCE_WEIGHT * min(n, 6) for il, n in c.execute(
-            "SELECT di.interleukin_id, count(*) FROM drug_interleukin di "
-            "JOIN drug d ON d.id = di.drug_id "
-            f"WHERE d.status IN ({_APPROVED_SQL}) GROUP BY 1")}
-        for ils in linked.values():
-            for il in ils:
-                ils[il] += prominence.get(il, 0.0)
-        primary = dict(c.execute("SELECT id, family_id FROM interleukin").fetchall())
-        disputed = {r[0] for r in c.execute("SELECT id FROM interleukin "
-                                            "WHERE status != 'established'")}
-        return _Index(names, alias_keys, list(vocab), cells, dis, fams, linked, primary,
-                      disputed, shorts, own_keys, sorted(alias_keys))
-
-    # -- facets ---------------------------------------------------------------------------
-
     def interleukins(self) -> list[str]:
         ils = [i for i, v in self.index.names.items() if v[1] == "interleukin"]
         return sorted(ils, key=lambda i: self.index.names[i][3])
 
-    def matches(self, il: str, facets: Facets, skip: str | None = None) -> bool:
-        ix = self.index
-        if skip != "cell_type" and facets.cell_type and \
-                facets.cell_type not in ix.cells_of.get((il, facets.role), set()):
-            return False
-        if skip != "disease" and facets.disease and \
-                facets.disease not in ix.diseases_of.get((il, facets.disease_kind or "any"),
-                                                         set()):
-            return False
-        return not (skip != "family" and facets.family
-                    and facets.family not in ix.families_of.get(il, set()))
-
-    def facet_counts(self, candidates: list[str], facets: Facets) -> dict[str, dict[str, int]]:
-        """For each facet, how many of `candidates` (interleukin ids) each value would keep,
-        given the other active facets."""
-        ix = self.index
-        out: dict[str, dict[str, int]] = {"cell_type": {}, "disease": {}, "family": {}}
-        for il in candidates:
-            if self.matches(il, facets, skip="cell_type"):
-                for cell in ix.cells_of.get((il, facets.role), set()):
-                    out["cell_type"][cell] = out["cell_type"].get(cell, 0) + 1
-            if self.matches(il, facets, skip="disease"):
-                for d in ix.diseases_of.get((il, facets.disease_kind or "any"), set()):
-                    out["disease"][d] = out["disease"].get(d, 0) + 1
-            if self.matches(il, facets, skip="family"):
-                for f in ix.families_of.get(il, set()):
-                    out["family"][f] = out["family"].get(f, 0) + 1
-        return out
-
-    def resolve_facet(self, kind: str, text: str) -> str | None:
-        """A facet value typed as text (`th17` → `th17-cell`), matched like a query."""
-        wanted = {"cell_type": "cell_type", "disease": "disease"}.get(kind)
-        if not key(text):  # no letters or digits: an empty search would list interleukins
-            return None
-        if kind == "family":
-            return self._resolve_family(text)
-        for k in q.name_keys(text):
-            for pid in self.index.alias_keys.get(k, []):
-                if self.index.names[pid][1] == wanted:
-                    return pid
-        result = self.search(text, limit=50, kinds=(wanted,) if wanted else None)
-        return result.hits[0].id if result.hits else None
-
-    def _resolve_family(self, text: str) -> str | None:
-        """A family by its id, its name, or a receptor chain its members share (gp130)."""
-        k = key(text)
-        if not k:
-            return None
-        rows = self.conn.execute("SELECT id, name, shared_chains FROM family ORDER BY position")
-        families = [(fid, name, json.loads(chains or "[]")) for fid, name, chains in rows]
-        for fid, name, _ in families:
-            if k in (key(fid), key(name)) or key(name).startswith(k):
-                return fid
-        chains = {pid for kk in q.name_keys(text) for pid in self.index.alias_keys.get(kk, [])}
-        for fid, _, shared in families:
-            if chains & set(shared):
-                return fid
-        return None
-
-    # -- search ---------------------------------------------------------------------------
+    # -- full text ------------------------------------------------------------------------
 
     def _run(self, sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
         try:
@@ -301,50 +113,218 @@ class Searcher:
         rows = self._run(sql, (MARK_START, MARK_END, expr, *rowids))
         return {str(pid): str(snip) for pid, snip in rows if MARK_START in str(snip)}
 
-    def _rank(self, text: str, limit: int, kinds: tuple[str, ...] | None,
-              snippets: bool = True) -> list[SearchHit]:
+    def _partial(self, text: str, limit: int, spans: list[str]
+                 ) -> tuple[list[tuple[int, str, str, float]], str, bool]:
+        """The pages that hold most of the words (rarest first), an expression that marks
+        them, and whether some word is in no page at all. `spans` are names inside the
+        text, each searched as one phrase."""
+        rest = text
+        for span in spans:
+            rest = rest.replace(span, " ")
+        groups = ['"' + " ".join(q.tokens(span)) + '"' for span in spans]
+        groups += q.word_groups(rest, variants=self.index.variants) if q.tokens(rest) else []
+        counted = partial.frequencies(self._run, FTS_TABLE, groups)
+        missing = len(counted) < min(len(groups), partial.MAX_WORDS)
+        named = set(groups[:len(spans)])
+        for level in partial.levels(counted, len(groups)):
+            # Pages that hold a name the query contains first, then the best bm25.
+            best: dict[str, tuple[bool, tuple[int, str, str, float]]] = {}
+            for expr in level:
+                has_name = any(g in expr for g in named)
+                for row in self._fts(expr, max(limit * 3, 60)):
+                    if row[1] not in best or (not has_name, row[3]) < (best[row[1]][0],
+                                                                       best[row[1]][1][3]):
+                        best[row[1]] = (not has_name, row)
+            if best:
+                ordered = sorted(best.values(), key=lambda r: (r[0], r[1][3]))
+                # bm25 ranks are negative: lift the named ones above every other row.
+                low = min(r[1][3] for r in ordered) - 1.0
+                rows = [(r[0], r[1], r[2], r[3] + (low if not first else 0.0))
+                        for first, r in ordered]
+                return rows, " OR ".join(level), missing
+        return [], "", missing
+
+    def _spans(self, text: str) -> list[str]:
+        """Names inside a longer text ("hepatitis B" in "hepatitis B reactivation"), longest
+        first, not overlapping."""
+        words = text.split()
+        found: list[str] = []
+        taken: set[int] = set()
+        for n in range(min(len(words) - 1, 5), 0, -1):
+            for start in range(len(words) - n + 1):
+                span = range(start, start + n)
+                if taken & set(span):
+                    continue
+                phrase = " ".join(words[start:start + n])
+                k = key(phrase)
+                if len(k) >= 3 and k in self.index.alias_keys and \
+                        not all(w.casefold() in intent.STOP for w in words[start:start + n]):
+                    found.append(phrase)
+                    taken.update(span)
+        return found
+
+    # -- names ----------------------------------------------------------------------------
+
+    def _named(self, text: str) -> list[str]:
+        """Pages `text` names exactly: any spelling of a name or alias, or an abbreviation
+        from the variant table as written (CRS: both syndromes)."""
         ix = self.index
+        out: list[str] = []
+        for k in q.name_keys(text):
+            out += [p for p in ix.alias_keys.get(k, []) if p not in out]
+        if out:  # a subunit's name (p40, EBI3): every interleukin built from it
+            out += [p for p in ix.graph.subunits.get(q.name_keys(text)[0], []) if p not in out]
+        for meaning in ix.variants.meanings(text):
+            out += [p for p in ix.alias_keys.get(key(meaning), []) if p not in out]
+        return out
+
+    def _lookalikes(self, text: str, placed: set[str]) -> list[str]:
+        """Names that only start with a completed name and go on with digits: IL-40, IL-41
+        for IL-4."""
+        k = key(text)
+        ix = self.index
+        out: list[str] = []
+        start = bisect.bisect_left(ix.sorted_keys, k)
+        for alias_key in ix.sorted_keys[start:start + PREFIX_SCAN]:
+            if not alias_key.startswith(k):
+                break
+            rest = alias_key[len(k):]
+            if not rest or not rest[0].isdigit():
+                continue
+            for pid in ix.alias_keys[alias_key]:
+                if pid not in placed and pid not in out and alias_key in ix.own_keys.get(pid, ()):
+                    out.append(pid)
+        return sorted(out, key=lambda p: ix.names[p][3])[:LOOKALIKES]
+
+    # -- ranking --------------------------------------------------------------------------
+
+    def _rank(self, text: str, limit: int, kinds: tuple[str, ...] | None,
+              snippets: bool = True) -> tuple[list[SearchHit], str, bool]:
+        """The ranked hits for `text`, the notice to show with them, and whether the query
+        holds a word no page has (then a spelling suggestion may serve better)."""
+        ix = self.index
+        named = self._named(text)
+        plan = intent.Plan(text) if named else intent.parse(text)
+        if not named and plan.rest != text:
+            named = self._named(plan.rest)
+        rest = plan.rest
+        prefixed = {} if named else self._name_prefix(rest)
+        # A completed name (IL-4, T cell) or a number being typed (IL-1): longer words and
+        # numbers only look alike, so the index is not asked for them as prefixes (which
+        # also keeps snippets cheap: a prefix is every word that starts with it).
+        numbered = bool(named or prefixed) and key(rest)[-1:].isdigit()
+        expr = q.fts_expression(rest, prefix=not (numbered or named), variants=ix.variants)
+        if named and expr and not kinds:
+            # The neighbourhood answers a named page; other matches come from names,
+            # summaries and linked names, not from every page whose text mentions it.
+            # (Filtered to interleukins, as facets do, the text still counts: "il6" with
+            # Th17 producers finds IL-17A, which IL-6 helps to induce.)
+            expr = f"{{{NAMED_COLUMNS}}}: ({expr})"
+        rows = self._fts(expr, max(limit * 3, 60)) if expr else []
+        notice, missing = "", False
+        leading: list[str] = []
+        if not rows and not named and not prefixed and expr:
+            spans = self._spans(rest)
+            rows, expr, missing = self._partial(rest, limit, spans)
+            notice = PARTIAL_NOTICE if rows else ""
+            # A name inside the query leads (without its neighbourhood: the other words
+            # are what the reader asked about).
+            leading = [p for span in spans for p in self._named(span)][:1]
         fts: dict[str, float] = {}
         rowid: dict[str, int] = {}
-        expr = q.fts_expression(text)
-        if expr:
-            for rid, pid, kind, rank in self._fts(expr, max(limit * 3, 60)):
-                fts[pid] = -rank * KIND_BOOST.get(kind, 1.0)
-                rowid[pid] = rid
+        for rid, pid, kind, rank in rows:
+            fts[pid] = -rank * KIND_BOOST.get(kind, 1.0)
+            rowid[pid] = rid
+        for pid in leading:
+            fts[pid] = EXACT_SCORE + fts.get(pid, 0.0)
         scores = dict(fts)
+        preferred = INTENT_KIND.get(plan.intent) if not named else None
+        if preferred:
+            for pid in fts:
+                if ix.names[pid][1] == preferred:
+                    scores[pid] += PREFERRED_BONUS
         exact: set[str] = set()
-        for k in q.name_keys(text):
-            for pid in ix.alias_keys.get(k, []):
-                exact.add(pid)
-                scores[pid] = EXACT_SCORE + fts.get(pid, 0.0)
-                linked = ix.linked_ils.get(pid, {})
-                if ix.names[pid][1] == "interleukin" or not linked:
-                    continue
-                if len(linked) == 1 and ix.names[pid][1] == "receptor":
-                    # A chain only one interleukin uses (CD25) answers with that interleukin.
-                    il = next(iter(linked))
-                    scores[il] = EXACT_SCORE + 1 + fts.get(pid, 0.0)
-                    exact.add(il)
-                    continue
-                # The interleukins a named page is about follow it (gp130: IL-6, IL-11…),
-                # strongest links first, spread across families.
-                for rank, il in enumerate(self._diversify(linked, fts)):
-                    scores[il] = max(scores.get(il, 0.0), LINKED_SCORE - rank)
-        if not exact:
-            for pid, bonus in self._name_prefix(text).items():
+        lead: list[str] = []
+        keys = q.name_keys(rest)
+        for pid in named:
+            exact.add(pid)
+            lead.append(pid)
+            # The page's own name (IL-27) before a page that only has it as an alias (IL-30,
+            # whose gene is IL27).
+            own = OWN_NAME_BONUS if ix.own_keys.get(pid, set()) & set(keys) else 0.0
+            scores[pid] = EXACT_SCORE + own + fts.get(pid, 0.0)
+            linked = ix.linked_ils.get(pid, {})
+            if ix.names[pid][1] == "receptor" and len(linked) == 1:
+                # A chain only one interleukin uses (CD25) answers with that interleukin.
+                il = next(iter(linked))
+                scores[il] = EXACT_SCORE + 1 + fts.get(pid, 0.0)
+                exact.add(il)
+        if not named:
+            for pid, bonus in prefixed.items():
                 scores[pid] = max(scores.get(pid, 0.0),
                                   PREFIX_SCORE + bonus + fts.get(pid, 0.0))
+            if numbered:
+                typed = sorted((p for p, b in prefixed.items() if b > 0),
+                               key=lambda p: -prefixed[p])
+                lead = typed[:PREFIX_NAMED]
+        group: dict[str, str] = {}
+        placed = set(lead) | exact
+        if lead:
+            self._neighbours(lead, plan.intent, fts, scores, group, placed)
+        if numbered:
+            for i, pid in enumerate(self._lookalikes(rest, placed)):
+                scores[pid] = LOOKALIKE_SCORE - i
+                group[pid] = ALSO
+                placed.add(pid)
+        if group:
+            for pid in fts:
+                group.setdefault(pid, "" if pid in placed else OTHER)
         ranked = sorted((pid for pid in scores if not kinds or ix.names[pid][1] in kinds),
                         key=lambda pid: (-scores[pid], ix.names[pid][3]))[:limit]
-        shown = [rowid[pid] for pid in ranked[:SNIPPETS] if pid in rowid and pid not in exact]
+        # A named page's neighbourhood reads well with summaries; snippets (costly for a
+        # common phrase in a large index) go to the head of the list.
+        head = ranked[:NAMED_SNIPPETS if lead else SNIPPETS]
+        shown = [rowid[pid] for pid in head if pid in rowid and pid not in exact]
         marked = self._snippets(expr, shown) if snippets and expr else {}
+        if plan.intent == "side_effects":
+            for pid in exact:
+                effects = ix.graph.side_effects.get(pid)
+                if effects:
+                    marked[pid] = f"{MARK_START}Side effects{MARK_END}: " + "; ".join(effects)
         hits = []
         for pid in ranked:
             name, kind, summary, _ = ix.names[pid]
             hits.append(SearchHit(pid, kind, name, round(scores[pid], 3),
                                   marked.get(pid, summary), summary, pid in exact,
-                                  ix.shorts.get(pid, name)))
-        return hits
+                                  ix.shorts.get(pid, name), group.get(pid, "")))
+        return hits, notice, missing
+
+    def _neighbours(self, lead: list[str], wanted: str, fts: dict[str, float],
+                    scores: dict[str, float], group: dict[str, str], placed: set[str]) -> None:
+        """Score the groups that follow the named pages `lead`: group by group (in the order
+        the first page's kind gives, the group a question asks for first), each group's
+        members interleaved across the named pages in their ranked order."""
+        ix = self.index
+        kind = ix.names[lead[0]][1]
+        order = list(graph.GROUP_ORDER.get(kind, ()))
+        first = [g for g in INTENT_FIRST.get(wanted, ()) if g in order or g == "Made by"]
+        order = [*first, *(g for g in order if g not in first)]
+        per_page = [graph.neighbourhood(ix.graph, pid, ix.names[pid][1],
+                                        self._diversify(ix.linked_ils.get(pid, {}), fts)
+                                        if ix.names[pid][1] != "interleukin" else [])
+                    for pid in lead]
+        pos = 0
+        for title in order:
+            base = FIRST_SCORE if wanted == "drugs" and title == "Drugs" else NEIGHBOUR_SCORE
+            depth = max(len(n.get(title, [])) for n in per_page)
+            for i in range(depth):
+                for n in per_page:
+                    ids = n.get(title, [])
+                    if i < len(ids) and ids[i] not in placed:
+                        placed.add(ids[i])
+                        group[ids[i]] = title
+                        scores[ids[i]] = base - 0.5 * pos
+                        pos += 1
 
     def _name_prefix(self, text: str) -> dict[str, float]:
         """Pages a name-in-progress points at, with a bonus for the page's own name:
@@ -383,7 +363,7 @@ class Searcher:
             text = q.clean(text)
             if not q.tokens(text):
                 return self.interleukins()
-            return [h.id for h in self._rank(text, 500, ("interleukin",), snippets=False)]
+            return [h.id for h in self._rank(text, 500, ("interleukin",), snippets=False)[0]]
         finally:
             self._cancel = None
 
@@ -425,7 +405,7 @@ class Searcher:
                 out.append(name)
         return out[:limit]
 
-    def search(self, text: str, facets: Facets = Facets(), limit: int = 50,
+    def search(self, text: str, facets: Facets = NO_FACETS, limit: int = 50,
                cancel: Callable[[], bool] | None = None,
                kinds: tuple[str, ...] | None = None) -> SearchResult:
         """Ranked hits for `text` within `facets`. Never raises for any `text`."""
@@ -442,20 +422,23 @@ class Searcher:
                                   short=self.index.shorts.get(i, ""))
                         for i in ils]
                 return SearchResult(text, hits, facets=facets)
-            hits = self._rank(text, FACET_POOL if facets.active else limit, kinds)
+            pool = FACET_POOL if facets.active else limit
+            hits, notice, missing = self._rank(text, pool, kinds)
             if facets.active:
                 hits = [h for h in hits if self.matches(h.id, facets)]
-            if hits:
-                return SearchResult(text, hits[:limit], facets=facets)
+            if hits and not missing:
+                return SearchResult(text, hits[:limit], facets=facets, notice=notice)
+            # A word no page holds may be a typo: a suggestion that names a page wins over
+            # pages that match only the other words.
             suggestions = self.suggest(text)
             if suggestions and not (cancel and cancel()):
-                corrected = self._rank(suggestions[0], FACET_POOL if facets.active else limit,
-                                       kinds)
+                corrected = self._rank(suggestions[0], pool, kinds)[0]
                 if facets.active:
                     corrected = [h for h in corrected if self.matches(h.id, facets)]
-                if corrected:
+                if corrected and (not hits or corrected[0].exact):
                     return SearchResult(suggestions[0], corrected[:limit], suggestions,
                                         corrected_from=text, facets=facets)
-            return SearchResult(text, [], suggestions, facets=facets)
+            return SearchResult(text, hits[:limit], suggestions if not hits else [],
+                                facets=facets, notice=notice)
         finally:
             self._cancel = None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ildesk.kb.names import fold, key
+from ildesk.search.variants import Variants
 
 MAX_QUERY = 256  # characters considered; longer input is cut, not rejected
 MAX_TOKENS = 12
@@ -59,19 +60,44 @@ def phrases(text: str) -> list[list[str]]:
     return out[:MAX_TOKENS]
 
 
-def fts_expression(text: str, prefix: bool = True) -> str:
+def word_groups(text: str, prefix: bool = True, variants: Variants | None = None) -> list[str]:
+    """Each word of `text` as an FTS5 group: the word (its tokens as a phrase; the last one
+    also as a prefix while it is being typed) OR'ed with its variants from the table."""
+    words = phrases(text)
+    if not words:
+        return []
+    raw = [w.strip("?.,!;:()\"'") for w in clean(text).split()]
+    raw = [w for w in raw if _TOKEN.search(fold(w))][:len(words)]
+    if variants is not None:  # "anti inflammatory" is one word the table knows solid
+        i = 0
+        while i + 1 < min(len(words), len(raw)):
+            solid = fold(raw[i] + raw[i + 1])
+            if "-" not in raw[i] + raw[i + 1] and variants.alternatives(solid):
+                words[i:i + 2] = [words[i] + words[i + 1]]
+                raw[i:i + 2] = [solid]
+            i += 1
+    typing = prefix and not clean(text).endswith(" ")
+    out = []
+    for i, toks in enumerate(words):
+        quoted = '"' + " ".join(toks) + '"'
+        if typing and i == len(words) - 1:
+            quoted += "*"
+            if len(toks[-1]) < SHORT_PREFIX:
+                # One or two letters: the reader is typing a name, so match names only.
+                quoted = f"{{name aliases keys}}: {quoted}"
+        alts = variants.alternatives(raw[i]) if variants is not None and i < len(raw) else []
+        if alts:
+            quoted = "(" + " OR ".join([quoted, *('"' + " ".join(a) + '"' for a in alts)]) + ")"
+        out.append(quoted)
+    return out
+
+
+def fts_expression(text: str, prefix: bool = True, variants: Variants | None = None) -> str:
     """An FTS5 MATCH expression for `text`, or '' when it holds no words."""
     toks = tokens(text)
     if not toks:
         return ""
-    words = phrases(text)
-    quoted = ['"' + " ".join(p) + '"' for p in words]
-    if prefix and not clean(text).endswith(" "):
-        quoted[-1] += "*"
-        if len(words[-1][-1]) < SHORT_PREFIX:
-            # One or two letters: the reader is typing a name, so match names only.
-            quoted[-1] = f"{{name aliases keys}}: {quoted[-1]}"
-    expr = f"({' AND '.join(quoted)})"
+    expr = f"({' AND '.join(word_groups(text, prefix, variants))})"
     compact = key(clean(text))
     if compact and len(toks) > 1:
         expr += f' OR keys: "{compact}"*'

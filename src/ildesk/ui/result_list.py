@@ -1,6 +1,7 @@
 """The result list: a small Qt model over plain `SearchHit` values, and how a row looks.
 
-Rows are hits or group headers (a family name when the whole list of interleukins is shown).
+Rows are hits or group headers (a family name when the whole list of interleukins is shown;
+a neighbourhood group such as "Drugs" after a named page).
 """
 
 from __future__ import annotations
@@ -39,15 +40,16 @@ class ResultModel(QAbstractListModel):
         self._rows: list[Row] = []
 
     def set_results(self, hits: list[SearchHit], groups: dict[str, str] | None = None) -> None:
-        """Show `hits`; with `groups` (page id -> group title), add a header per group."""
+        """Show `hits`; with `groups` (page id -> group title), add a header per group.
+        Without, a named page's neighbourhood gets a header per group the search gave its
+        hits ("Drugs", "Receptor chains" …); the named page itself needs none."""
         rows: list[Row] = []
-        last = None
+        last: str | None = None
         for hit in hits:
-            if groups is not None:
-                title = groups.get(hit.id, "")
-                if title != last:
-                    rows.append(Row(header=title))
-                    last = title
+            title = groups.get(hit.id, "") if groups is not None else hit.group
+            if title != last and (groups is not None or title):
+                rows.append(Row(header=title))
+            last = title
             rows.append(Row(hit=hit))
         self.beginResetModel()
         self._rows = rows
