@@ -40,11 +40,11 @@ def _attempts() -> list[Fit]:
     first a smaller diagram (down to 6 pt labels), compact lists (fewer words, closer, then
     two columns) and a shorter lead paragraph (never under two sentences), and only then
     shorter lists (never under six items) before the next smaller size; at the 7.5 pt floor,
-    lists shrink further, references go, the lead goes down to one sentence, whole sections
-    at the end are dropped, and last the diagram goes below 6 pt. A shortened list always
-    keeps its kept items (approved drugs, the diseases they are for), and a section with any
-    is never dropped. Whatever height is left over afterwards goes back to the lists, then to
-    the diagram (`layout_sheet`)."""
+    lists shrink further (to their kept items), references go, the lead goes down to one
+    sentence, whole sections at the end are dropped, and last the diagram goes below 6 pt.
+    A shortened list always keeps its kept items (approved drugs, the diseases they are
+    for), and a section with any is never dropped. Whatever height is left over afterwards
+    goes back to the lists, then to the diagram (`layout_sheet`)."""
     steps: list[tuple[float, int, int | None, int]] = [
         (7.5, 4, None, 0), (7.0, 3, None, 0), (6.5, 3, None, 1), (6.0, 3, None, 1),
         (6.0, 3, None, 2), (6.0, 2, None, 2), (6.0, 2, 12, 2), (6.0, 2, 10, 2), (6.0, 2, 8, 2),
@@ -55,7 +55,8 @@ def _attempts() -> list[Fit]:
     changes: list[dict[str, Any]] = [
         {"max_items": 5}, {"max_items": 4}, {"references": 2, "max_paragraphs": 2},
         {"max_items": 3}, {"sentences": 1}, {"references": 1, "max_paragraphs": 1},
-        {"max_items": 2}, *[{"drop_sections": n} for n in range(1, 6)],
+        {"max_items": 2}, {"max_items": 1}, {"references": 0},
+        *[{"drop_sections": n} for n in range(1, 6)],
         {"diagram_pt": 5.5}, {"diagram_pt": 5.0}]
     for change in changes:
         last = replace(last, **change)
@@ -92,11 +93,12 @@ def _layout_once(sheet: Sheet, c: QRectF, fit: Fit, page_label: str,
     elif sheet.facts:
         y += block(w, memo, ("table", fit.body_pt, c.width()), c.left(), y,
                     lambda t: table(t, sheet.facts, 0, 0, c.width()))
-    y += 0.9 * pt
+    tight = fit.compact >= 2  # compact lists: the sections closer together too
+    y += (0.7 if tight else 0.9) * pt
     # the sections: wide ones full width, runs of narrow ones in two balanced columns
     sections = kept_sections(sheet, fit.drop_sections)
     col_w = (c.width() - gap) / 2
-    sep = 0.8 * pt
+    sep = (0.55 if tight else 0.8) * pt
     i = 0
     while i < len(sections):
         if sections[i][1].wide:

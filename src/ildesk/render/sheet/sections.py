@@ -21,6 +21,7 @@ from ildesk.render.sheet.ops import Fit
 LEAD = {4: 90, 3: 80, 2: 70, 1: 45}
 COMPACT_GAP = 0.03   # the space between list items in a compact layout, in body sizes
 ITEM_GAP = 0.12      # ... and in a roomy one
+WRAP_SHARE = 0.25    # two columns may make a list at most this much longer in all (wrapping)
 
 
 def limited(items: Sequence[Rich], n: int | None, keep: frozenset[int] = frozenset()
@@ -83,7 +84,9 @@ def _list(w: Writer, s: Section, n: int | None, x: float, y: float, width: float
         one = [w.height(width - indent, it, w.body) + gap for it in shown]
         two = [w.height(half - indent, it, w.body) + gap for it in shown]
         k = balance(two)
-        if max(sum(two[:k]), sum(two[k:])) < sum(one) - 0.5 * pt:
+        # two columns where they save height without breaking many items over two lines
+        wraps = sum(two) - sum(one) <= WRAP_SHARE * sum(one)
+        if wraps and max(sum(two[:k]), sum(two[k:])) < sum(one) - 0.5 * pt:
             left = _bullets(w, shown[:k], x, y, half, gap)
             return max(left, _bullets(w, shown[k:], x + half + col_gap, y, half, gap))
     return _bullets(w, shown, x, y, width, gap)
