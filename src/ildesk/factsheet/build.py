@@ -12,7 +12,7 @@ pass that interleukin's page as `diagram_page` (`sheets_for` does).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import TypedDict
 
@@ -31,6 +31,7 @@ from ildesk.db.pages.types import (
 from ildesk.factsheet.model import Fact, Footer, Reference, Rich, Section, Sheet, Span, rich
 from ildesk.factsheet.text import paragraphs, plain, sentences
 from ildesk.vocab import (
+    APPROVED,
     DRUG_KIND_LABEL,
     LINK_CAPTION,
     LINK_LABEL,
@@ -84,6 +85,20 @@ def _drug_item(d: DrugBrief | DiseaseDrug, labels: Labels, show_target: bool = T
         parts.append(f" — {effect} {target}")
     parts.append(Span(f" · {status_text(d['status'], d['approval_year'])}", muted=True))
     return rich(*parts)
+
+
+def _drug_short(d: DrugBrief | DiseaseDrug) -> Rich:
+    """A drug in few words, for a compact list: its name and status."""
+    return rich(Span(d["name"], bold=True),
+                Span(f" · {status_text(d['status'], d['approval_year'])}", muted=True))
+
+
+def _drugs_section(drugs: Sequence[DrugBrief | DiseaseDrug], labels: Labels,
+                   wide: bool = False) -> Section:
+    """The drugs, every approved one kept when the list is shortened."""
+    return Section("Drugs", "list", items=tuple(_drug_item(d, labels) for d in drugs),
+                   wide=wide, short=tuple(_drug_short(d) for d in drugs),
+                   keep=frozenset(i for i, d in enumerate(drugs) if d["status"] in APPROVED))
 
 
 def _chain_text(ch: ChainDetail) -> str:
@@ -160,7 +175,9 @@ def _cells(page: InterleukinPage, role: str) -> tuple[Rich, ...]:
 
 
 def interleukin_sheet(page: InterleukinPage, labels: Labels, meta: Mapping[str, str],
-                      today: date | None = None) -> Sheet:
+                      today: date | None = None, treated: Collection[str] = ()) -> Sheet:
+    """`treated`: the ids of its diseases an approved drug acting on it is given for (they
+    stay on the sheet however short its list of diseases gets)."""
     family = page["family"]
     others = [f["name"] for f in page["other_families"]]
     facts = [Fact("Family", (rich(family + (f"; also {', '.join(others)}" if others else "")),))]
@@ -202,11 +219,12 @@ def interleukin_sheet(page: InterleukinPage, labels: Labels, meta: Mapping[str, 
     if diseases:
         sections.append(Section("Diseases", "list", items=tuple(
             rich(Span(d["name"], bold=True), Span(f" — {LINK_LABEL.get(d['kind'], d['kind'])}",
-                                                  muted=True)) for d in diseases)))
+                                                  muted=True)) for d in diseases),
+            short=tuple(rich(Span(d["name"], bold=True)) for d in diseases),
+            keep=frozenset(i for i, d in enumerate(diseases) if d["id"] in treated)))
     drugs = page["drugs"]  # already in reading order: approved, direct, earliest
     if drugs:
-        sections.append(Section("Drugs", "list",
-                                items=tuple(_drug_item(d, labels) for d in drugs)))
+        sections.append(_drugs_section(drugs, labels))
     if page["therapy"]:
         sections.append(Section("As a medicine", "prose",
                                 paragraphs=paragraphs(page["therapy"], labels)))
@@ -254,7 +272,7 @@ def disease_sheet(page: DiseasePage, labels: Labels, meta: Mapping[str, str],
     if page["description"]:
         sections.append(Section("About", "prose",
                                 paragraphs=paragraphs(page["description"], labels), wide=True))
-    items = []
+    items, short = [], []
     for x in page["interleukins"]:
         note = sentences(plain(x["note"], labels))
         vias = [v["name"] for v in x["via"]]
@@ -264,12 +282,14 @@ def disease_sheet(page: DiseasePage, labels: Labels, meta: Mapping[str, str],
                           Span(" — " + ", ".join(LINK_LABEL.get(k, k) for k in x["kinds"])
                                + via, muted=True),
                           f": {note[0]}" if note else ""))
+        short.append(rich(Span(x["name"], bold=True),
+                          Span(" — " + LINK_LABEL.get(x["kind"], x["kind"]), muted=True)))
     if items:
-        sections.append(Section("Interleukins involved", "list", items=tuple(items), wide=True))
+        sections.append(Section("Interleukins involved", "list", items=tuple(items), wide=True,
+                                short=tuple(short)))
     drugs = sorted(page["drugs"], key=_drug_sort_key)
     if drugs:
-        sections.append(Section("Drugs", "list",
-                                items=tuple(_drug_item(d, labels) for d in drugs), wide=True))
+        sections.append(_drugs_section(drugs, labels, wide=True))
     cat = page["category"]
     return Sheet(kind="disease", page_id=page["id"], title=_cap(page["name"]), full_name="",
                  kicker=f"Disease · {cat}" if cat else "Disease",
@@ -327,8 +347,11 @@ def drug_sheet(page: DrugPage, labels: Labels, meta: Mapping[str, str],
         sections.append(Section("About", "prose",
                                 paragraphs=paragraphs(page["description"], labels), wide=True))
     if page["indications"]:
+        # an approved drug's indications are what it is for: none is ever left out
+        approved = page["status"] in APPROVED
         sections.append(Section("Indications", "list", items=tuple(
-            rich(_cap(i["name"])) for i in page["indications"])))
+            rich(_cap(i["name"])) for i in page["indications"]),
+            keep=frozenset(range(len(page["indications"]))) if approved else frozenset()))
     if page["side_effects"]:
         sections.append(Section("Side effects", "list",
                                 items=tuple(rich(x) for x in page["side_effects"])))
@@ -376,10 +399,25 @@ def sheets_for(content: Content, page_ids: Iterable[str], skip_other_kinds: bool
             raise KeyError(pid)
         if page["kind"] not in SHEET_KINDS and skip_other_kinds:
             continue
-        il_id = diagram_interleukin(content, page) if page["kind"] != "interleukin" else None
+        if page["kind"] == "interleukin":
+            out.append(interleukin_sheet(page, labels, meta,
+                                         treated=treated_diseases(content, page)))
+            continue
+        il_id = diagram_interleukin(content, page)
         il_page = pages.page(content, il_id) if il_id else None
         out.append(sheet_for(page, labels, meta, diagram_page=il_page))
     return out
+
+
+def treated_diseases(content: Content, page: InterleukinPage) -> set[str]:
+    """The interleukin's diseases that an approved drug acting on it is given for (the
+    disease itself or a subtype of it)."""
+    from ildesk.db import pages
+
+    if not any(d["status"] in APPROVED for d in page["drugs"]):
+        return set()
+    return {d["id"] for d in page["diseases"]
+            if pages.approved_drug_counts(content, d["id"]).get(page["id"], 0) > 0}
 
 
 def interleukin_ids(content: Content) -> Sequence[str]:

@@ -60,6 +60,10 @@ class Section:
       first sentences of each, whole sentences only.
     - "list": one item a line (bulleted), shortened with "… and N more" when needed.
     - "inline": items run together separated by commas (cell types), also shortened.
+
+    `keep` holds the indices of items a shortened list still shows (an approved drug, a
+    disease an approved drug is given for); `short`, when given, is each item in fewer words,
+    for a compact layout (a drug without its brand names, an interleukin without its note).
     """
 
     title: str
@@ -67,6 +71,19 @@ class Section:
     items: tuple[Rich, ...] = ()
     paragraphs: tuple[tuple[str, ...], ...] = ()
     wide: bool = False  # spans both columns
+    keep: frozenset[int] = frozenset()
+    short: tuple[Rich, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.short and len(self.short) != len(self.items):
+            raise ValueError(f"section {self.title!r}: {len(self.short)} short items for "
+                             f"{len(self.items)} items")
+        if any(not 0 <= i < len(self.items) for i in self.keep):
+            raise ValueError(f"section {self.title!r}: an item to keep is not in the list")
+
+    def kept(self) -> tuple[Rich, ...]:
+        """The items a shortened list never leaves out, in order."""
+        return tuple(x for i, x in enumerate(self.items) if i in self.keep)
 
     def __len__(self) -> int:
         return len(self.items) if self.style != "prose" else len(self.paragraphs)

@@ -1,6 +1,6 @@
 """The blocks of a fact sheet, each measured and recorded as paint operations: the header,
-the at-a-glance table, the diagram with its caption and legend strip, the sections, the
-footer. `Writer` lays text out (QTextLayout, cached by what it depends on) and records it;
+the at-a-glance table, the diagram with its caption and legend strip, the footer (the sections
+are `sections`). `Writer` lays text out (QTextLayout, cached by what it depends on) and records it;
 `block` reuses a block already laid out for the same sheet (`Memo`)."""
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextLayout, QTextOption
 
-from ildesk.factsheet.model import Fact, Rich, Section, Sheet, Span
-from ildesk.factsheet.text import lead
+from ildesk.factsheet.model import Fact, Rich, Sheet, Span
 from ildesk.render.sheet.fonts import (
     ACCENT,
     BODY_FLOOR_PT,
@@ -34,16 +33,15 @@ from ildesk.render.sheet.ops import (
     DiagramOp,
     DiagramSource,
     Fit,
+    GroupOp,
     LineOp,
     Op,
     SwatchOp,
     TextOp,
-    moved,
+    bounds,
 )
 
 LEGEND_PT = 6.5
-# The lead paragraph of "What it does" (and other prose): sentences and words at most.
-LEAD = {4: 90, 3: 80, 2: 70, 1: 45}
 BESIDE_MIN_PT = 7.0  # a diagram goes beside the table only if its labels still print this big
 
 class _Font:
@@ -149,61 +147,15 @@ class Writer:
                                color))
         return n * step
 
+    def height(self, width: float, line: Rich, base: QFont) -> float:
+        """The height `text` would take, without recording anything."""
+        step = base.pixelSize() * self.leading
+        return _measured(line, _Font(base), round(width, 1), Qt.AlignmentFlag.AlignLeft, None,
+                         step)[1] * step
+
     def rule(self, x: float, y: float, width: float, color: QColor = RULE,
              weight: float = 0.5) -> None:
         self.ops.append(LineOp(QRectF(x, y, width, 0), color, weight * DP))
-
-
-def _limit(items: Sequence[Rich], n: int | None) -> list[Rich]:
-    if n is None or len(items) <= n:
-        return list(items)
-    more = len(items) - (n - 1)
-    return [*items[:n - 1], (Span(f"… and {more} more", muted=True),)]
-
-
-def _inline(items: Sequence[Rich], n: int | None) -> Rich:
-    n = None if n is None else max(3, n + 2)  # names are short: allow a few more inline
-    shown = list(items) if n is None or len(items) <= n else list(items[:n - 1])
-    out: list[Span] = []
-    for i, it in enumerate(shown):
-        if i:
-            out.append(Span(" · ", muted=True))
-        out += list(it)
-    if len(shown) < len(items):
-        out.append(Span(f" … and {len(items) - len(shown)} more", muted=True))
-    return tuple(out)
-
-
-def section_height(w: Writer, s: Section, x: float, y: float, width: float) -> float:
-    """Lay out one section at (x, y); returns its height (ops are recorded in `w`)."""
-    fit = w.fit
-    pt = fit.body_pt * DP
-    top = y
-    y += w.text(x, y, width, (Span(s.title),), w.head, ACCENT) - 0.1 * pt
-    w.rule(x, y + 0.1 * pt, width)
-    y += 0.45 * pt
-    if s.style == "prose":
-        # one flowing paragraph of whole leading sentences, not a line from each paragraph;
-        # a column's prose ("As a medicine") is a shorter note than the sheet's main text
-        n = max(1, min(fit.sentences, 4 if s.wide else 2))
-        paras = s.paragraphs[:fit.max_paragraphs] if fit.max_paragraphs else s.paragraphs
-        text = lead(paras, n, LEAD[n])
-        y += w.text(x, y, width, (Span(text),), w.body, align=Qt.AlignmentFlag.AlignJustify)
-    elif s.style == "inline":
-        y += w.text(x, y, width, _inline(s.items, fit.max_items), w.body)
-    else:
-        indent = 0.9 * pt
-        for item in _limit(s.items, fit.max_items):
-            w.text(x, y, indent, (Span("•"),), w.body, ACCENT)
-            y += w.text(x + indent, y, width - indent, item, w.body) + 0.12 * pt
-    return y - top
-
-
-def measure_section(fit: Fit, s: Section, width: float, memo: Memo | None = None) -> float:
-    hit = memo.get(_section_key(s, fit, width)) if memo is not None else None
-    if hit is not None:
-        return hit[1]
-    return section_at(Writer(fit), memo, s, 0, 0, width)
 
 
 def header(w: Writer, sheet: Sheet, c: QRectF) -> float:
@@ -281,8 +233,6 @@ def balance(heights: Sequence[float]) -> int:
         if h < best - 1e-6:
             best, best_k = h, k
     return best_k
-
-
 
 
 def _legend_strip(w: Writer, keys: Sequence[tuple[str, str]], source: DiagramSource,
@@ -369,33 +319,28 @@ def diagram_block(w: Writer, sheet: Sheet, c: QRectF, y: float, fit: Fit,
                               lambda t: table(t, sheet.facts, 0, 0, c.width()))
 
 
-Memo = dict[tuple[Any, ...], tuple[list[Op], float]]
+Memo = dict[tuple[Any, ...], tuple[list[Op], float, QRectF]]
 """Blocks already laid out for one sheet (header, footer, table, each section), by what they
-depend on, with their ops at the origin: trial layouts differ in a few settings only."""
+depend on, with their ops at the origin and their bounds: trial layouts differ in a few
+settings only."""
 
 
 def block(w: Writer, memo: Memo | None, key: tuple[Any, ...], x: float, y: float,
-           build: Callable[[Writer], float]) -> float:
-    """Lay out `build` at (x, y) (it draws at the origin), from `memo` when it was before."""
+          build: Callable[[Writer], float]) -> float:
+    """Lay out `build` at (x, y) (it draws at the origin), from `memo` when it was before.
+    Moved blocks are recorded as one `GroupOp` (`ops.flat` undoes that)."""
     hit = memo.get(key) if memo is not None else None
     if hit is None:
         tmp = Writer(w.fit)
-        hit = (tmp.ops, build(tmp))
+        height = build(tmp)
+        hit = (tmp.ops, height, bounds(tmp.ops))
         if memo is not None:
             memo[key] = hit
-    ops, height = hit
-    w.ops += [moved(op, x, y) for op in ops] if x or y else list(ops)
+    ops, height, rect = hit
+    if not ops:
+        return height
+    if x or y:
+        w.ops.append(GroupOp(rect.translated(x, y), ops, x, y))
+    else:
+        w.ops += ops
     return height
-
-
-def _section_key(s: Section, fit: Fit, width: float) -> tuple[Any, ...]:
-    return ("section", id(s), fit.body_pt, fit.max_items, fit.sentences, fit.max_paragraphs,
-            round(width, 1))
-
-
-def section_at(w: Writer, memo: Memo | None, s: Section, x: float, y: float,
-                width: float) -> float:
-    return block(w, memo, _section_key(s, w.fit, width), x, y,
-                  lambda t: section_height(t, s, 0, 0, width))
-
-

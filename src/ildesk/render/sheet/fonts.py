@@ -1,5 +1,6 @@
 """The fact sheet's units, colours and fonts: decipoint layout units, the bundled condensed
-face at a size, text advances, and the printable rectangle of a page size."""
+face at a size (at its real width), text advances, and the printable rectangle of a page
+size."""
 
 from __future__ import annotations
 
@@ -36,7 +37,9 @@ def _font(pt: float, bold: bool) -> QFont:
     f = QFont(family())
     f.setPixelSize(max(1, round(pt * DP)))
     f.setBold(bold)
-    f.setStretch(QFont.Stretch.Condensed)  # the bundled cut, the same on every machine
+    # the bundled cut, the same on every machine. It declares itself semi-condensed (OS/2
+    # width class 4): asking for "Condensed" would make Qt squeeze it to 75/87.5 of its width.
+    f.setStretch(QFont.Stretch.SemiCondensed)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     f.setKerning(True)
     # no ligatures: "affinity" must stay searchable as a-f-f-i in the PDF's text

@@ -81,6 +81,45 @@ class SwatchOp(Op):
         p.restore()
 
 
+@dataclass
+class GroupOp(Op):
+    """A block laid out at the origin and shown moved by (dx, dy): a trial layout places a
+    block without copying its ops; `flat` turns the groups of the chosen one into the ops
+    themselves. `rect` bounds the block where it is shown."""
+
+    ops: list[Op]
+    dx: float
+    dy: float
+
+    def paint(self, p: QPainter) -> None:
+        p.save()
+        p.translate(self.dx, self.dy)
+        for op in self.ops:
+            op.paint(p)
+        p.restore()
+
+
+def bounds(ops: Sequence[Op]) -> QRectF:
+    """The smallest rectangle around every op's bounds (an empty one at the origin for none)."""
+    if not ops:
+        return QRectF()
+    rects = [op.rect for op in ops]
+    left, top = min(r.left() for r in rects), min(r.top() for r in rects)
+    return QRectF(left, top, max(r.right() for r in rects) - left,
+                  max(r.bottom() for r in rects) - top)
+
+
+def flat(ops: Sequence[Op]) -> list[Op]:
+    """`ops` with every group replaced by its ops, moved to where it is shown."""
+    out: list[Op] = []
+    for op in ops:
+        if type(op) is GroupOp:
+            out += [moved(o, op.dx, op.dy) for o in flat(op.ops)]
+        else:
+            out.append(op)
+    return out
+
+
 class DiagramSource(Protocol):
     """What the layout needs from a diagram: its size in diagram units (the box labels are
     `label_units` high in those units), its legend keys, and painters."""
@@ -107,10 +146,16 @@ class Fit:
     sentences: int = 4
     max_paragraphs: int | None = None
     references: int = 3
-    drop_sections: int = 0
+    drop_sections: int = 0    # sections at the end left out (never one with kept items)
+    compact: int = 0          # lists: 1 in fewer words, closer; 2 also in two columns
+    limits: tuple[tuple[int, int | None], ...] = ()  # (section index, its own max_items)
     grow: float = field(default=0.0, compare=False)  # extra height given to the diagram
     beside: bool | None = None  # the diagram beside the table (None: when it reads well there)
     column: float = 0.44  # the share of the width the diagram takes beside the table
+
+    def items_for(self, index: int) -> int | None:
+        """How many items the section at `index` has room for (None: all)."""
+        return next((n for i, n in self.limits if i == index), self.max_items)
 
 
 @dataclass
@@ -152,4 +197,6 @@ def moved(op: Op, dx: float, dy: float) -> Op:
         return TextOp(r, op.layout, QPointF(op.pos.x() + dx, op.pos.y() + dy), op.color)
     if type(op) is LineOp:
         return LineOp(r, op.color, op.width)
+    if type(op) is GroupOp:
+        return GroupOp(r, op.ops, op.dx + dx, op.dy + dy)
     return replace(op, rect=r)
