@@ -78,7 +78,10 @@ def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
 
 
 def test_no_module_takes_part_in_an_import_cycle():
-    assert _cycles(grimp.build_graph("ildesk")) == []
+    # Imports under `if TYPE_CHECKING:` never run; the window's parts name the window they
+    # belong to only for the type checker.
+    graph = grimp.build_graph("ildesk", exclude_type_checking_imports=True)
+    assert _cycles(graph) == []
 
 
 def test_the_cycle_check_finds_a_cycle(tmp_path, monkeypatch):

@@ -101,7 +101,7 @@ def test_a_sheet_that_leaves_something_out_has_no_room_left(qapp, every_sheet,
             "empty")
         assert lay.fit.compact == 2, (
             f"{sheet.title} ({page_size}) shortens a list before its lists went compact")
-    assert cut_sheets > 5  # the rule was exercised (IL-2, IL-6, psoriasis, ...)
+    assert cut_sheets >= 3  # the rule was exercised (IL-2, IL-6, psoriasis, ...)
 
 
 def test_the_il6_sheet_shows_all_its_approved_drugs_on_both_page_sizes(qapp, content) -> None:

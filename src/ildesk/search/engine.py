@@ -57,6 +57,7 @@ SNIPPETS = 60  # hits that get a marked snippet; the rest show their summary
 NAMED_COLUMNS = "name aliases keys summary facets"
 NAMED_SNIPPETS = 12  # …after a named page, whose neighbours show their summaries
 FACET_POOL = 500  # hits ranked before facets filter them
+FEW_ROWS = 5  # full matches below which a name inside the query is offered too
 ALSO = "Similar names"
 OTHER = "Other matches"
 # A question moves a group of the neighbourhood forward (the group that answers it).
@@ -237,6 +238,13 @@ class Searcher(FacetMixin):
             rowid[pid] = rid
         for pid in leading:
             fts[pid] = EXACT_SCORE + fts.get(pid, 0.0)
+        if rows and not leading and not named and not prefixed and len(rows) < FEW_ROWS:
+            # Few pages hold every word: a name inside the query ("hepatitis B" in
+            # "hepatitis B reactivation") leads them, as it does when none holds them all.
+            best = max(fts.values())
+            for span in self._spans(rest):
+                for pid in self._named(span)[:1]:
+                    fts[pid] = best * 1.1 + 1.0
         scores = dict(fts)
         preferred = INTENT_KIND.get(plan.intent) if not named else None
         if preferred:

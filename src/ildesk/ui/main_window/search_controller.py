@@ -169,6 +169,8 @@ class SearchController(QObject):
             text = f"No results. Did you mean {sugg}?"
         elif n == 0:
             text = "No results."
+        elif result.notice:
+            text = f"{esc(result.notice)} · {n} result{'s' if n != 1 else ''}"
         elif not self.field.text().strip() and not f.active:
             text = f"All {n} interleukins, by family"
         else:
