@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.main_split.setSizes([380, 900])
         self.left_split = self.search.splitter
         self.setCentralWidget(self.main_split)
-        self.menus = Actions(self)
+        self.menus = Actions(self, self)
         self.back_action, self.forward_action = self.menus.back, self.menus.forward
         self.nav_toolbar, self.title_label = self.menus.toolbar, self.menus.title
         self.docks: Docks = Docks(self, self.menus.view_menu, self.main_split,

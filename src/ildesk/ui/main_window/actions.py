@@ -12,17 +12,48 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from ildesk.ui import theme
 from ildesk.ui.reading import Shown
 
 if TYPE_CHECKING:
-    from ildesk.ui.main_window import MainWindow
+    from ildesk.ui.article_view import ArticleView
+    from ildesk.ui.main_window.page_view import PageView
+    from ildesk.ui.main_window.reader import Reader
+    from ildesk.ui.main_window.search_controller import SearchController
+    from ildesk.ui.printing import Printing
+    from ildesk.ui.result_list import ResultModel
+
+
+class Window(Protocol):
+    """What the menus call on the window they belong to, named by its shape so that this
+    module does not import the window that assembles it."""
+
+    @property
+    def reader(self) -> Reader: ...
+    @property
+    def view(self) -> PageView: ...
+    @property
+    def search(self) -> SearchController: ...
+    @property
+    def article(self) -> ArticleView: ...
+    @property
+    def model(self) -> ResultModel: ...
+    @property
+    def printing(self) -> Printing: ...
+    def close(self) -> bool: ...
+    def go_back(self) -> None: ...
+    def go_forward(self) -> None: ...
+    def show_home(self) -> None: ...
+    def set_zoom(self, zoom: float) -> None: ...
+    def step_zoom(self, step: int) -> None: ...
+    def set_theme(self, name: str) -> None: ...
+    def about(self) -> None: ...
 
 Key = QKeySequence.StandardKey | str
 SHEET_ACTIONS = ("print", "print_preview", "export_pdf")  # need a page with a fact sheet
@@ -30,8 +61,8 @@ PAGE_ACTIONS = ("copy_link", "copy_citation")  # need a page (not Home)
 
 
 class _SideButtons(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, host: QObject, window: Window) -> None:
+        super().__init__(host)
         self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -50,11 +81,14 @@ class Actions:
     `back`, `forward`, `quit`, `toolbar` (navigation) and `title` (the page's name on it);
     `named[object name]` for every action made here."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: QMainWindow, window: Window) -> None:
+        """`host` carries the menus, toolbar and actions; `window` answers them (the main
+        window is both)."""
+        self._host = host
         self._window = w = window
         self.named: dict[str, QAction] = {}
-        self._buttons = _SideButtons(window)
-        bar = w.menuBar()
+        self._buttons = _SideButtons(host, window)
+        bar = host.menuBar()
         self.file_menu = bar.addMenu("&File")
         self.edit_menu = bar.addMenu("&Edit")
         self.view_menu = bar.addMenu("&View")
@@ -94,7 +128,7 @@ class Actions:
         self.add(g, "&Search", w.search.focus, ["Ctrl+K", "Ctrl+L"], "focus_search")
         self.add(g, "Clear &filters", w.search.clear_facets, "Ctrl+Shift+X", "clear_filters")
         self.add(self.help_menu, "&About ildesk", w.about, name="about")
-        self.toolbar = w.addToolBar("Navigation")
+        self.toolbar = host.addToolBar("Navigation")
         self.toolbar.setObjectName("navigation_toolbar")
         self.toolbar.setMovable(False)
         self.arrow_icons()
@@ -107,7 +141,7 @@ class Actions:
     def add(self, menu: QMenu, text: str, slot: Callable[[], object],
             shortcut: Key | Sequence[Key] | None = None, name: str = "") -> QAction:
         """A menu entry calling `slot`, with its shortcut(s) and object name."""
-        act = QAction(text, self._window)
+        act = QAction(text, self._host)
         if shortcut is not None:
             keys = [shortcut] if isinstance(shortcut, (str, QKeySequence.StandardKey)) \
                 else list(shortcut)
