@@ -20,8 +20,11 @@ import pytest
 
 from ildesk.userdata import UserDataError, UserStore
 from ildesk.userdata import migrations as mig
-from tests.safety_support import files_of, full_disk_sqlite, small_disk  # noqa: F401
+from tests import safety_support
+from tests.safety_support import files_of, full_disk_sqlite
 from tests.userdata_support import corrupt, make_old_library
+
+small_disk = safety_support.small_disk  # the fixture
 
 
 def _library(path: Path, marks: int = 3) -> None:
@@ -102,7 +105,7 @@ def test_fault_injected_full_disk_never_sets_a_sound_library_aside(tmp_path, mon
     before = files_of(tmp_path)
     with full_disk_sqlite(monkeypatch):
         store = UserStore.open_default(path)
-    assert store.notices == [] and not store.temporary
+    assert store.notices == [] and store.path == path
     assert len(store.bookmarks.all()) == 3
     store.close()
     assert _kept(tmp_path) == [] and files_of(tmp_path)["user.sqlite"] == before["user.sqlite"]
