@@ -142,7 +142,7 @@ def _report(label: str, size: int, target_mb: int) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
     parser.add_argument("--onefile", action="store_true",
                         help="also build the one-file executable dist/onefile/ildesk")
     parser.add_argument("--no-archive", action="store_true", help="skip the archive")

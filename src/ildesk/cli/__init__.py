@@ -65,12 +65,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from ildesk.launch import translate_url_args
+    from ildesk.launch import link_index, translate_url_args
 
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    args = parser.parse_args(translate_url_args(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(translate_url_args(argv))
     if args.command is None:
         args.func = open_window.cmd_open
+    if link_index(argv) is not None:  # a link is data: development options never come with it
+        args.screenshot, args.quit_after_paint = None, False
     try:
         try:
             return int(args.func(args))
