@@ -3,7 +3,9 @@ and again whenever the page changes, the panel hides or the program quits."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -27,7 +29,9 @@ class NotePanel(QWidget):
         self._title = ""
         self._dirty = False
         self._loading = False
+        self._base: datetime | None = None  # the stored note's time when it was loaded
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
@@ -35,6 +39,7 @@ class NotePanel(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setTabChangesFocus(True)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -68,6 +73,7 @@ class NotePanel(QWidget):
                 note = self._store.notes.get(page_id)
             except UserDataError as exc:
                 self._show_error(exc)
+        self._base = note.updated if note else None
         self._loading = True
         self.editor.setPlainText(note.text if note else "")
         self._loading = False
@@ -88,12 +94,21 @@ class NotePanel(QWidget):
         if not self._dirty or self._page_id is None:
             return True
         try:
-            note = self._store.notes.save(self._page_id, self.editor.toPlainText(), self._title)
+            note = self._store.notes.save(self._page_id, self.editor.toPlainText(), self._title,
+                                          base=self._base)
         except UserDataError as exc:
             self._show_error(exc)
             return False
         self._dirty = False
-        self.status.setText(f"Saved · {local_time(note.updated)}" if note else "Saved")
+        self._base = note.updated if note else None
+        if note is not None and note.conflict:
+            self._loading = True
+            self.editor.setPlainText(note.text)
+            self._loading = False
+            self.status.setText("Another window changed this note meanwhile: both texts were "
+                                f"kept, yours below the line. Saved · {local_time(note.updated)}")
+        else:
+            self.status.setText(f"Saved · {local_time(note.updated)}" if note else "Saved")
         self.saved.emit(self._page_id)
         return True
 
