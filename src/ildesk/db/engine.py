@@ -134,7 +134,7 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
 def _crafted(conn: sqlite3.Connection, path: Path) -> None:
     """Raise ContentDbError for what a build never writes: views, triggers, unknown page
     kinds, JSON columns that are not lists of text."""
-    from ildesk.db.pages import KINDS
+    from ildesk.vocab import PAGE_KINDS as KINDS
 
     extra = conn.execute("SELECT type, name FROM sqlite_master "
                          "WHERE type IN ('view', 'trigger') ORDER BY name LIMIT 1").fetchone()
