@@ -179,6 +179,9 @@ class LibraryController(QObject):
         return None
 
     def show_notices(self) -> None:
+        """Each notice in a message box, and the last one in the status bar as well."""
+        if self.store.notices:
+            self.window.statusBar().showMessage(self.store.notices[-1])
         for text in self.store.notices:
             QTimer.singleShot(0, lambda t=text: QMessageBox.warning(self.window,
                                                                     "Your library", t))

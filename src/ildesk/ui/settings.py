@@ -1,6 +1,7 @@
 """Window state (geometry, splitters, zoom, theme) in QSettings, kept in the user's folder.
 
-ILDESK_USER_DIR points tests and portable use at another folder.
+ILDESK_USER_DIR points tests and portable use at another folder. When the folder cannot be
+made, the window still starts (its state is then not kept); the library says why.
 """
 
 from __future__ import annotations
@@ -12,5 +13,8 @@ from ildesk.paths import user_dir
 
 def settings() -> QSettings:
     folder = user_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        pass  # QSettings then keeps the values in memory; UserStore.open_default explains
     return QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
