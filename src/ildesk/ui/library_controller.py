@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from ildesk import wording
 from ildesk.search import SearchHit
-from ildesk.ui import theme
+from ildesk.ui import plain, theme
 from ildesk.ui.library import BookmarksPanel, HistoryDialog, NotePanel, PreferencesDialog
 from ildesk.ui.settings import settings
 from ildesk.userdata import Preferences, UserDataError, UserStore, note_to_html
@@ -183,8 +183,7 @@ class LibraryController(QObject):
         if self.store.notices:
             self.window.statusBar().showMessage(self.store.notices[-1])
         for text in self.store.notices:
-            QTimer.singleShot(0, lambda t=text: QMessageBox.warning(self.window,
-                                                                    "Your library", t))
+            QTimer.singleShot(0, lambda t=text: plain.warning(self.window, "Your library", t))
 
     def export_library(self) -> None:
         name = f"ildesk-library-{dt.date.today().isoformat()}.json"
@@ -195,7 +194,7 @@ class LibraryController(QObject):
         try:
             n_bookmarks, n_notes = self.store.export_json(path)
         except UserDataError as exc:
-            QMessageBox.critical(self.window, "Export failed", str(exc))
+            plain.critical(self.window, "Export failed", str(exc))
             return
         self.window.statusBar().showMessage(
             f"Exported {n_bookmarks} bookmarks and {n_notes} notes to {path}.", 8000)
@@ -208,11 +207,11 @@ class LibraryController(QObject):
         try:
             report = self.store.import_json(path)
         except UserDataError as exc:
-            QMessageBox.critical(self.window, "Import failed", str(exc))
+            plain.critical(self.window, "Import failed", str(exc))
             return
         self.bookmarks.refresh()
         self.window.render_page(keep_scroll=True)
-        QMessageBox.information(self.window, "Import finished", str(report))
+        plain.information(self.window, "Import finished", str(report))
 
     def close(self) -> None:
         self.notes.flush()

@@ -6,6 +6,8 @@ made, the window still starts (its state is then not kept); the library says why
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QSettings
 
 from ildesk.paths import user_dir
@@ -13,8 +15,6 @@ from ildesk.paths import user_dir
 
 def settings() -> QSettings:
     folder = user_dir()
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        pass  # QSettings then keeps the values in memory; UserStore.open_default explains
+    with contextlib.suppress(OSError):  # QSettings then keeps the values in memory, and
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the library says why
     return QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
