@@ -76,10 +76,26 @@ def finish_folder(app: Path) -> Path:
             raise SystemExit(f"build: the bundle lacks {needed.relative_to(app)}")
     db.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
     if sys.platform.startswith("linux"):
+        strip_build_paths(app)
         target = app / INSTALLER.name
         shutil.copy2(INSTALLER, target)
         target.chmod(0o755)
     return db
+
+
+def strip_build_paths(app: Path) -> int:
+    """Remove library search paths into the build machine (e.g. pyenv's RUNPATH on
+    libpython and the extension modules) from every ELF file of the bundle; see
+    packaging/elf_runpath.py. Returns how many files changed."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import elf_runpath
+
+    stripped = elf_runpath.strip_bundle(app)
+    if stripped:
+        paths = sorted({p for removed in stripped.values() for p in removed})
+        print(f"build: removed the build machine's library paths ({', '.join(paths)}) from "
+              f"{len(stripped)} files")
+    return len(stripped)
 
 
 def self_test(app: Path) -> tuple[bool, str]:
@@ -142,7 +158,7 @@ def _report(label: str, size: int, target_mb: int) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
     parser.add_argument("--onefile", action="store_true",
                         help="also build the one-file executable dist/onefile/ildesk")
     parser.add_argument("--no-archive", action="store_true", help="skip the archive")

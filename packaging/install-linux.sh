@@ -27,9 +27,23 @@ for size in 16 32 48 64 128 256 512; do
   cp "$res/icons/ildesk-$size.png" "$icons/${size}x${size}/apps/ildesk.png"
 done
 cp "$res/icons/ildesk.svg" "$icons/scalable/apps/ildesk.svg"
-# The desktop entry, with Exec and TryExec pointing into this folder (quoted for spaces).
-sed -e "s|^Exec=ildesk|Exec=\"$here/ildesk\"|" -e "s|^TryExec=ildesk|TryExec=$here/ildesk|" \
-  "$res/ildesk.desktop" > "$apps/ildesk.desktop"
+# The desktop entry, with Exec and TryExec pointing into this folder. The path is escaped
+# as the Desktop Entry Specification asks: inside Exec's double quotes \ " ` $ get a
+# backslash, % becomes %%, and then (as in every string value) each \ is doubled; TryExec is
+# a plain string (\ doubled). awk reads the lines from the environment, so no character of
+# the folder's name means anything to the shell, sed or awk.
+case "$here" in
+  *"
+"*) echo "install-linux.sh: the folder name holds a line break; move ildesk to another folder" >&2
+      exit 1 ;;
+esac
+exe="$here/ildesk"
+quoted=$(printf '%s' "$exe" | sed -e 's/[\\"`$]/\\&/g' -e 's/\\/\\\\/g' -e 's/%/%%/g')
+plain=$(printf '%s' "$exe" | sed -e 's/\\/\\\\/g')
+ILDESK_EXEC="Exec=\"$quoted\" %u" ILDESK_TRYEXEC="TryExec=$plain" awk '
+  /^Exec=/ { print ENVIRON["ILDESK_EXEC"]; next }
+  /^TryExec=/ { print ENVIRON["ILDESK_TRYEXEC"]; next }
+  { print }' "$res/ildesk.desktop" > "$apps/ildesk.desktop"
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$apps" || true
 command -v xdg-mime >/dev/null 2>&1 && xdg-mime default ildesk.desktop x-scheme-handler/ildesk || true
 command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q "$icons" 2>/dev/null || true

@@ -249,11 +249,11 @@ def test_svg_icon_renders(qapp: object) -> None:
 
 
 @pytest.mark.parametrize(("argv", "expected"), [
-    (["ildesk://IL-6"], ["open", "IL-6"]),
-    (["ildesk://open/IL-6"], ["open", "IL-6"]),
-    (["ildesk:tocilizumab"], ["open", "tocilizumab"]),
-    (["ildesk://search?q=JAK1"], ["open", "--search", "JAK1"]),
-    (["ildesk://open/interleukin%202"], ["open", "interleukin 2"]),
+    (["ildesk://IL-6"], ["open", "--", "IL-6"]),
+    (["ildesk://open/IL-6"], ["open", "--", "IL-6"]),
+    (["ildesk:tocilizumab"], ["open", "--", "tocilizumab"]),
+    (["ildesk://search?q=JAK1"], ["open", "--search=JAK1"]),
+    (["ildesk://open/interleukin%202"], ["open", "--", "interleukin 2"]),
     (["ildesk://"], ["open"]),
     (["open", "IL-6"], ["open", "IL-6"]),
     (["search", "ildesk"], ["search", "ildesk"]),

@@ -114,24 +114,30 @@ def test_a_library_from_a_newer_ildesk_is_kept_not_overwritten(tmp_path):
     conn.execute(f"PRAGMA user_version = {mig.CURRENT + 3}")
     conn.commit()
     conn.close()
-    with UserStore(path) as store:
-        assert "newer ildesk" in store.notices[0]
-    kept = _kept(tmp_path)
-    assert len(kept) == 1
-    conn = sqlite3.connect(kept[0])
+    before = path.read_bytes()
+    with pytest.raises(UserDataError, match="newer ildesk"):
+        UserStore(path)
+    store = UserStore.open_default(path)
+    assert "newer ildesk" in store.notices[0] and "left untouched" in store.notices[0]
+    assert store.path is None
+    store.close()
+    assert _kept(tmp_path) == [] and path.read_bytes() == before
+    conn = sqlite3.connect(path)
     assert mig.version_of(conn) == mig.CURRENT + 3
     conn.close()
 
 
-def test_another_programs_sqlite_file_is_set_aside(tmp_path):
+def test_another_programs_sqlite_file_is_left_untouched(tmp_path):
     path = tmp_path / "user.sqlite"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE photos (id)")
     conn.commit()
     conn.close()
-    with UserStore(path) as store:
-        assert "not an ildesk library" in store.notices[0]
-    assert len(_kept(tmp_path)) == 1
+    before = path.read_bytes()
+    store = UserStore.open_default(path)
+    assert "not an ildesk library" in store.notices[0]
+    store.close()
+    assert _kept(tmp_path) == [] and path.read_bytes() == before
 
 
 def test_an_empty_file_is_simply_a_new_library(tmp_path):

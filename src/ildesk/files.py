@@ -10,6 +10,10 @@ where the platform allows. On any other exit — an error, Ctrl+C — the tempor
 removed and the target is untouched. `atomic_path(path)` is the same for writers that need a
 file *name* (SQLite, `QImage.save`).
 
+Only a regular file (or a new name) is ever replaced: a device such as /dev/null, a pipe or a
+socket at the target is refused before anything is written, so even root cannot turn
+/dev/null into a PDF.
+
 Every failure is one `OutputError(message, advice)` ("cannot write X: the disk is full", what
 to do); its `kind` ("folder", "no-folder", "write") and `error` (the OSError) let each caller
 say it in its own words.
@@ -20,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +32,9 @@ from typing import IO, Any, Literal
 
 from ildesk.errors import ActionableError
 
-Kind = Literal["folder", "no-folder", "write"]
+Kind = Literal["folder", "no-folder", "special", "write"]
+NOT_REGULAR = ("it is not a regular file (a device, pipe or socket); only a file or a new "
+               "name can be written")
 
 
 class OutputError(ActionableError):
@@ -91,6 +98,19 @@ def _failure(target: Path, exc: OSError) -> OutputError:
                        error=exc)
 
 
+def refuse_special(target: Path) -> None:
+    """Raise OutputError (kind "special") unless `target` is missing or a regular file (a
+    symbolic link counts as what it points to; replacing it replaces the link)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # a new name, or a link to nowhere; any other trouble the write will tell
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"cannot write {target}: {NOT_REGULAR}",
+                          "Nothing was written; give the name of a file, or a new name.",
+                          kind="special")
+
+
 @contextlib.contextmanager
 def _staged(path: Path | str, check: Callable[[Path], None] | None, suffix: str,
             example: str) -> Iterator[tuple[int, Path]]:
@@ -104,6 +124,7 @@ def _staged(path: Path | str, check: Callable[[Path], None] | None, suffix: str,
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: the folder {folder} does not exist",
                           "Create the folder first or choose another place.", kind="no-folder")
+    refuse_special(target)
     if check is not None:
         check(target)  # the place for rules about the target (raises OutputError)
     try:

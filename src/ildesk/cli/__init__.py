@@ -45,6 +45,11 @@ COMMANDS: tuple[Callable[[Add], None], ...] = (
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     common.add_argument("--db", metavar="PATH", help="the content database to read")
+    # The commands take --db too, but without a default of their own: `ildesk --db X show`
+    # and `ildesk show --db X` both read X (a command's default used to undo the first).
+    for_commands = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    for_commands.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                              help="the content database to read (or set ILDESK_DB)")
     parser = argparse.ArgumentParser(
         prog="ildesk", parents=[common], allow_abbrev=False,
         description="An offline encyclopedia of the human interleukins. "
@@ -54,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def add(name: str, func: Callable[[argparse.Namespace], int], help_: str
             ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, parents=[common], help=help_, description=help_,
+        p = sub.add_parser(name, parents=[for_commands], help=help_, description=help_,
                            allow_abbrev=False)
         p.set_defaults(func=func)
         return p
@@ -65,12 +70,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from ildesk.launch import translate_url_args
+    from ildesk.launch import link_index, translate_url_args
 
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
-    args = parser.parse_args(translate_url_args(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(translate_url_args(argv))
     if args.command is None:
         args.func = open_window.cmd_open
+    if link_index(argv) is not None:  # a link is data: development options never come with it
+        args.screenshot, args.quit_after_paint = None, False
     try:
         try:
             return int(args.func(args))

@@ -6,13 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from ildesk.cli.common import EXIT_OK, Add, CliError, out
+from ildesk.cli.common import EXIT_OK, Add, CliError, out, require_suffix
 
 
 def cmd_build_db(args: argparse.Namespace) -> int:
     from ildesk.db.from_data import DataBuildError, build_from_data
 
     data = Path(args.data) if args.data else None
+    if args.output:
+        require_suffix(args.output, (".sqlite", ".db"), args.force)
     target = Path(args.output) if args.output else (Path(args.db) if args.db else None)
     try:
         built = build_from_data(data, target, check_only=args.check)
@@ -33,3 +35,5 @@ def register(add: Add) -> None:
     p.add_argument("--data", metavar="DIR", help="the knowledge-base folder (default: data/)")
     p.add_argument("-o", "--output", metavar="FILE", help="where to write the database")
     p.add_argument("--check", action="store_true", help="only check the files; write nothing")
+    p.add_argument("--force", action="store_true",
+                   help="write to -o even when its name does not end in .sqlite")

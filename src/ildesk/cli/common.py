@@ -58,6 +58,15 @@ def out_json(obj: Any) -> None:
     out(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
+def require_suffix(output: str, suffixes: tuple[str, ...], force: bool) -> None:
+    """Refuse `-o NAME` when NAME does not end in one of `suffixes` (without --force): a slip
+    such as `-o ~/.bashrc` must not replace a file that is not this command's kind."""
+    if force or Path(output).suffix.lower() in suffixes or Path(output).is_dir():
+        return  # a folder: the writer says to give a file name inside it
+    raise CliError(f"{output} does not end in {' or '.join(suffixes)}, so it was not written.",
+                   f"Give a name ending in {suffixes[0]}, or add --force to write it anyway.")
+
+
 def open_content_or_fail(args: argparse.Namespace) -> Content:
     """The content database named by --db (or the default), or a CliError saying why not."""
     from ildesk.db.engine import ContentDbError, open_content

@@ -16,7 +16,14 @@ import sys
 import time
 from typing import Any
 
-from ildesk.cli.common import EXIT_OK, Add, CliError, open_content_or_fail, resolve
+from ildesk.cli.common import (
+    EXIT_OK,
+    Add,
+    CliError,
+    open_content_or_fail,
+    require_suffix,
+    resolve,
+)
 
 
 def register(add: Add) -> None:
@@ -38,6 +45,8 @@ def register(add: Add) -> None:
     p.add_argument("--cover", action="store_true", help="start with a cover page listing "
                                                         "the sheets")
     p.add_argument("--quiet", action="store_true", help="print nothing on success")
+    p.add_argument("--force", action="store_true",
+                   help="write to -o even when its name does not end in .pdf")
 
 
 def _page_size(text: str) -> str:
@@ -84,6 +93,7 @@ def _ids(args: argparse.Namespace, content: Any) -> tuple[list[str], bool]:
 def cmd_factsheet(args: argparse.Namespace) -> int:
     from ildesk.factsheet import sheets_for
 
+    require_suffix(args.output, (".pdf",), args.force)
     if args.margins < 0 or args.margins > 60:
         raise CliError(f"margins of {args.margins} mm do not leave a page to print on.",
                            "Use --margins between 0 and 60.")

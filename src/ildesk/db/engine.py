@@ -4,14 +4,22 @@
         page = ildesk.db.pages.page(content, "il-6")
 
 Every failure raises `ContentDbError` with a message for the reader and what to do about it.
+
+A crafted file must not hang or crash ildesk: opening refuses views and triggers (the
+builder writes neither) and checks that every page kind is known and every JSON column holds
+a list of text; and no statement on a content connection runs longer than QUERY_LIMIT_S
+(a progress handler stops it, and Ctrl+C stops it too).
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from urllib.parse import quote
 
 from ildesk.db.fts import FTS_TABLE
@@ -23,6 +31,21 @@ SCHEMA_VERSION = 1  # the version of the tables in ildesk.db.models
 SCHEMA_DIGEST = (1, "beb160606e42b4d6")
 
 LOCK_WAIT = 1.0  # seconds
+QUERY_LIMIT_S = 20.0  # no statement of ildesk's takes a hundredth of that on 100,000 entries
+PROGRESS_STEPS = 2000  # virtual-machine steps between two looks at the clock
+
+# The columns the builder fills with a JSON list of text (ildesk.db.models' list[str]
+# columns; tests/test_safety_content.py keeps the two equal).
+JSON_COLUMNS: dict[str, tuple[str, ...]] = {
+    "cell_type": ("parents",),
+    "chain": ("kinases", "sources"),
+    "disease": ("parents",),
+    "drug": ("brands", "side_effects", "sources"),
+    "drug_target": ("binds", "interleukins"),
+    "family": ("shared_chains",),
+    "interleukin": ("other_families", "target_genes", "side_effects", "sources"),
+    "molecule": ("sources",),
+}
 REBUILD = "Rebuild it with `ildesk build-db` (from a source checkout) or reinstall ildesk."
 
 
@@ -49,13 +72,94 @@ def _uri(path: Path) -> str:
     return f"file:{quote(str(path.resolve()))}?mode=ro"
 
 
+class BoundedConnection(sqlite3.Connection):
+    """A connection whose every statement stops after QUERY_LIMIT_S (OperationalError
+    "interrupted"), or at Ctrl+C (KeyboardInterrupt). A progress handler set by the caller
+    (the search's cancellation) runs as well. The bound counts from `execute`, so a result
+    read row by row also ends within it."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.started = time.monotonic()
+        self.stop_reason: str | None = None
+        self._extra: Callable[[], object] | None = None
+        super().set_progress_handler(self._progress, PROGRESS_STEPS)
+
+    def set_progress_handler(self, handler: Callable[[], object] | None, n: int) -> None:
+        self._extra = handler
+
+    def _progress(self) -> int:
+        # Ctrl+C raises KeyboardInterrupt as this is entered; sqlite3 then stops the
+        # statement and drops the exception, which _BoundedCursor puts back (stop_reason
+        # stays None).
+        if time.monotonic() - self.started > QUERY_LIMIT_S:
+            self.stop_reason = "time"
+            return 1
+        if self._extra is not None and self._extra():
+            self.stop_reason = "cancel"
+            return 1
+        return 0
+
+    def cursor(self, factory: Any = None) -> Any:
+        return super().cursor(factory or _BoundedCursor)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
+        return self.cursor().execute(sql, parameters)  # the C method would skip the clock
+
+
+class _BoundedCursor(sqlite3.Cursor):
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
+        conn = self.connection
+        assert isinstance(conn, BoundedConnection)
+        conn.started, conn.stop_reason = time.monotonic(), None
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.OperationalError as exc:
+            if str(exc) == "interrupted" and conn.stop_reason is None:
+                raise KeyboardInterrupt from None
+            raise
+
+
 def connect_readonly(path: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection that cannot write, for the search hot path and checks."""
+    """A plain sqlite3 connection that cannot write, for the search hot path and checks;
+    each statement is bounded in time (BoundedConnection)."""
     # Nothing writes a content database in place (builds replace the file), so a lock means
     # another program holds it: say so after a short wait rather than hang for long.
-    conn = sqlite3.connect(_uri(path), uri=True, check_same_thread=False, timeout=LOCK_WAIT)
+    conn = sqlite3.connect(_uri(path), uri=True, check_same_thread=False, timeout=LOCK_WAIT,
+                           factory=BoundedConnection)
     conn.execute("PRAGMA query_only = 1")
     return conn
+
+
+def _crafted(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise ContentDbError for what a build never writes: views, triggers, unknown page
+    kinds, JSON columns that are not lists of text."""
+    from ildesk.vocab import PAGE_KINDS as KINDS
+
+    extra = conn.execute("SELECT type, name FROM sqlite_master "
+                         "WHERE type IN ('view', 'trigger') ORDER BY name LIMIT 1").fetchone()
+    if extra:
+        raise ContentDbError(f"The content database {path} holds a {extra[0]} ({extra[1]!r}), "
+                             "which ildesk's builder never writes: it was altered or made by "
+                             "another program.")
+    marks = ",".join("?" * len(KINDS))
+    odd = conn.execute(f"SELECT id, kind FROM page WHERE kind NOT IN ({marks}) LIMIT 1",
+                       KINDS).fetchone()
+    if odd:
+        raise ContentDbError(f"The content database {path} has a page of an unknown kind "
+                             f"({odd[1]!r}, page {odd[0]!r}); it was altered or made by "
+                             "another version of ildesk.")
+    for table, columns in JSON_COLUMNS.items():
+        for column in columns:
+            bad = conn.execute(
+                f'SELECT rowid FROM "{table}" WHERE "{column}" IS NOT NULL AND "{column}" <> '
+                f"'' AND CASE WHEN json_valid(\"{column}\") THEN json_type(\"{column}\") <> "
+                f"'array' OR EXISTS (SELECT 1 FROM json_each(\"{column}\") "
+                "WHERE type <> 'text') ELSE 1 END LIMIT 1").fetchone()
+            if bad:
+                raise ContentDbError(f"The content database {path} has a damaged value in "
+                                     f"{table}.{column} (row {bad[0]}: not a JSON list of "
+                                     "text).")
 
 
 def _inspect(path: Path) -> DbInfo:
@@ -114,9 +218,14 @@ def _inspect(path: Path) -> DbInfo:
                 f"({', '.join(gaps[:5])}{' …' if len(gaps) > 5 else ''}); it was made by "
                 "another version of ildesk.",
                 "Rebuild it with `ildesk build-db` to match this version of ildesk.")
+        _crafted(conn, path)
         counts = dict(conn.execute("SELECT kind, count(*) FROM page GROUP BY kind").fetchall())
     except sqlite3.DatabaseError as exc:
         msg = str(exc)
+        if "interrupted" in msg:
+            raise ContentDbError(f"The content database {path} took longer than "
+                                 f"{QUERY_LIMIT_S:g} s to check and was given up; it may have "
+                                 "been altered.") from exc
         if "locked" in msg:
             raise ContentDbError(f"The content database {path} is locked by another program.",
                                  "Close the program that holds it and try again.") from exc
@@ -141,8 +250,7 @@ def _schema_gaps(conn: sqlite3.Connection) -> list[str]:
     ildesk with the same schema number would otherwise fail at its first query."""
     from ildesk.db.columns import COLUMNS
 
-    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master "
-                                       "WHERE type IN ('table', 'view')")}
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     gaps = [f"table {FTS_TABLE}"] if FTS_TABLE not in have else []
     for name, columns in COLUMNS.items():
         if name not in have:

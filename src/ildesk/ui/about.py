@@ -1,8 +1,16 @@
-"""The About box: what ildesk is, its data version and the sources and licences of its data."""
+"""The About box: what ildesk is, its data version and the sources and licences of its data.
+
+The text is rich text written here; the two values read from the content database (`meta`:
+data version, build time) are escaped, so a crafted database shows them as plain text, and
+the box opens no link of any kind.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ildesk import __version__
 
@@ -22,10 +30,11 @@ def about_html(meta: dict[str, str]) -> str:
                    for n, what, lic in SOURCES)
     return (f"<h3>ildesk {__version__}</h3>"
             "<p>An offline encyclopedia of the human interleukins: articles, signalling "
-            "diagrams and printable fact sheets. It never uses the network; outside links open "
+            "diagrams and printable fact sheets. It never uses the network (printing asks "
+            "your computer's own print service, CUPS, for its printers); outside links open "
             "in your browser only when you click them.</p>"
-            f"<p>Data version {meta.get('data_version', '?')}, built "
-            f"{meta.get('built_at', '?')}.</p>"
+            f"<p>Data version {escape(str(meta.get('data_version', '?')))}, built "
+            f"{escape(str(meta.get('built_at', '?')))}.</p>"
             "<p>The facts were checked against these sources; all text is ildesk's own:</p>"
             f"<table cellspacing='4'>{rows}</table>"
             "<p>Built with Qt for Python (PySide6, LGPLv3), SQLAlchemy (MIT) and SQLite "
@@ -36,7 +45,9 @@ def about_html(meta: dict[str, str]) -> str:
 def show_about(parent: QWidget, meta: dict[str, str]) -> None:
     box = QMessageBox(parent)
     box.setWindowTitle("About ildesk")
-    box.setTextFormat(__import__("PySide6.QtCore", fromlist=["Qt"]).Qt.TextFormat.RichText)
+    box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_html(meta))
     box.setAccessibleName("About ildesk")
+    for label in box.findChildren(QLabel):
+        label.setOpenExternalLinks(False)
     box.exec()

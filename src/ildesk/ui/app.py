@@ -16,7 +16,7 @@ from ildesk import __version__, paths
 from ildesk.db.engine import Content, ContentDbError, open_content
 from ildesk.errors import ActionableError
 from ildesk.search import Searcher
-from ildesk.ui import theme
+from ildesk.ui import plain, theme
 from ildesk.ui.background import CPU, LIBRARY, Background, Progress, describe
 from ildesk.ui.errors import show_error
 from ildesk.ui.settings import settings
@@ -78,6 +78,7 @@ def open_or_explain(db: Path) -> Content | None:
             box = QMessageBox(QMessageBox.Icon.Critical, "ildesk cannot open its database",
                               exc.message)
             box.setInformativeText(exc.advice)
+            plain.plain_box(box)  # the message holds a path and SQLite's own words
             rebuild = None
             if paths.default_data_dir() is not None:
                 rebuild = box.addButton("Rebuild the database", QMessageBox.ButtonRole.AcceptRole)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ildesk.article import links
+from ildesk.ui.plain import plain_tip
 
 
 class SafeBrowser(QTextBrowser):
@@ -118,7 +119,7 @@ class ArticleView(QWidget):
     def _hover(self, url: QUrl) -> None:
         target = url.toString()
         if links.is_web(target):
-            self.browser.setToolTip(f"{target}\nOpens in your web browser")
+            self.browser.setToolTip(plain_tip(f"{target}\nOpens in your web browser"))
         else:
             self.browser.setToolTip("")
 

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QGraphicsTextItem,
     QGraphicsView,
     QInputDialog,
-    QMessageBox,
     QStyleOptionGraphicsItem,
     QToolBar,
     QVBoxLayout,
@@ -46,6 +45,8 @@ from ildesk.diagram.model import Diagram, Edge, Node
 from ildesk.render import diagram as render
 from ildesk.render import export
 from ildesk.render import palette as palettes
+from ildesk.ui import plain
+from ildesk.ui.plain import plain_tip
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.1, 8.0
@@ -75,7 +76,7 @@ class NodeItem(QGraphicsItem):
         super().__init__()
         self.owner, self.node, self.band = panel, node, band
         self.hover = False
-        self.setToolTip(node.tooltip + ("\n(click to open)" if node.page_id else ""))
+        self.setToolTip(plain_tip(node.tooltip + ("\n(click to open)" if node.page_id else "")))
         self.setAcceptHoverEvents(True)
         if node.page_id:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -338,6 +339,6 @@ class DiagramPanel(QWidget):
         try:
             write()
         except export.DiagramExportError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            plain.warning(self, "Export failed", str(exc))
             return False
         return True

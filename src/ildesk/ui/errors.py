@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ildesk.errors import ActionableError
+from ildesk.ui.plain import plain_box
 
 
 def error_text(exc: ActionableError) -> str:
@@ -21,4 +22,5 @@ def show_error(parent: QWidget | None, title: str, exc: ActionableError,
     box.setInformativeText(exc.advice)
     if details:
         box.setDetailedText(details)
+    plain_box(box)  # the message may hold a path, a file's field or SQLite's own words
     box.exec()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ildesk.db.pages.types import Family, HierarchyEntry
 from ildesk.search.engine import Facets
+from ildesk.ui.plain import plain_tip
 from ildesk.vocab import CATEGORY_LABEL, LINK_LABEL, LINK_ORDER
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,7 +64,7 @@ class FacetTree(QWidget):
         item.setData(0, NAME_ROLE, name)
         item.setData(0, FIND_ROLE, " | ".join([name, *(synonyms or [])]).casefold())
         if synonyms:
-            item.setToolTip(0, f"{name}\nAlso: {', '.join(synonyms)}")
+            item.setToolTip(0, plain_tip(f"{name}\nAlso: {', '.join(synonyms)}"))
         if item_id:
             self._items.setdefault(item_id, []).append(item)
         else:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ildesk.search.engine import MARK_END, MARK_START, SearchHit
+from ildesk.ui.plain import plain_tip
 from ildesk.vocab import KIND_LABEL
 
 Index = QModelIndex | QPersistentModelIndex
@@ -80,7 +81,7 @@ class ResultModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{hit.name}, {KIND_LABEL.get(hit.kind, hit.kind)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.summary or hit.name
+            return plain_tip(hit.summary or hit.name)
         values: dict[int, Any] = {Role.PAGE_ID: hit.id, Role.KIND: hit.kind,
                                   Role.SNIPPET: hit.snippet, Role.HEADER: False,
                                   Role.SHORT: hit.short or hit.name}

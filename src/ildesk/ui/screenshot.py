@@ -2,7 +2,8 @@
 
 Used to check what a build looks like on a virtual screen (`xvfb-run -a ildesk open IL-6
 --screenshot /tmp/il6.png`) and for the README's pictures. The file is written atomically:
-a temporary file in the target folder, then renamed.
+a temporary file in the target folder, then renamed. It only ever replaces a PNG picture:
+any other file at the target (a text file, a device, a pipe) is left alone with an error.
 """
 
 from __future__ import annotations
@@ -17,14 +18,35 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ildesk.errors import ActionableError
 from ildesk.files import OutputError, atomic_path
 
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
 
 class ScreenshotError(ActionableError):
     """The picture could not be saved; the message says why."""
 
 
+def _refuse_non_png(target: Path) -> None:
+    """Raise unless `target` is missing or already a PNG picture (a regular file)."""
+    if not os.path.lexists(target):
+        return
+    try:
+        if not target.is_file():
+            raise ScreenshotError(f"{target} exists and is not a regular file; it was left "
+                                  "alone. Give a new file name ending in .png")
+        with target.open("rb") as fh:
+            head = fh.read(len(PNG_MAGIC))
+    except OSError as exc:
+        raise ScreenshotError(f"cannot check {target}: {exc.strerror or exc}") from exc
+    if head != PNG_MAGIC:
+        raise ScreenshotError(f"{target} exists and is not a PNG picture; it was left alone. "
+                              "Give a new file name ending in .png")
+
+
 def save_window(window: QWidget, path: str | os.PathLike[str]) -> Path:
     """Grab `window` as it is on screen now and save it as PNG at `path`."""
     target = Path(path).expanduser()
+    if not target.is_dir():  # a folder: atomic_path says to give a file name inside it
+        _refuse_non_png(target)
     pixmap = window.grab()
     if pixmap.isNull():
         raise ScreenshotError("the window could not be grabbed")

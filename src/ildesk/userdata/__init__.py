@@ -3,7 +3,7 @@ separate from the read-only content database. No Qt here; `ui/library/` shows it
 """
 
 from ildesk.userdata.bookmarks import Bookmark, clean_tags
-from ildesk.userdata.database import UserDataError
+from ildesk.userdata.errors import UserDataError
 from ildesk.userdata.exchange import ImportReport
 from ildesk.userdata.history import Visit
 from ildesk.userdata.notehtml import note_to_html

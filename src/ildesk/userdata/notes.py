@@ -1,5 +1,11 @@
 """Notes: one plain-text note a page, with the time it was last changed; full-text searchable
-so the main search can show "your note" hits. Any text is a valid search.
+so the main search can show "your note" hits. Any text is a valid search, and its cost is
+bounded: at most MAX_TERMS distinct words of at most MAX_TERM_CHARS letters are looked up.
+
+Two windows editing one note: an editor saves with `base`, the time of the note it loaded.
+When the stored note has changed since, neither text is lost: the note keeps both (the
+stored one first, then a CONFLICT_MARK line and the new one) and comes back with
+`conflict=True` so the window can say so.
 """
 
 from __future__ import annotations
@@ -7,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, select, text
 
@@ -16,6 +22,16 @@ from ildesk.userdata.models import NoteRow, utcnow
 
 # The same marks as ildesk.search.engine, so a note hit highlights like a page hit.
 MARK_START, MARK_END = "\x01", "\x02"
+MAX_TERMS = 12
+MAX_TERM_CHARS = 40
+CONFLICT_MARK = "──── also written in another window ────"
+
+
+class _Unset:
+    pass
+
+
+UNSET: Any = _Unset()
 
 
 @dataclass(frozen=True)
@@ -24,6 +40,7 @@ class Note:
     name: str  # the page's name when the note was last saved
     text: str
     updated: datetime
+    conflict: bool = False  # this save met another window's newer text; both were kept
 
 
 class NoteHit(NamedTuple):
@@ -39,9 +56,16 @@ def match_expression(query: str) -> str | None:
     """User text -> a safe FTS5 query: each word quoted, as a prefix, all required.
 
     `'IL-6 "AND" NEAR('` -> `'"IL"* "6"* "AND"* "NEAR"*'`; None when there is no word.
+    A word given twice is looked up once, and only the first MAX_TERMS distinct words count
+    (each cut to MAX_TERM_CHARS), so a pasted page costs what a dozen words cost.
     """
-    words = re.findall(r"\w+", query.replace("\x00", " "))
-    return " ".join(f'"{w}"*' for w in words) if words else None
+    unique: dict[str, str] = {}
+    for match in re.finditer(r"\w+", query.replace("\x00", " ")):
+        word = match.group()[:MAX_TERM_CHARS]
+        unique.setdefault(word.lower(), word)
+        if len(unique) >= MAX_TERMS:
+            break
+    return " ".join(f'"{w}"*' for w in unique.values()) if unique else None
 
 
 def _to_note(row: NoteRow) -> Note:
@@ -57,17 +81,24 @@ class Notes:
             row = s.get(NoteRow, page_id)
             return _to_note(row) if row is not None else None
 
-    def save(self, page_id: str, text: str, name: str = "",
-             updated: datetime | None = None) -> Note | None:
+    def save(self, page_id: str, text: str, name: str = "", updated: datetime | None = None,
+             *, base: datetime | None = UNSET) -> Note | None:
         """Store the note of `page_id`; blank text deletes it (and returns None).
 
         Unchanged text is not written again, so its time stays the time of the last edit.
+        `base` is the `updated` of the note the editor started from (None: there was none);
+        given, a note changed by someone else since is kept too (see the module docstring).
         """
         if not text.strip():
             self.delete(page_id)
             return None
         with self._db.write() as s:
             row = s.get(NoteRow, page_id)
+            conflict = (base is not UNSET and row is not None and row.updated != base
+                        and row.text != text and row.text.strip() not in text)
+            if conflict:
+                assert row is not None
+                text = f"{row.text.rstrip()}\n\n{CONFLICT_MARK}\n{text}"
             if row is None:
                 row = NoteRow(page_id=page_id, name=name, text=text,
                               updated=updated or utcnow())
@@ -75,7 +106,7 @@ class Notes:
             elif row.text != text or (name and row.name != name):
                 row.text, row.updated = text, updated or utcnow()
                 row.name = name or row.name
-            return _to_note(row)
+            return Note(row.page_id, row.name, row.text, row.updated, conflict)
 
     def delete(self, page_id: str) -> bool:
         with self._db.write() as s:

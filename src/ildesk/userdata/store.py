@@ -14,7 +14,7 @@ from types import TracebackType
 from ildesk.paths import user_dir
 from ildesk.userdata import exchange
 from ildesk.userdata.bookmarks import Bookmarks
-from ildesk.userdata.database import MEMORY, Database, UserDataError
+from ildesk.userdata.database import MEMORY, Database, Unusable, UserDataError
 from ildesk.userdata.exchange import ImportReport
 from ildesk.userdata.history import History
 from ildesk.userdata.notes import Notes
@@ -30,9 +30,10 @@ def default_path() -> Path:
 class UserStore:
     """The open user database. `notices` holds messages to show the person once."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
-        self._db = Database(default_path() if path is None else path)
+    def __init__(self, path: Path | str | None = None, *, _db: Database | None = None) -> None:
+        self._db = _db or Database(default_path() if path is None else path)
         self.path = self._db.path
+        self.temporary = self.path is None  # nothing is kept after ildesk closes
         self.notices: list[str] = self._db.notices
         self.bookmarks = Bookmarks(self._db)
         self.notes = Notes(self._db)
@@ -46,15 +47,21 @@ class UserStore:
 
     @classmethod
     def open_default(cls, path: Path | str | None = None) -> UserStore:
-        """The user's library, or, when it cannot be opened at all, a temporary one with a
-        notice saying that nothing will be kept. Never raises."""
+        """The user's library, or, when it cannot be opened, a temporary one — holding a
+        read-only copy of the file when it can still be read — with notices saying why and
+        that nothing will be kept. Earlier notices (a file set aside) are kept. Never raises."""
         try:
             return cls(path)
         except UserDataError as exc:
-            store = cls.in_memory()
-            store.notices.append(f"{exc.message} {exc.advice} Bookmarks, notes and history "
-                                 "will not be kept after ildesk closes.")
-            return store
+            target = default_path() if path is None else Path(path)
+            copy = target if isinstance(exc, Unusable) and exc.copy else None
+            db = Database(MEMORY, notices=list(exc.notices), copy_of=copy)
+            kept = ("Your bookmarks and notes are shown from a read-only copy; changes "
+                    "made now will not be kept after ildesk closes." if db.copied else
+                    "This session uses a temporary library: bookmarks, notes and history "
+                    "will not be kept after ildesk closes.")
+            db.notices.append(f"{exc.message} {exc.advice} {kept}")
+            return cls(_db=db)
 
     def export_json(self, path: Path | str) -> tuple[int, int]:
         """Write bookmarks and notes to `path` (atomically); returns (bookmarks, notes)."""

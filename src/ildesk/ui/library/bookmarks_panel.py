@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLineEdit,
     QPushButton,
     QTreeWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ildesk.ui.library.common import WriteNow, Writer, error_text, hint_label, local_time
+from ildesk.ui.plain import ask_text, plain_tip
 from ildesk.userdata import Bookmark, UserStore
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -202,7 +202,7 @@ class BookmarksPanel(QWidget):
             tip += "\nThis page is not in the encyclopedia's current data; the bookmark is kept."
             for col in range(3):
                 item.setForeground(col, self.palette().placeholderText())
-        item.setToolTip(0, tip)
+        item.setToolTip(0, plain_tip(tip))
         return item
 
     def _refresh_tags(self) -> None:
@@ -228,7 +228,7 @@ class BookmarksPanel(QWidget):
         mark = self._store.bookmarks.get(page_id) if page_id else None
         if mark is None:
             return
-        text, ok = QInputDialog.getText(self, "Tags", f"Tags for {mark.name} (comma-separated):",
-                                        text=", ".join(mark.tags))
+        text, ok = ask_text(self, "Tags", f"Tags for {mark.name} (comma-separated):",
+                            ", ".join(mark.tags))
         if ok:
             self.set_tags(mark.page_id, text)

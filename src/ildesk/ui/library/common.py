@@ -42,8 +42,12 @@ class WriteNow:
 
 
 def local_time(when: datetime) -> str:
-    """`2024-05-01 14:03` in the computer's time zone."""
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    """`2024-05-01 14:03` in the computer's time zone; a time at the very edge of the
+    calendar, which cannot be moved into it, is shown in UTC instead of failing."""
+    try:
+        return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, ValueError, OSError):
+        return f"{when.year:04d}-{when:%m-%d %H:%M} UTC"
 
 
 def error_text(exc: BaseException) -> str:

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from ildesk.search import SearchHit
+from ildesk.ui import plain
 from ildesk.ui.library import BookmarksPanel, HistoryDialog, NotePanel, PreferencesDialog
 from ildesk.ui.library.common import error_text
 from ildesk.ui.library.writer import BackgroundWriter
@@ -215,9 +216,11 @@ class LibraryController(QObject):
         return None
 
     def show_notices(self) -> None:
+        """Each notice in a message box, and the last one in the status bar as well."""
+        if self.store.notices:
+            self.window.statusBar().showMessage(self.store.notices[-1])
         for text in self.store.notices:
-            QTimer.singleShot(0, lambda t=text: QMessageBox.warning(self.window,
-                                                                    "Your library", t))
+            QTimer.singleShot(0, lambda t=text: plain.warning(self.window, "Your library", t))
 
     # -- export, import, close ------------------------------------------------------------
 
@@ -243,13 +246,13 @@ class LibraryController(QObject):
         def done(report: object) -> None:
             self.bookmarks.refresh()
             self.window.render_page(keep_scroll=True)
-            QMessageBox.information(self.window, "Import finished", str(report))
+            plain.information(self.window, "Import finished", str(report))
 
         self.writer.write(lambda: self.store.import_json(path), done,
                           lambda exc: self._refused("Import failed", exc))
 
     def _refused(self, title: str, exc: Exception) -> None:
-        QMessageBox.critical(self.window, title, error_text(exc))
+        plain.critical(self.window, title, error_text(exc))
 
     def close(self) -> None:
         """Save the note being written, wait for every write to land, close the store."""

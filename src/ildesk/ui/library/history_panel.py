@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ildesk.ui.library.common import WriteNow, Writer, error_text, hint_label, local_time
+from ildesk.ui.plain import plain_tip
 from ildesk.userdata import UserStore
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -61,7 +62,7 @@ class HistoryPanel(QWidget):
         for visit in self._store.history.all():
             item = QTreeWidgetItem([local_time(visit.opened_at), visit.name])
             item.setData(0, ID_ROLE, visit.page_id)
-            item.setToolTip(1, visit.page_id)
+            item.setToolTip(1, plain_tip(visit.page_id))
             self.tree.addTopLevelItem(item)
         enabled = self._store.prefs.load().history_enabled
         count = self.tree.topLevelItemCount()

@@ -10,8 +10,9 @@ page shows it, and the next save tries again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -54,7 +55,9 @@ class NotePanel(QWidget):
         self._edits = 0
         self._unsaved: dict[str, _Unsaved] = {}
         self._last_failed = False
+        self._base: datetime | None = None  # the stored note's time when it was loaded
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
@@ -62,6 +65,7 @@ class NotePanel(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setTabChangesFocus(True)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -98,6 +102,7 @@ class NotePanel(QWidget):
                 note = self._store.notes.get(page_id)
             except UserDataError as exc:
                 self._show_error(exc)
+        self._base = note.updated if note else None
         self._loading = True
         self.editor.setPlainText(unsaved.text if unsaved else note.text if note else "")
         self._loading = False
@@ -137,7 +142,10 @@ class NotePanel(QWidget):
     def _save(self, page_id: str, text: str, title: str) -> None:
         edit = self._edits
         self._unsaved[page_id] = _Unsaved(text, title, edit)
-        self._writer.write(lambda: self._store.notes.save(page_id, text, title),
+        # The stored version this text was written over: a newer one from another window is
+        # kept beside it rather than overwritten.
+        base = self._base if page_id == self._page_id else None
+        self._writer.write(lambda: self._store.notes.save(page_id, text, title, base=base),
                            lambda note: self._landed(page_id, edit, note),
                            lambda exc: self._failed(page_id, edit, exc))
 
@@ -145,7 +153,16 @@ class NotePanel(QWidget):
         unsaved = self._unsaved.get(page_id)
         if unsaved is not None and unsaved.edit == edit:
             del self._unsaved[page_id]
-        if page_id == self._page_id and not self._dirty and page_id not in self._unsaved:
+        if page_id == self._page_id:
+            self._base = note.updated if note else None
+        if note is not None and note.conflict and page_id == self._page_id:
+            self._loading = True
+            self.editor.setPlainText(note.text)
+            self._loading = False
+            self._dirty = False
+            self.status.setText("Another window changed this note meanwhile: both texts were "
+                                f"kept, yours below the line. Saved · {local_time(note.updated)}")
+        elif page_id == self._page_id and not self._dirty and page_id not in self._unsaved:
             self.status.setText(f"Saved · {local_time(note.updated)}" if note else "Saved")
         self.saved.emit(page_id)
 

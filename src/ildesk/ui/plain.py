@@ -1,0 +1,71 @@
+"""Text from a file, a database or a person shown as text: never as rich text, never as a
+live link. Qt guesses rich text (`Qt::mightBeRichText`) for labels, message boxes and
+tooltips, and a message box opens links by itself, so a crafted bookmark name or import
+field could otherwise show a working `file:` or `ildesk:` link.
+
+    item.setToolTip(0, plain_tip(mark.name))      # shown exactly as written
+    warning(parent, "Import failed", str(exc))    # a message box that is text only
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as it is (escaped inside an explicit rich-text block,
+    since tooltips have no plain-text switch); empty stays empty (no tooltip)."""
+    if not text:
+        return ""
+    return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def plain_label(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setOpenExternalLinks(False)
+    return label
+
+
+def plain_box(box: QMessageBox) -> QMessageBox:
+    """Make every text of `box` (main and informative) plain and its links dead."""
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    for label in box.findChildren(QLabel):
+        plain_label(label)
+    return box
+
+
+def message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+            informative: str = "") -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if informative:
+        box.setInformativeText(informative)
+    plain_box(box).exec()
+
+
+def warning(parent: QWidget | None, title: str, text: str) -> None:
+    message(parent, QMessageBox.Icon.Warning, title, text)
+
+
+def critical(parent: QWidget | None, title: str, text: str) -> None:
+    message(parent, QMessageBox.Icon.Critical, title, text)
+
+
+def information(parent: QWidget | None, title: str, text: str) -> None:
+    message(parent, QMessageBox.Icon.Information, title, text)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
+    """QInputDialog.getText with its label shown as plain text."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    for child in dialog.findChildren(QLabel):
+        plain_label(child)
+    ok = bool(dialog.exec())
+    return dialog.textValue(), ok
