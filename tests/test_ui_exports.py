@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton
 
 from ildesk.ui import printing
 from ildesk.ui.main_window import MainWindow
@@ -50,8 +50,7 @@ def status(window):
 
 
 def save_as(monkeypatch, path):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(path), "PDF documents (*.pdf)")))
+    monkeypatch.setattr(printing, "ask_save_path", lambda *a, **k: path)
 
 
 def test_exporting_the_results_shows_progress_and_the_window_keeps_answering(

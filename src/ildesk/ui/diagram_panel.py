@@ -27,7 +27,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsTextItem,
@@ -47,6 +46,7 @@ from ildesk.render import export
 from ildesk.render import palette as palettes
 from ildesk.ui import plain
 from ildesk.ui.plain import plain_tip
+from ildesk.ui.save_dialog import ask_save_path
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.1, 8.0
@@ -304,12 +304,7 @@ class DiagramPanel(QWidget):
         stem = self.page["id"] if self.page and self.diagram else "diagram"
         if self.act_family.isChecked():
             stem = f"{stem}-family"
-        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / f"{stem}{suffix}"),
-                                              pattern)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+        return ask_save_path(self, title, Path.home() / f"{stem}{suffix}", pattern, suffix)
 
     def export_svg(self, path: Path | None = None) -> bool:
         if self.diagram is None:

@@ -20,13 +20,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ildesk.factsheet import Sheet
 from ildesk.render.factsheet import PdfWriteError, configure, paint_sheets, write_pdf
 from ildesk.search import SearchHit
 from ildesk.ui.background import CPU, Background, Cancelled, Job, Progress
 from ildesk.ui.reading import Shown
+from ildesk.ui.save_dialog import ask_save_path
 from ildesk.vocab import SHEET_KINDS
 
 NOTHING = ("Fact sheets exist for interleukins, diseases and drugs; the chosen pages have "
@@ -204,13 +205,11 @@ class Printing(QObject):
         if not ids:
             return None
         name = default_name if default_name.lower().endswith(".pdf") else default_name + ".pdf"
-        chosen, _ = QFileDialog.getSaveFileName(self._parent, "Export fact sheet as PDF", name,
-                                                "PDF documents (*.pdf)")
-        if not chosen:
+        chosen = ask_save_path(self._parent, "Export fact sheet as PDF", Path(name),
+                               "PDF documents (*.pdf)", ".pdf")
+        if chosen is None:
             return None
-        if not chosen.lower().endswith(".pdf"):
-            chosen += ".pdf"
-        return self.write(ids, Path(chosen))
+        return self.write(ids, chosen)
 
     def write(self, page_ids: Sequence[str], target: Path) -> Job:
         """Write the sheets of `page_ids` to `target` in the background, with progress."""

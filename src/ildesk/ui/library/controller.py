@@ -26,6 +26,7 @@ from ildesk.ui.library import BookmarksPanel, HistoryDialog, NotePanel, Preferen
 from ildesk.ui.library.common import error_text
 from ildesk.ui.library.writer import BackgroundWriter
 from ildesk.ui.reading import Shown
+from ildesk.ui.save_dialog import ask_save_path
 from ildesk.userdata import Preferences, UserStore, note_to_html
 
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
@@ -226,10 +227,11 @@ class LibraryController(QObject):
 
     def export_library(self) -> None:
         name = f"ildesk-library-{dt.date.today().isoformat()}.json"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export bookmarks and notes",
-                                              str(Path.home() / name), "JSON (*.json)")
-        if not path:
+        chosen = ask_save_path(self.window, "Export bookmarks and notes", Path.home() / name,
+                               "JSON (*.json)", ".json")
+        if chosen is None:
             return
+        path = str(chosen)
 
         def done(counts: tuple[int, int]) -> None:
             self._tell(f"Exported {counts[0]} bookmarks and {counts[1]} notes to {path}.")
