@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ildesk.compare.model import SHARE_ORDER, Comparison, Entry, Field, Item, Line, Share
 from ildesk.db import pages
 from ildesk.db.engine import Content
-from ildesk.db.pages.types import InterleukinPage
+from ildesk.db.pages.types import ChainDetail, InterleukinPage
 from ildesk.vocab import APPROVED, LINK_LABEL, STATUS_ORDER, rank
 from ildesk.wording import status_text
 
@@ -48,6 +48,7 @@ class _Raw:
     page: str | None = None
     order: tuple[int, ...] = ()  # sorts before the share rank (drugs: approved first)
     symbol: str = ""
+    approved: bool = False
 
 
 def chain_name(symbol: str, common_names: Sequence[str], cd: str = "") -> str:
@@ -123,7 +124,7 @@ def build(items: Sequence[InterleukinPage], chains: dict[str, str],
                    for key, title, read, aligned in columns)
     its = tuple(Item(p["id"], p["name"], p["abbreviation"] or p["short"], p["family"],
                      p["status"]) for p in items)
-    return Comparison(its, fields, data_version)
+    return Comparison(its, fields, data_version, tuple(items))
 
 
 def _field(key: str, title: str, raw: list[list[_Raw]], aligned: bool) -> Field:
@@ -147,14 +148,20 @@ def _field(key: str, title: str, raw: list[list[_Raw]], aligned: bool) -> Field:
             s = share(r.key)
             seen[r.key] = ((*r.order, SHARE_ORDER.index(s), i),
                            Entry(r.key, r.label, r.detail, r.page, s, tuple(holders[r.key]),
-                                 r.symbol))
+                                 r.symbol, r.approved))
         cells.append(tuple(e for _, e in sorted(seen.values(), key=lambda t: t[0])))
     lines: tuple[Line, ...] = ()
     if aligned:
         order = sorted(holders, key=lambda k: (SHARE_ORDER.index(share(k)), holders[k][0],
                                               _first_index(raw, k)))
         by_col = [{e.key: e for e in cell} for cell in cells]
-        lines = tuple(Line(k, share(k), tuple(c.get(k) for c in by_col)) for k in order)
+        joint = tuple(Line(k, share(k), tuple(c.get(k) for c in by_col)) for k in order
+                      if share(k) != "own")
+        # each column's own entries side by side under the shared ones (γc beside IL-13Rα2)
+        owns = [[e for e in cell if e.share == "own"] for cell in cells]
+        packed = tuple(Line("", "own", tuple(o[i] if i < len(o) else None for o in owns))
+                       for i in range(max((len(o) for o in owns), default=0)))
+        lines = joint + packed
     return Field(key, title, tuple(cells), aligned, lines)
 
 
@@ -202,7 +209,7 @@ def _complexes(p: InterleukinPage, chains: dict[str, str]) -> list[_Raw]:
 def _chains(p: InterleukinPage, chains: dict[str, str]) -> list[_Raw]:
     out: list[_Raw] = []
     roles: dict[str, set[str]] = {}
-    details = {}
+    details: dict[str, ChainDetail] = {}
     for rc in p["receptors"]:
         for c in rc["chain_details"]:
             roles.setdefault(c["id"], set()).add(rc["kind"])
@@ -253,7 +260,8 @@ def _drugs(p: InterleukinPage, name_of: Callable[[str], str]) -> list[_Raw]:
         if target:
             detail += f" · {verb} {target}"
         order = (0 if d["status"] in APPROVED else 1, rank(STATUS_ORDER, d["status"]))
-        out.append(_Raw(d["id"], d["name"], detail, d["id"], order))
+        out.append(_Raw(d["id"], d["name"], detail, d["id"], order,
+                        approved=d["status"] in APPROVED))
     return out
 
 

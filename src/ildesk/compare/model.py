@@ -6,7 +6,7 @@
     [e.label for e in chains.shared()]          # ['IL-4Rα', 'IL-13Rα1']
     [e.label for e in chains.own(1)]            # ['IL-13Rα2']  (IL-13's own)
     [[e and e.label for e in line.cells] for line in chains.lines]
-    # [['IL-4Rα', 'IL-4Rα'], ['IL-13Rα1', 'IL-13Rα1'], ['γc', None], [None, 'IL-13Rα2']]
+    # [['IL-4Rα', 'IL-4Rα'], ['IL-13Rα1', 'IL-13Rα1'], ['γc', 'IL-13Rα2']]
 
 Plain frozen dataclasses (no Qt): the window, the PDF, `--json` and the text table are views
 of them.
@@ -16,7 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Literal
+
+from ildesk.db.pages.types import InterleukinPage
 
 Share = Literal["all", "some", "own"]
 SHARE_ORDER: tuple[Share, ...] = ("all", "some", "own")
@@ -44,6 +47,7 @@ name: IL-4Rα, γc; a subunit by its name: p40); `detail` a short note
     share: Share
     holders: tuple[int, ...]
     symbol: str = ""  # a chain's or gene's HGNC symbol (what `--json` lists)
+    approved: bool = False  # an approved drug: never cut from a printed list
 
     @property
     def mark(self) -> str:
@@ -52,7 +56,8 @@ name: IL-4Rα, γc; a subunit by its name: p40); `detail` a short note
 
 @dataclass(frozen=True)
 class Line:
-    """One line of an aligned field: the same `key` in every column that has it."""
+    """One line of an aligned field: the same `key` in every column that has it, or (`key`
+    "", share "own") the next own entry of each column, side by side."""
 
     key: str
     share: Share
@@ -96,9 +101,13 @@ class Item:
 
 @dataclass(frozen=True)
 class Comparison:
+    """The table (`fields`, in reading order) of `items`; `pages` are their typed pages, for
+    the diagrams."""
+
     items: tuple[Item, ...]
     fields: tuple[Field, ...]
     data_version: str = ""
+    pages: tuple[InterleukinPage, ...] = dc_field(default=(), compare=False, repr=False)
 
     def field(self, key: str) -> Field:
         for f in self.fields:

@@ -54,7 +54,7 @@ def as_json(c: Comparison) -> dict[str, Any]:
     some: list[dict[str, Any]] = []
     for key, fields in SUMMARY.items():
         for f in fields:
-            for line in _lines(c.field(f)):
+            for line in lines_of(c.field(f)):
                 e = next(x for x in line if x is not None)
                 if e.share == "some" and all(s["name"] != _name(e, key) for s in some):
                     some.append({"kind": key, "name": _name(e, key),
@@ -73,7 +73,7 @@ def as_json(c: Comparison) -> dict[str, Any]:
     }
 
 
-def _lines(f: Field) -> list[tuple[Entry | None, ...]]:
+def lines_of(f: Field) -> list[tuple[Entry | None, ...]]:
     """The field as lines across the columns: aligned lines, or each column's list in turn."""
     if f.aligned:
         return [line.cells for line in f.lines]
@@ -116,7 +116,7 @@ def as_text(c: Comparison, width: int = 100) -> str:
     for f in c:
         if f.is_empty():
             continue
-        lines = _lines(f)
+        lines = lines_of(f)
         title = f.title
         for cells in lines:
             out += row(title, [_cell_text(e) for e in cells])
