@@ -67,12 +67,12 @@ def test_every_linked_entry_opens_an_existing_page(content):
 def test_three_or_four_mark_what_some_share(content):
     c = compare(content, ["il-4", "il-13", "il-2"])
     chains = c.field("chains")
-    gc = [line for line in chains.lines if line.key == "il2rg"][0]
+    gc = next(line for line in chains.lines if line.key == "il2rg")
     assert gc.share == "some" and gc.cells[1] is None
     assert gc.cells[0].holders == (0, 2)
     assert {"kind": "chains", "name": "IL2RG", "ids": ["il-4", "il-2"]} in as_json(c)["some"]
     assert chains.shared() == []  # IL-2 has neither IL-4Rα nor IL-13Rα1
-    il4r = [line for line in chains.lines if line.key == "il4r"][0]
+    il4r = next(line for line in chains.lines if line.key == "il4r")
     assert il4r.share == "some" and il4r.cells[2] is None
 
 

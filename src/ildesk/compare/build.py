@@ -23,19 +23,15 @@ from ildesk.compare.model import SHARE_ORDER, Comparison, Entry, Field, Item, Li
 from ildesk.db import pages
 from ildesk.db.engine import Content
 from ildesk.db.pages.types import ChainDetail, InterleukinPage
+from ildesk.errors import ActionableError
 from ildesk.vocab import APPROVED, LINK_LABEL, STATUS_ORDER, rank
 from ildesk.wording import status_text
 
 MIN_ITEMS, MAX_ITEMS = 2, 4
 
 
-class CompareError(Exception):
+class CompareError(ActionableError):
     """The interleukins asked for cannot be compared; `message` says why, `advice` what to do."""
-
-    def __init__(self, message: str, advice: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.advice = advice
 
 
 @dataclass(frozen=True)
