@@ -197,6 +197,8 @@ def _complexes(p: InterleukinPage, chains: dict[str, str]) -> list[_Raw]:
         # the chains, unless the complex's name already says them ("IL-12Rβ1 + IL-12Rβ2")
         names = "" if all(n in rc["name"] for n in named) else " + ".join(named)
         kind = "" if rc["kind"] == "signalling" else rc["kind"].replace("-", " ")
+        if kind.split(" ")[0] in rc["name"].casefold():  # "IL-13Rα2 decoy": said already
+            kind = ""
         detail = " · ".join(x for x in (names, kind) if x)
         out.append(_Raw(f"complex:{rc['kind']}:{'+'.join(sorted(ids))}", rc["name"], detail))
     return out

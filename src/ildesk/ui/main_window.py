@@ -35,7 +35,7 @@ from ildesk.db import pages
 from ildesk.db.engine import Content
 from ildesk.db.pages.types import InterleukinPage, Named, Page
 from ildesk.search import Facets, Searcher, SearchHit, SearchResult
-from ildesk.ui import theme
+from ildesk.ui import compare_menu, theme
 from ildesk.ui.article_view import ArticleView
 from ildesk.ui.background import Background
 from ildesk.ui.facets_panel import FacetsPanel
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self._build()
         self._actions()
+        compare_menu.install(self)  # the Compare menu, multi-selection in the result list
         self._diagram_dock(lazy_diagram)
         self._restore()
         self.search_field.setFocus()
