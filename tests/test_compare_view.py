@@ -238,3 +238,14 @@ def test_open_compare_refuses_bad_names_before_the_window(capsys, db_path):
     assert "--compare takes 2 to 4 interleukins" in capsys.readouterr().err
     assert main(["open", "--compare", "IL-4", "tocilizumab"]) == 1
     assert "not an interleukin" in capsys.readouterr().err
+
+
+def test_the_compare_window_closes_with_escape(qtbot, window):
+    from ildesk.ui.compare_menu import compare_ids
+
+    view = compare_ids(window, ["il-17a", "il-17f"])
+    qtbot.waitExposed(view)
+    assert view.isWindow() and view.windowTitle() == "Compare IL-17A · IL-17F — ildesk"
+    view.activateWindow()
+    qtbot.keyClick(view.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not view.isVisible())

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -102,7 +102,7 @@ class CompareView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
         close = QAction("Close", self)
-        close.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Esc")])
+        close.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
         close.triggered.connect(self.close)
         self.addAction(close)
         self.set_ids(ids)
@@ -162,6 +162,19 @@ class CompareView(QWidget):
             self.diagrams.addWidget(panel)
             self.panels.append(panel)
         self.diagrams.setSizes([1000] * len(self.panels))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the compare window (the table and diagrams pass it on)."""
+        if event.key() == Qt.Key.Key_Escape and self.isWindow():
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: the table's colours follow it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.comparison is not None:
+            self.table.setHtml(table_html(self.comparison, _dark()))
 
     # -- links and export -----------------------------------------------------------------
 
