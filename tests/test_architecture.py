@@ -115,6 +115,7 @@ def test_ui_never_writes_sql():
 
 
 def test_domain_never_imports_qt():
-    for package in ("kb", "db", "search", "diagram", "factsheet", "userdata", "article"):
+    for package in ("kb", "db", "search", "diagram", "factsheet", "userdata", "article",
+                    "compare"):
         for path in (SRC / package).rglob("*.py"):
             assert not any(i.startswith("PySide6") for i in _imports(path)), path

@@ -1,7 +1,8 @@
 """The command line: `ildesk [COMMAND] …`. With no command it opens the window.
 
 The parser is built from `COMMANDS`, one `register` function per command, each in its own
-module (`show`, `search`, `build_db`, `factsheet`, `diagram`, `selftest`, `open_window`);
+module (`show`, `search`, `build_db`, `factsheet`, `compare`, `diagram`, `selftest`,
+`open_window`);
 to add a command, write its module and add its `register` here. What commands share is in
 `common`. Errors go to stderr with exit code 1 (usage errors: 2) and a line that says what to
 do. Heavy modules (Qt, the renderer) are imported only by the commands that need them.
@@ -14,7 +15,16 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ildesk import __version__
-from ildesk.cli import build_db, diagram, factsheet, open_window, search, selftest, show
+from ildesk.cli import (
+    build_db,
+    compare,
+    diagram,
+    factsheet,
+    open_window,
+    search,
+    selftest,
+    show,
+)
 from ildesk.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -37,6 +47,7 @@ COMMANDS: tuple[Callable[[Add], None], ...] = (
     search.register_facets,
     build_db.register,
     factsheet.register,
+    compare.register,
     diagram.register,
     selftest.register,
 )

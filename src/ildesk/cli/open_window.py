@@ -1,4 +1,5 @@
-"""`ildesk open [NAME] [--search TEXT]` (and `ildesk` with no command): the window.
+"""`ildesk open [NAME] [--search TEXT] [--compare NAME NAME …]` (and `ildesk` with no
+command): the window; `--compare` opens the compare view over it.
 
 Qt is imported only here, and only once there is a display to open the window on.
 """
@@ -10,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from ildesk.cli.common import Add, CliError
+from ildesk.cli.common import Add, CliError, open_content_or_fail, resolve
 
 
 def _has_display() -> bool:
@@ -22,6 +23,7 @@ def _has_display() -> bool:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    ids = _compare_ids(args) if getattr(args, "compare", None) is not None else None
     if not _has_display():
         raise CliError("there is no display to open the window on.",
                        "Run it under a virtual screen (`xvfb-run -a ildesk`), or use the "
@@ -31,13 +33,31 @@ def cmd_open(args: argparse.Namespace) -> int:
     return run(db=Path(args.db) if args.db else None, page=getattr(args, "name", None),
                search=getattr(args, "search", None),
                quit_after_paint=getattr(args, "quit_after_paint", False),
-               screenshot=getattr(args, "screenshot", None))
+               screenshot=getattr(args, "screenshot", None), compare=ids)
+
+
+def _compare_ids(args: argparse.Namespace) -> list[str]:
+    """The page ids `--compare` names, checked before the window opens (a bad name is the
+    same message and exit 1 as `ildesk compare`)."""
+    from ildesk.compare import MAX_ITEMS, MIN_ITEMS, compare
+
+    names = args.compare
+    if not MIN_ITEMS <= len(names) <= MAX_ITEMS:
+        raise CliError(f"--compare takes {MIN_ITEMS} to {MAX_ITEMS} interleukins; "
+                       f"{len(names)} {'was' if len(names) == 1 else 'were'} given.",
+                       "For example: ildesk open --compare IL-4 IL-13")
+    with open_content_or_fail(args) as content:
+        ids = [resolve(content, n) for n in names]
+        compare(content, ids)  # raises CompareError: not an interleukin, the same twice
+    return ids
 
 
 def register(add: Add) -> None:
     p = add("open", cmd_open, "open the window, optionally on a page or a search")
     p.add_argument("name", nargs="?", help="a page to open (any name or alias)")
     p.add_argument("--search", metavar="TEXT", help="start with this search")
+    p.add_argument("--compare", nargs="+", metavar="NAME",
+                   help="open the compare view on 2–4 interleukins (e.g. --compare IL-4 IL-13)")
     p.add_argument("--quit-after-paint", action="store_true",
                    help="quit right after the first complete paint (for start-up timing)")
     p.add_argument("--screenshot", metavar="PATH", help=argparse.SUPPRESS)

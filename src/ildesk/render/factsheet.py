@@ -50,6 +50,7 @@ __all__ = [
     "diagram_geometry",
     "diagram_label_pt",
     "diagram_source",
+    "diagrams_for",
     "layout_sheet",
     "layouts",
     "paint_sheets",
@@ -133,7 +134,13 @@ def diagram_source(sheet: Sheet) -> _Diagrams:
     """The diagram source for `sheet`: one per content database (by its data version), so a
     page's diagram is laid out once, and a second database in the same process is never
     served another's drawing. A database without a version gets a fresh, unshared source."""
-    version = sheet.footer.data_version
+    return diagrams_for(sheet.footer.data_version)
+
+
+def diagrams_for(data_version: str) -> _Diagrams:
+    """The diagram source of the content database with `data_version` (see diagram_source);
+    the comparison sheet draws its diagrams through it too."""
+    version = data_version
     return _diagrams_of(version) if version and version != "unknown" else _Diagrams()
 
 

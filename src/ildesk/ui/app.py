@@ -164,7 +164,8 @@ def _after_first_results(window: MainWindow, then: Callable[[], None]) -> None:
 
 
 def run(db: Path | None = None, page: str | None = None, search: str | None = None,
-        quit_after_paint: bool = False, screenshot: str | None = None) -> int:
+        quit_after_paint: bool = False, screenshot: str | None = None,
+        compare: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("ildesk")
@@ -195,6 +196,10 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
         if window.current_page is None:  # timing needs an article: the first interleukin
             window.open_page(window.searcher.interleukins()[0])
     window.show()
+    if compare:  # `ildesk open --compare IL-4 IL-13`: the compare view over the window
+        from ildesk.ui.compare_menu import compare_ids
+
+        compare_ids(window, compare)
     if screenshot:  # a picture of the window as it opens, for docs and the packaged build
         from ildesk.ui.screenshot import schedule_screenshot
 

@@ -11,7 +11,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ildesk.search.engine import MARK_END, MARK_START, SearchHit
@@ -196,7 +196,20 @@ class ResultView(QListView):
         self.setUniformItemSizes(False)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setAccessibleName("Search results")
-        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        # several can be selected (Ctrl/Shift + click, Shift + arrows) to compare them
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click with Ctrl or Shift extends the selection and opens nothing."""
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                | Qt.KeyboardModifier.ShiftModifier):
+            blocked = self.blockSignals(True)  # no `clicked`: the selection model still hears
+            try:
+                super().mouseReleaseEvent(event)
+            finally:
+                self.blockSignals(blocked)
+            return
+        super().mouseReleaseEvent(event)
 
     def step(self, step: int) -> None:
         """Move the selection by `step` rows, skipping headers (keys from the search field)."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QS
 from ildesk.db import pages
 from ildesk.db.engine import Content
 from ildesk.search import Searcher, SearchHit, SearchResult
-from ildesk.ui import theme
+from ildesk.ui import compare_menu, theme
 from ildesk.ui.article_view import ArticleView
 from ildesk.ui.background import Background
 from ildesk.ui.facets_panel import FacetsPanel
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.menus = Actions(self, self)
         self.back_action, self.forward_action = self.menus.back, self.menus.forward
         self.nav_toolbar, self.title_label = self.menus.toolbar, self.menus.title
+        compare_menu.install(self)  # the Compare menu, multi-selection in the result list
         self.docks: Docks = Docks(self, self.menus.view_menu, self.main_split,
                                   self.left_split)
         self.diagram_dock: QDockWidget = self.docks.diagram_dock

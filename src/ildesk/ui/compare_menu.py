@@ -1,0 +1,188 @@
+"""Where the compare view is opened from: a "Compare" menu on the main window, the result
+list (select several with Ctrl/Shift + click or Shift + arrows, then Compare: the menu,
+the list's context menu or Ctrl+Shift+M), an article ("Compare with…", Ctrl+M) and a
+family ("Compare the family…": its members). `install(window)` adds all of it; the window
+needs `content`, `results` (the result list view), `current_page` and `open_page`.
+
+    install(window)                    # once, when the window is built
+    compare_ids(window, ["il-4", "il-13"])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ildesk.compare import MAX_ITEMS, MIN_ITEMS
+from ildesk.db import pages
+from ildesk.ui.compare_view import CompareView, open_compare
+from ildesk.ui.result_list import Role
+
+
+class CompareChooser(QDialog):
+    """Tick 2 to 4 interleukins (Space ticks, typing a name jumps to it, Enter compares)."""
+
+    def __init__(self, parent: QWidget | None, choices: Sequence[tuple[str, str]],
+                 checked: Sequence[str], title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Interleukins to compare")
+        for pid, name in choices:
+            item = QListWidgetItem(name, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if pid in checked
+                               else Qt.CheckState.Unchecked)
+        self.note = QLabel(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Compare")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.list.itemChanged.connect(lambda _item: self._update())
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Tick {MIN_ITEMS} to {MAX_ITEMS} interleukins:", self))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self.resize(320, 460)
+        first = next((i for i in range(self.list.count())
+                      if self.list.item(i).checkState() == Qt.CheckState.Unchecked), 0)
+        self.list.setCurrentRow(first)
+        self._update()
+
+    def chosen(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _update(self) -> None:
+        n = len(self.chosen())
+        ok = MIN_ITEMS <= n <= MAX_ITEMS
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.note.setText(f"{n} ticked" + ("" if ok else f" — tick {MIN_ITEMS} to {MAX_ITEMS}"))
+
+
+def _interleukins(window: Any) -> list[tuple[str, str]]:
+    names = pages.labels(window.content)
+    return [(p["id"], names[p["id"]][0]) for p in pages.list_pages(window.content,
+                                                                   "interleukin")]
+
+
+def _choose(window: Any, checked: Sequence[str], title: str,
+            choices: Sequence[tuple[str, str]] | None = None) -> list[str] | None:
+    dialog = CompareChooser(window, choices or _interleukins(window), checked, title)
+    window.compare_chooser = dialog  # tests reach the open dialog here
+    try:
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        window.compare_chooser = None
+        dialog.deleteLater()
+
+
+def compare_ids(window: Any, ids: Sequence[str]) -> CompareView | None:
+    """Open a compare window for `ids`; it is kept on `window.compare_views`."""
+    view = open_compare(window, window.content, ids)
+    if view is not None:
+        views: list[CompareView] = window.compare_views
+        views[:] = [v for v in views if v.isVisible()]
+        views.append(view)
+    return view
+
+
+def selected_interleukins(window: Any) -> list[str]:
+    """The interleukins selected in the result list, in list order."""
+    rows = sorted(window.results.selectionModel().selectedIndexes(), key=lambda i: i.row())
+    return [i.data(Role.PAGE_ID) for i in rows if i.data(Role.KIND) == "interleukin"]
+
+
+def compare_selected(window: Any) -> CompareView | None:
+    """Compare the selected results; with fewer than two (or more than four) selected, the
+    chooser opens with them ticked."""
+    ids = selected_interleukins(window)
+    if not MIN_ITEMS <= len(ids) <= MAX_ITEMS:
+        chosen = _choose(window, ids[:MAX_ITEMS], "Compare interleukins")
+        if not chosen:
+            return None
+        ids = chosen
+    return compare_ids(window, ids)
+
+
+def _current_interleukin(window: Any) -> str | None:
+    page = window.current_page
+    return page["id"] if page is not None and page["kind"] == "interleukin" else None
+
+
+def compare_with(window: Any) -> CompareView | None:
+    """"Compare with…": the open interleukin and those ticked in the chooser."""
+    current = _current_interleukin(window)
+    title = f"Compare {window.current_page['short']} with…" if current else "Compare…"
+    chosen = _choose(window, [current] if current else [], title)
+    return compare_ids(window, chosen) if chosen else None
+
+
+def compare_family(window: Any, family_id: str | None = None) -> CompareView | None:
+    """The members of a family (the open interleukin's, unless `family_id` is given): up to
+    four at once directly, a larger family through the chooser with its first four ticked."""
+    if family_id is None:
+        page = window.current_page
+        family_id = page["family_id"] if page is not None and page["kind"] == "interleukin" \
+            else None
+    family = next((f for f in pages.families(window.content) if f["id"] == family_id), None)
+    if family is None:
+        window.statusBar().showMessage("Open an interleukin to compare its family.", 5000)
+        return None
+    members = [m["id"] for m in family["members"]]
+    if MIN_ITEMS <= len(members) <= MAX_ITEMS:
+        return compare_ids(window, members)
+    if len(members) < MIN_ITEMS:
+        window.statusBar().showMessage(f"{family['name']} has only one member.", 5000)
+        return None
+    current = _current_interleukin(window)
+    ticked = ([current] if current in members else []) + members
+    chosen = _choose(window, list(dict.fromkeys(ticked))[:MAX_ITEMS],
+                     f"Compare the {family['name']}",
+                     [(m["id"], m["name"]) for m in family["members"]])
+    return compare_ids(window, chosen) if chosen else None
+
+
+def install(window: Any) -> dict[str, QAction]:
+    """The Compare menu (before Help) and the result list's context menu."""
+    window.compare_views = []
+    window.compare_chooser = None
+    bar = window.menuBar()
+    menu = bar.addMenu("Co&mpare")
+    help_menu = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
+    if help_menu is not None:
+        bar.insertMenu(help_menu, menu)
+    acts: dict[str, QAction] = {}
+    for name, text, slot, key in (
+            ("compare_selected", "Compare &selected results", compare_selected,
+             "Ctrl+Shift+M"),
+            ("compare_with", "Compare &with…", compare_with, "Ctrl+M"),
+            ("compare_family", "Compare the &family…", compare_family, None)):
+        act = QAction(text, window)
+        act.setObjectName(name)
+        act.triggered.connect(lambda _=False, f=slot: f(window))
+        if key:
+            act.setShortcut(QKeySequence(key))
+        menu.addAction(act)
+        acts[name] = act
+    results = window.results  # multi-selection: ResultView
+    results.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    results.addAction(acts["compare_selected"])
+    window.compare_actions = acts
+    return acts
