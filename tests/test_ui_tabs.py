@@ -127,6 +127,20 @@ def test_middle_click_on_a_result_opens_a_background_tab_ctrl_click_still_select
     assert page_ids(window) == ["il-6", wanted, other.data(Role.PAGE_ID)]
 
 
+def test_ctrl_enter_on_a_link_reached_with_tab_opens_it_in_a_background_tab(qtbot, window):
+    window.open_page("il-4")
+    browser = window.article.browser
+    browser.setFocus()
+    for _ in range(60):  # Tab moves the keyboard from link to link
+        if links.page_of(browser.textCursor().charFormat().anchorHref()):
+            break
+        qtbot.keyClick(browser, Qt.Key.Key_Tab)
+    target = links.page_of(browser.textCursor().charFormat().anchorHref())
+    assert target and browser.hasFocus()
+    qtbot.keyClick(browser, Qt.Key.Key_Return, CTRL)
+    assert page_ids(window) == ["il-4", target] and window.current_page["id"] == "il-4"
+
+
 def test_each_tab_keeps_its_own_back_and_forward(qtbot, window):
     window.open_page("il-2")
     window.open_page("il-4")
@@ -168,8 +182,10 @@ def test_the_title_copy_link_and_exports_follow_the_active_tab(qtbot, window):
     assert window.windowTitle() == "ildesk"
     assert not window.findChild(QAction, "copy_link").isEnabled()
     assert not window.findChild(QAction, "export_pdf").isEnabled()
+    assert window.diagram.page is None  # Home: the placeholder
     key(qtbot, window, Qt.Key.Key_Tab)
     assert window.windowTitle() == "IL-6 — ildesk"
+    assert window.diagram.page["id"] == "il-6"
     assert window.title_label.text().strip() == "IL-6"
     assert window.findChild(QAction, "export_pdf").isEnabled()
     window.findChild(QAction, "copy_link").trigger()

@@ -158,7 +158,7 @@ class WindowTabs(QObject):
                  "duplicate_tab"),
                 ("Close &other tabs", lambda: self.close_others(self.tabs.active), None,
                  "close_other_tabs"),
-                ("Open result in new &tab", self.open_result, ["Ctrl+Return", "Ctrl+Enter"],
+                ("Open link or result in new &tab", self.open_result, ["Ctrl+Return", "Ctrl+Enter"],
                  "open_result_in_tab")):
             self.named[name] = add(go, text, slot, keys, name)
         view = menus.view_menu
@@ -215,8 +215,14 @@ class WindowTabs(QObject):
         return True
 
     def open_result(self) -> None:
-        """The result list's current row in a background tab (Ctrl+Enter)."""
-        page_id = self._window.results.currentIndex().data(Role.PAGE_ID)
+        """Ctrl+Enter: in a background tab, the article's link the keyboard is on (Tab
+        moves from link to link) when the article has the focus, else the selected result."""
+        browser = self._window.article.browser
+        cursor = browser.textCursor()
+        if browser.hasFocus() and cursor.hasSelection():
+            page_id = links.page_of(cursor.charFormat().anchorHref())
+        else:
+            page_id = self._window.results.currentIndex().data(Role.PAGE_ID)
         if page_id:
             self.open_in_background(str(page_id))
 
