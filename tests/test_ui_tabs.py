@@ -302,3 +302,16 @@ def test_no_two_actions_share_a_key_so_each_shortcut_triggers(open_library_windo
                 (act.objectName() or act.text()), k
     assert owner["Ctrl+T"] == "new_tab" and owner["Alt+Left"] == "back"
     window.close()
+
+
+def test_a_page_named_at_start_joins_the_reopened_tabs(qtbot, open_window):
+    settings().setValue(OPEN_KEY, '{"pages": ["il-6", "il-4"], "active": 0}')
+    window = open_window()
+    assert window.tabs.open_here_or_new("il-13")
+    assert page_ids(window) == ["il-6", "il-13", "il-4"] and window.current_page["id"] == "il-13"
+    assert window.tabs.open_here_or_new("il-4")  # already open: that tab comes to the front
+    assert page_ids(window) == ["il-6", "il-13", "il-4"] and window.current_page["id"] == "il-4"
+    fresh = open_window()  # (the first window has not saved: nothing else is stored)
+    fresh.tabs.close_others(0)
+    fresh.tabs.close(0)
+    assert fresh.tabs.open_here_or_new("il-2") and page_ids(fresh) == ["il-2"]  # untouched Home

@@ -162,7 +162,7 @@ class WindowTabs(QObject):
                  "open_result_in_tab")):
             self.named[name] = add(go, text, slot, keys, name)
         view = menus.view_menu
-        self.reopen = QAction("Reopen &tabs at start", view)
+        self.reopen = QAction("Reopen tabs at st&art", view)
         self.reopen.setObjectName("reopen_tabs")
         self.reopen.setCheckable(True)
         self.reopen.setChecked(bool(settings().value(REOPEN_KEY, True, bool)))
@@ -227,8 +227,13 @@ class WindowTabs(QObject):
             self.open_in_background(str(page_id))
 
     def open_here_or_new(self, page_id: str) -> bool:
-        """A page asked for from outside (the command line): in the active tab when it is
-        an untouched Home, else in a new active tab, so that reopened tabs stay as they were."""
+        """A page asked for from outside (the command line): the tab already showing it, or
+        the active tab when it is an untouched Home, else a new active tab, so that reopened
+        tabs stay as they were."""
+        open_at = [t.shown.page_id for t in self.tabs.tabs]
+        if page_id in open_at:
+            self.activate(open_at.index(page_id))
+            return True
         shown = self.tabs.current.shown
         if len(self.tabs) == 1 and shown.is_home and not shown.can_go_back:
             return self._window.reader.open(page_id)
