@@ -152,3 +152,19 @@ def test_a_stored_value_is_read_with_care():
     assert parse_saved('{"pages": ["il-6"], "active": -4}') == (["il-6"], 0)
     many = parse_saved(json.dumps({"pages": ["il-6"] * 500, "active": 0}))
     assert many is not None and len(many[0]) == MAX_TABS
+
+
+def test_closed_tabs_can_be_reopened_last_closed_first(tabs):
+    tabs.current.open("il-2")
+    tabs.open_new("il-4")
+    tabs.open_new("il-6")
+    tabs.close(2)
+    tabs.close(1)
+    tabs.new()
+    tabs.close(1)  # a Home tab leaves nothing to reopen
+    assert tabs.closed == ["il-6", "il-4"]
+    assert tabs.reopen_closed() == 1 and tabs.current.shown.page_id == "il-4"
+    assert tabs.reopen_closed() is not None and tabs.current.shown.page_id == "il-6"
+    assert tabs.reopen_closed() is None and ids(tabs) == ["il-2", "il-4", "il-6"]
+    tabs.closed.append("gone-from-the-data")
+    assert tabs.reopen_closed() is None and len(tabs) == 3

@@ -70,6 +70,8 @@ def test_ctrl_t_opens_home_ready_for_typing_and_ctrl_w_closes(qtbot, window):
     key(qtbot, window, Qt.Key.Key_W)  # the last tab closes to Home, never the window
     assert window.isVisible() and window.showing_home and page_ids(window) == [None]
     assert not window.back_action.isEnabled()
+    key(qtbot, window, Qt.Key.Key_T, CTRL | SHIFT)  # reopen the closed tab
+    assert page_ids(window) == [None, "il-6"] and window.current_page["id"] == "il-6"
 
 
 @pytest.mark.parametrize("focus", ["article", "search", "results"])

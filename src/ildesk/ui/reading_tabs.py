@@ -23,8 +23,9 @@ from dataclasses import dataclass
 
 from ildesk.ui.reading import ReadingState, Shown
 
-__all__ = ["MAX_TABS", "ReadingTabs", "Tab", "dumps", "parse_saved"]
+__all__ = ["MAX_CLOSED", "MAX_TABS", "ReadingTabs", "Tab", "dumps", "parse_saved"]
 MAX_TABS = 50  # kept between runs (a stored list longer than this is cut)
+MAX_CLOSED = 20  # closed tabs that "Reopen closed tab" can bring back
 
 
 @dataclass(eq=False)
@@ -52,6 +53,7 @@ class ReadingTabs:
         self._watchers: list[Callable[[], None]] = []
         self._opened_from_active = 0  # background tabs opened since this one became active
         self.leaving: Callable[[Tab], None] | None = None
+        self.closed: list[str] = []  # the pages of closed tabs, the last closed last
         self.tabs.append(self._tab(first))
 
     # -- listening ------------------------------------------------------------------------
@@ -158,6 +160,7 @@ class ReadingTabs:
         the active tab makes its right neighbour active (the left one at the end)."""
         if not 0 <= index < len(self.tabs):
             return False
+        self._remember(self.tabs[index])
         if len(self.tabs) == 1:
             self.tabs[0] = self._tab(self._template.blank())
             self.tabs[0].state.home(record=False)  # tells the listeners: Home is on screen
@@ -177,6 +180,9 @@ class ReadingTabs:
         if not 0 <= index < len(self.tabs) or len(self.tabs) == 1:
             return False
         keep = self.tabs[index]
+        for tab in self.tabs:
+            if tab is not keep:
+                self._remember(tab)
         changed = keep is not self.tabs[self.active]
         if changed and self.leaving is not None:
             self.leaving(self.tabs[self.active])
@@ -185,6 +191,20 @@ class ReadingTabs:
             self._tell(self.current.shown)
         self._redraw()
         return True
+
+    def _remember(self, tab: Tab) -> None:
+        if tab.shown.page_id is not None:
+            self.closed.append(tab.shown.page_id)
+            del self.closed[:-MAX_CLOSED]
+
+    def reopen_closed(self) -> int | None:
+        """The page of the tab closed last in a new active tab (Ctrl+Shift+T); None when
+        none is left (a page gone from the data is skipped)."""
+        while self.closed:
+            index = self.open_new(self.closed.pop(), activate=True)
+            if index is not None:
+                return index
+        return None
 
     def move(self, source: int, target: int) -> None:
         """Tab `source` dragged to `target` (the active tab stays the active one)."""

@@ -154,6 +154,7 @@ class WindowTabs(QObject):
                 ("Ne&xt tab", lambda: self.step(1), ["Ctrl+Tab", "Ctrl+PgDown"], "next_tab"),
                 ("Pre&vious tab", lambda: self.step(-1), ["Ctrl+Shift+Tab", "Ctrl+PgUp"],
                  "previous_tab"),
+                ("&Reopen closed tab", self.reopen_closed, "Ctrl+Shift+T", "reopen_closed_tab"),
                 ("D&uplicate tab", lambda: self.duplicate(self.tabs.active), None,
                  "duplicate_tab"),
                 ("Close &other tabs", lambda: self.close_others(self.tabs.active), None,
@@ -189,6 +190,10 @@ class WindowTabs(QObject):
 
     def close_others(self, index: int) -> None:
         if self.tabs.close_others(index):
+            self._arrive()
+
+    def reopen_closed(self) -> None:
+        if self.tabs.reopen_closed() is not None:
             self._arrive()
 
     def duplicate(self, index: int) -> None:
@@ -274,6 +279,7 @@ class WindowTabs(QObject):
         several = len(tabs) > 1
         for name in ("close_other_tabs", "next_tab", "previous_tab"):
             self.named[name].setEnabled(several)
+        self.named["reopen_closed_tab"].setEnabled(bool(self.tabs.closed))
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.bar.tabAt(pos)
