@@ -227,7 +227,10 @@ def test_the_tab_menu_closes_others_duplicates_and_middle_click_closes(qtbot, wi
     bar = window.tabs.bar
     qtbot.mouseClick(bar, Qt.MouseButton.MiddleButton, pos=bar.tabRect(3).center())
     assert page_ids(window) == ["il-4", "il-4", "il-13"]
-    menu = window.tabs.tab_menu(2)
+    bar.moveTab(0, 2)  # dragged: the order follows, the tab in front stays in front
+    assert page_ids(window) == ["il-4", "il-13", "il-4"] and window.tabs.tabs.active == 0
+    assert bar.currentIndex() == 0 and window.back_action.isEnabled()
+    menu = window.tabs.tab_menu(1)
     next(a for a in menu.actions() if a.text() == "Close &other tabs").trigger()
     assert page_ids(window) == ["il-13"] and window.current_page["id"] == "il-13"
 
