@@ -189,8 +189,8 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
         found = find_page(content, window.searcher, page)
         if found.page_id is None:
             window.set_search(page)
-        else:
-            window.open_page(found.page_id)
+        else:  # in a new tab when tabs from the last run are open
+            window.tabs.open_here_or_new(found.page_id)
     if quit_after_paint:
         _FirstPaint(app, window)
         if window.current_page is None:  # timing needs an article: the first interleukin

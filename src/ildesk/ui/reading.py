@@ -15,6 +15,7 @@ current page: they follow the `Shown` value each change delivers.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -74,6 +75,18 @@ class ReadingState:
         self._nav = Navigation(history_limit)
         self._listeners: list[Callable[[Shown], None]] = []
         self.shown: Shown = HOME_SHOWN
+
+    def blank(self) -> ReadingState:
+        """A new state on Home with an empty history, reading pages the same way (a new
+        tab; `ildesk.ui.reading_tabs`)."""
+        return ReadingState(self._read_page, self._interleukin_of, self._nav.limit)
+
+    def duplicate(self) -> ReadingState:
+        """A new state showing the same page with a copy of this history (a tab duplicated)."""
+        twin = self.blank()
+        twin._nav = copy.deepcopy(self._nav)
+        twin.shown = self.shown
+        return twin
 
     def subscribe(self, listener: Callable[[Shown], None]) -> None:
         """Call `listener(shown)` after every change (in the order subscribed)."""

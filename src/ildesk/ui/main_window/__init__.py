@@ -4,6 +4,7 @@
     search_controller.py  the search field, result list, status line and facets
     docks.py              docks, their sizes, and the state kept between runs
     reader.py             `page_changed(Shown)`: what is on screen (`ildesk.ui.reading`)
+    tabs.py               the tab bar, its menu entries, opening links in new tabs
     providers.py          what others add to the content (the library's notes)
 
 Every page-bound part (article, diagram, actions, the result list's selection, and the
@@ -32,6 +33,7 @@ from ildesk.ui.main_window.page_view import PageView
 from ildesk.ui.main_window.providers import ContentProvider
 from ildesk.ui.main_window.reader import Reader, interleukin_rule
 from ildesk.ui.main_window.search_controller import SearchController, SearchField
+from ildesk.ui.main_window.tabs import WindowTabs
 from ildesk.ui.reading import Page, ReadingState, Shown
 from ildesk.ui.settings import settings
 
@@ -42,8 +44,9 @@ if TYPE_CHECKING:
 __all__ = ["ContentProvider", "MainWindow", "SearchField", "interleukin_rule"]
 
 class MainWindow(QMainWindow):
-    """Attributes: `reader` (what is shown), `search`, `menus` (actions.py), `docks`, `article`,
-    `diagram` (None until attached), `printing`, `bg`; `zoom`, `page_size`, `margins_mm`."""
+    """Attributes: `reader` (what is shown), `tabs` (tabs.py), `search`, `menus` (actions.py),
+    `docks`, `article`, `diagram` (None until attached), `printing`, `bg`; `zoom`,
+    `page_size`, `margins_mm`."""
 
     page_shown = Signal(str)  # a page (not Home) is on screen: its id
     results_shown = Signal(object)  # SearchResult
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self.docks.restore_geometry()
         self.search_field.setFocus()
         self.show_home()
+        self.tabs.restore()  # tabs (issue 18): the last run's, when the preference says so
         self.run_search()
         if not lazy_diagram:
             self.attach_diagram()
@@ -107,6 +111,7 @@ class MainWindow(QMainWindow):
         self.back_action, self.forward_action = self.menus.back, self.menus.forward
         self.nav_toolbar, self.title_label = self.menus.toolbar, self.menus.title
         compare_menu.install(self)  # the Compare menu, multi-selection in the result list
+        self.tabs = WindowTabs(self)  # tabs (issue 18): the bar over the article, Go menu
         self.docks: Docks = Docks(self, self.menus.view_menu, self.main_split,
                                   self.left_split)
         self.diagram_dock: QDockWidget = self.docks.diagram_dock
@@ -248,6 +253,7 @@ class MainWindow(QMainWindow):
         self.docks.restore()
 
     def save_state(self) -> None:
+        self.tabs.save()  # tabs (issue 18)
         self.docks.save()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -145,7 +145,13 @@ class Actions:
         if shortcut is not None:
             keys = [shortcut] if isinstance(shortcut, (str, QKeySequence.StandardKey)) \
                 else list(shortcut)
-            act.setShortcuts([QKeySequence(k) for k in keys])
+            # once each: a standard key that is also named (Back is Alt+Left on Linux) would
+            # make the shortcut ambiguous, and Qt would then trigger nothing (tabs, issue 18)
+            seqs: list[QKeySequence] = []
+            for seq in (QKeySequence(k) for k in keys):
+                if not seq.isEmpty() and seq not in seqs:
+                    seqs.append(seq)
+            act.setShortcuts(seqs)
         act.triggered.connect(lambda _checked=False: slot())
         if name:
             act.setObjectName(name)
