@@ -143,17 +143,14 @@ class ResultTable(QTableView):
                 self.setColumnWidth(column, widest)
 
     def step(self, step: int) -> None:
-        """Move the current row by `step`, within the table (keys from the search field)."""
+        """Move the current row by `step`, stopping at either end (keys from the search
+        field)."""
         model = self.model()
         if model is None or model.rowCount() == 0:
             return
         current = self.currentIndex()
         row = current.row() + step if current.isValid() else (0 if step > 0 else -1)
-        if row < 0 or row >= model.rowCount():
-            if current.isValid():
-                return
-            row = max(0, min(row, model.rowCount() - 1))
-        self.select_row(row)
+        self.select_row(max(0, min(row, model.rowCount() - 1)))  # Page Up stops at the top
 
     def select_row(self, row: int) -> None:
         model = self.model()
