@@ -151,3 +151,25 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path):
 ])
 def test_the_file_is_named_after_the_query(query, name):
     assert csv_name(query) == name
+
+
+def test_the_command_line_prints_the_same_table(capsysbinary, db_path, content, searcher):
+    from ildesk.cli import main
+
+    assert main(["search", "IL-6", "--csv", "--limit", "5"]) == 0
+    raw = capsysbinary.readouterr().out
+    assert raw.startswith(b"Kind,Name,Family,Main receptor,Route,Drugs,Group\r\n")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert len(table) == 6
+    assert table[1][:5] == ["Interleukin", "IL-6", "IL-6 (gp130) family", "IL6R/IL6ST",
+                            "JAK–STAT"]
+    hits = searcher.search("IL-6", limit=200).hits[:5]
+    assert [row[NAME] for row in table[1:]] == [h.short or h.name for h in hits]
+
+
+def test_csv_and_json_together_is_a_usage_error(db_path):
+    from ildesk.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["search", "IL-6", "--csv", "--json"])
+    assert stop.value.code == 2
