@@ -72,6 +72,8 @@ class ResultsMode(QObject):
         self.table.setModel(self.model)
         self.table.clicked.connect(self._opened)
         self.table.activated.connect(self._opened)
+        self.model.layoutChanged.connect(  # a sort keeps the current row in sight
+            lambda *_args: self.table.scrollTo(self.table.currentIndex()))
         search.views.addWidget(self.table)
         search.model.modelReset.connect(self._list_changed)
         w.reader.page_changed.connect(lambda shown: self._select(shown.page_id))
@@ -106,7 +108,7 @@ class ResultsMode(QObject):
             menus.file_menu.removeAction(self.export_action)  # next to "… as PDF…"
             menus.file_menu.insertAction(actions[actions.index(pdf) + 1], self.export_action)
         if settings().value(SETTING, "list") == "table":
-            self.show_table(True)
+            self._show(True, widen=False)  # the splitters come back as they were left
 
     def _button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
@@ -137,13 +139,17 @@ class ResultsMode(QObject):
 
     def show_table(self, on: bool) -> None:
         """Show the table (or the list), with the same current result."""
+        self._show(on, widen=True)
+
+    def _show(self, on: bool, widen: bool) -> None:
         if on == self.showing_table:
             self._sync_controls(on)
             return
         search = self._search
         page_id = self._current_id()
         had_focus = search.view.hasFocus() or self.table.hasFocus()
-        self._widen(on)
+        if widen:
+            self._widen(on)
         if on:
             search.views.setCurrentWidget(self.table)
             search.current = self.table
@@ -151,6 +157,7 @@ class ResultsMode(QObject):
                 self._refresh(page_id)
             else:
                 self._select(page_id)
+                self.table.fit_columns()
         else:
             search.views.setCurrentWidget(search.view)
             search.current = search.view
