@@ -243,3 +243,22 @@ def test_a_full_disk_leaves_the_old_export_intact(qtbot, window, monkeypatch,
     small_disk.free()
     assert old.read_text() == "my old export"
     assert sorted(p.name for p in small_disk.root.iterdir()) == ["il-6.csv"]
+
+
+def test_rows_selected_in_the_table_can_be_compared(qtbot, window):
+    type_query(qtbot, window, "IL-13")
+    mode = window.results_mode
+    mode.show_table(True)
+    table_of(qtbot, window)
+    mode.table.setFocus()
+    mode.table.select_row(mode.model.row_of("il-13"))
+    rect = mode.table.visualRect(mode.model.index(mode.model.row_of("il-4"), NAME))
+    qtbot.mouseClick(mode.table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.ControlModifier, rect.center())
+    assert window.current_page is None or window.current_page["id"] != "il-4"  # no opening
+    assert sorted(mode.table.selected_ids()) == ["il-13", "il-4"]
+    window.compare_actions["compare_selected"].trigger()
+    view = window.compare_views[-1]
+    qtbot.addWidget(view)
+    assert sorted(view.ids) == ["il-13", "il-4"] and view.isVisible()
+    assert window.compare_actions["compare_selected"] in mode.table.actions()  # its menu

@@ -17,7 +17,7 @@ import functools
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QButtonGroup, QMainWindow, QMenu, QSplitter, QToolButton
 
@@ -75,6 +75,12 @@ class ResultsMode(QObject):
         self.model.layoutChanged.connect(  # a sort keeps the current row in sight
             lambda *_args: self.table.scrollTo(self.table.currentIndex()))
         search.views.addWidget(self.table)
+        # Compare (ui/compare_menu.py) reads the list's selection: the table's is copied there
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._copy_selection())
+        compare = getattr(window, "compare_actions", {}).get("compare_selected")
+        if compare is not None:
+            self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            self.table.addAction(compare)
         search.model.modelReset.connect(self._list_changed)
         w.reader.page_changed.connect(lambda shown: self._select(shown.page_id))
         self.list_button = self._button("List", "Show the results as a list")
@@ -198,6 +204,19 @@ class ResultsMode(QObject):
         row = self.model.row_of(page_id)
         if row >= 0:
             self.table.select_row(row)
+
+    def _copy_selection(self) -> None:
+        if not self.showing_table:
+            return
+        ids = set(self.table.selected_ids())
+        view, model = self._search.view, self._search.model
+        selection = QItemSelection()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(Role.PAGE_ID) in ids:
+                selection.select(index, index)
+        view.selectionModel().select(selection,
+                                     QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _opened(self, index: QModelIndex) -> None:
         page_id = index.data(Role.PAGE_ID)

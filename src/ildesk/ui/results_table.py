@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ildesk.results import COLUMNS, TableRow, sort_rows
@@ -112,14 +112,16 @@ class ResultTableModel(QAbstractTableModel):
 
 
 class ResultTable(QTableView):
-    """One row a hit: Up/Down (or the search field's keys, through `step`) move, Enter or a
-    double-click opens (`activated`), a click on a header sorts by it; Tab leaves."""
+    """One row a hit: Up/Down (or the search field's keys, through `step`) move, Enter, a
+    click or a double-click opens, a click on a header sorts by it; Tab leaves. Ctrl- or
+    Shift-click and Shift+arrows select several (to compare them)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Search results table")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several can be selected (Ctrl/Shift + click, Shift + arrows) to compare them
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)  # Tab goes on to the next widget, as in the list
         self.setSortingEnabled(True)
@@ -161,6 +163,25 @@ class ResultTable(QTableView):
         column = max(0, self.currentIndex().column())
         self.setCurrentIndex(model.index(row, column))
         self.scrollTo(model.index(row, column))
+
+    def selected_ids(self) -> list[str]:
+        """The pages of the selected rows, in the order shown."""
+        selection = self.selectionModel()
+        rows = sorted({i.row() for i in selection.selectedIndexes()}) if selection else []
+        model = self.model()
+        return [str(model.index(r, 0).data(Role.PAGE_ID)) for r in rows] if model else []
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click with Ctrl or Shift extends the selection and opens nothing (as the list)."""
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                | Qt.KeyboardModifier.ShiftModifier):
+            blocked = self.blockSignals(True)
+            try:
+                super().mouseReleaseEvent(event)
+            finally:
+                self.blockSignals(blocked)
+            return
+        super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
