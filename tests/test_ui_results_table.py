@@ -262,3 +262,18 @@ def test_rows_selected_in_the_table_can_be_compared(qtbot, window):
     qtbot.addWidget(view)
     assert sorted(view.ids) == ["il-13", "il-4"] and view.isVisible()
     assert window.compare_actions["compare_selected"] in mode.table.actions()  # its menu
+
+
+def test_typing_with_the_table_shown_ends_on_the_last_answer(qtbot, window):
+    mode = window.results_mode
+    mode.show_table(True)
+    table_of(qtbot, window)
+    window.search_field.setFocus()
+    for text in ("IL-1", "IL-17", "psoriasis", "gp130"):
+        window.search_field.clear()
+        qtbot.keyClicks(window.search_field, text)  # each keystroke a search and new rows
+    qtbot.waitUntil(lambda: window.shown_text == "gp130")
+    qtbot.waitUntil(lambda: [r.id for r in mode.model.rows()]
+                    == [h.id for h in window.model.hits()])
+    assert mode.model.rows()[0].id == "il6st"
+    assert cells(mode, "il6st")["Route"] == "JAK1, JAK2, TYK2"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QButtonGroup, QMainWindow, QMenu, QSplitter, QTool
 
 from ildesk.db import pages
 from ildesk.db.engine import Content
-from ildesk.db.pages.types import Family
+from ildesk.db.pages.types import Family, Page
 from ildesk.errors import ActionableError
 from ildesk.results import COLUMNS, TableRow, csv_name, sort_rows, table_rows, write_csv
 from ildesk.ui.background import CPU, QUERY, Background, Cancelled, Job
@@ -63,7 +63,11 @@ class ResultsMode(QObject):
         self._window = w = window
         self._search = search = window.search
         content = window.content
-        self._read = functools.partial(pages.page, content)
+        self._read_page = functools.partial(pages.page, content)
+        self._pages: dict[str, Page | None] = {}  # the content never changes: read once
+        self._typed = 0  # counts the searches asked for: a newer one makes rows stale
+        search.field.textChanged.connect(self._typing)
+        search.facets.changed.connect(self._typing)
         self._family_of = {m["id"]: f["name"] for f in window.families for m in f["members"]}
         self._stale = True  # the list changed since the table's rows were read
         self._narrow: list[int] | None = None  # the splitter's sizes before the table
@@ -225,6 +229,14 @@ class ResultsMode(QObject):
 
     # -- rows -----------------------------------------------------------------------------
 
+    def _read(self, page_id: str) -> Page | None:
+        if page_id not in self._pages:  # from the QUERY or CPU lane; a dict is safe for it
+            self._pages[page_id] = self._read_page(page_id)
+        return self._pages[page_id]
+
+    def _typing(self, *_args: object) -> None:
+        self._typed += 1
+
     def _list_changed(self) -> None:
         self._stale = True
         if self.showing_table:
@@ -234,11 +246,13 @@ class ResultsMode(QObject):
         """Read the rows of the hits the list holds now, off the GUI thread."""
         self._stale = False
         hits, groups = self._search.model.hits(), self._search.model.hit_groups()
-        read, family_of = self._read, self._family_of
+        read, family_of, typed = self._read, self._family_of, self._typed
 
         def op(job: Job) -> list[TableRow]:
-            rows = table_rows(read, hits, family_of, groups, cancel=job)
-            job.check()
+            rows = table_rows(read, hits, family_of, groups,
+                              cancel=lambda: job() or self._typed != typed)
+            if job() or self._typed != typed:
+                raise Cancelled()
             return rows
 
         def done(rows: list[TableRow]) -> None:
