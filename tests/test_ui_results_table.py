@@ -277,3 +277,26 @@ def test_typing_with_the_table_shown_ends_on_the_last_answer(qtbot, window):
                     == [h.id for h in window.model.hits()])
     assert mode.model.rows()[0].id == "il6st"
     assert cells(mode, "il6st")["Route"] == "JAK1, JAK2, TYK2"
+
+
+def test_the_menus_offer_the_table_its_sort_and_the_export(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    texts = [a.text() for a in window.menus.file_menu.actions()]
+    pdf = texts.index("Export &results as PDF…")
+    assert texts[pdf + 1] == "Export results as &CSV…"
+    toggle = window.menus.named["results_table"]
+    assert toggle.isCheckable() and toggle.shortcut().toString() == "Ctrl+Shift+L"
+    assert toggle in window.menus.view_menu.actions()
+    toggle.trigger()
+    mode = table_of(qtbot, window)
+    by_route = window.findChild(QAction, "sort_route")
+    by_route.trigger()
+    assert mode.model.sorted_by == (ROUTE, Qt.SortOrder.AscendingOrder)
+    assert mode.table.horizontalHeader().sortIndicatorSection() == ROUTE
+    by_route.trigger()  # again: the other way
+    assert mode.model.sorted_by == (ROUTE, Qt.SortOrder.DescendingOrder)
+    routes = [r.cells[ROUTE] for r in mode.model.rows()]
+    assert routes[0] == "none known" and routes[-1] == "Act1–TRAF6"
+    mode.sort(-1)  # Relevance: the search's own order again
+    assert [r.id for r in mode.model.rows()] == [h.id for h in window.model.hits()]
