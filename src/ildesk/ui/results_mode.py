@@ -96,13 +96,15 @@ class ResultsMode(QObject):
         group.addButton(self.table_button)
         self.list_button.setChecked(True)
         self.export_button = QToolButton()
-        self.export_button.setText("CSV…")
+        self.export_button.setText("Export CSV…")
         self.export_button.setToolTip("Export the results table as CSV")
         self.export_button.setAccessibleName("Export results as CSV")
         self.export_button.setAutoRaise(True)
         self.export_button.clicked.connect(self.export_csv)
-        for button in (self.list_button, self.table_button, self.export_button):
-            search.head.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        search.head.addWidget(self.list_button)
+        search.head.addWidget(self.table_button)
+        search.head.addStretch(1)
+        search.head.addWidget(self.export_button)
         self.table_button.toggled.connect(self.show_table)
         menus = w.menus
         self.toggle = menus.add(menus.view_menu, "Results as &table", lambda: None, TOGGLE_KEY,
@@ -135,9 +137,9 @@ class ResultsMode(QObject):
         ranking = QAction("&Relevance (the search's order)", self)
         ranking.triggered.connect(lambda: self.sort(-1))
         menu.addAction(ranking)
-        for column, (_key, header) in enumerate(COLUMNS):
+        for column, (key, header) in enumerate(COLUMNS):
             act = QAction(f"&{header}", self)
-            act.setObjectName(f"sort_{_key}")
+            act.setObjectName(f"sort_{key}")
             act.triggered.connect(functools.partial(self.sort, column, None))
             menu.addAction(act)
 

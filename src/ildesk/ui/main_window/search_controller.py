@@ -69,7 +69,7 @@ class SearchField(QLineEdit):
 class SearchController(QObject):
     """Attributes: `field`, `model`, `view` (the result list), `info` (its status line),
     `facets`, `panel` (the widget holding them all), `splitter` (list above facets);
-    `views` (the list, and the table when it is installed), `head` (the status line's row),
+    `views` (the list, and the table when it is installed), `head` (a row under the status line),
     `current` (the view on screen: the search field's keys move and open in it);
     `last_result` and `shown_text` say what the list answers now."""
 
@@ -129,9 +129,9 @@ class SearchController(QObject):
         rl = QVBoxLayout(results_box)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.setSpacing(2)
-        self.head = QHBoxLayout()
+        rl.addWidget(self.info)
+        self.head = QHBoxLayout()  # empty unless a part adds to it (the List | Table switch)
         self.head.setContentsMargins(0, 0, 0, 0)
-        self.head.addWidget(self.info, 1)
         rl.addLayout(self.head)
         rl.addWidget(self.views, 1)
         self.splitter.addWidget(results_box)
