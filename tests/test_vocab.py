@@ -15,7 +15,7 @@ from ildesk.kb import schema
 
 @pytest.mark.parametrize(("kinds", "tables"), [
     (vocab.DiseaseLinkKind, (vocab.LINK_LABEL, vocab.LINK_CAPTION, vocab.LINK_WEIGHT)),
-    (vocab.Route, (vocab.ROUTE_LABEL,)),
+    (vocab.Route, (vocab.ROUTE_LABEL, vocab.ROUTE_SHORT)),
     (vocab.DrugStatus, (vocab.STATUS_LABEL,)),
     (vocab.DrugKind, (vocab.DRUG_KIND_LABEL,)),
     (vocab.DiseaseCategory, (vocab.CATEGORY_LABEL,)),

@@ -77,6 +77,11 @@ ROUTE_LABEL: dict[str, str] = {
     "gpcr": "G-protein-coupled receptor",
     "other": "no JAK–STAT or adaptor cascade known",
 }
+# The route in a word or two, for a table cell (the results table).
+ROUTE_SHORT: dict[str, str] = {
+    "jak-stat": "JAK–STAT", "il1-myd88": "MyD88–IRAK", "il17-act1": "Act1–TRAF6",
+    "gpcr": "GPCR", "other": "none known",
+}
 ComplexKind = Literal["signalling", "decoy", "antagonist", "binding-protein"]
 MoleculeKind = Literal["kinase", "transcription-factor", "adaptor", "pathway", "other"]
 # Short names readers know better than the HGNC symbol or the long name (diagram boxes).

@@ -1,16 +1,18 @@
-"""`ildesk search [QUERY] [--cell-type …] [--disease …] [--link …] [--family …]` and
-`ildesk facets`: search every page, and list the values the filters take."""
+"""`ildesk search [QUERY] [--cell-type …] [--disease …] [--link …] [--family …]
+[--json | --csv]` and `ildesk facets`: search every page, and list the values the filters
+take. `--csv` prints the window's results table (`ildesk.results`) in the ranked order."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from ildesk.cli.common import EXIT_OK, Add, CliError, open_content_or_fail, out, out_json
 from ildesk.vocab import LINK_ORDER
 
 if TYPE_CHECKING:
-    from ildesk.search import Facets, Searcher
+    from ildesk.search import Facets, Searcher, SearchHit
 
 
 def _facets_from(args: argparse.Namespace, searcher: Searcher) -> Facets:
@@ -42,6 +44,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     finally:
         searcher.close()
     hits = result.hits[: args.limit]
+    if args.csv:
+        _print_csv(args, hits)
+        return EXIT_OK
     if args.json:
         out_json({"query": args.query, "searched_for": result.query,
                   "corrected_from": result.corrected_from, "suggestions": result.suggestions,
@@ -62,6 +67,24 @@ def cmd_search(args: argparse.Namespace) -> int:
         if h.snippet:
             out(f"    {' '.join(h.snippet_text().split())}")
     return EXIT_OK
+
+
+def _print_csv(args: argparse.Namespace, hits: list[SearchHit]) -> None:
+    """The results table as CSV on stdout, UTF-8 whatever the terminal's encoding."""
+    from ildesk.db import pages
+    from ildesk.results import as_csv, table_rows
+
+    with open_content_or_fail(args) as content:
+        family_of = {m["id"]: f["name"] for f in pages.families(content) for m in f["members"]}
+        rows = table_rows(lambda pid: pages.page(content, pid), hits, family_of)
+    data = as_csv(rows).encode("utf-8")
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests, some IDEs)
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 def cmd_facets(args: argparse.Namespace) -> int:
@@ -107,7 +130,11 @@ def register_search(add: Add) -> None:
                    help="the kind of disease link to require")
     p.add_argument("--family", metavar="NAME")
     p.add_argument("--limit", type=int, default=20, metavar="N")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print JSON")
+    shape.add_argument("--csv", action="store_true",
+                       help="print the results table as CSV (kind, name, family, main "
+                            "receptor, route, drugs, group)")
 
 
 def register_facets(add: Add) -> None:

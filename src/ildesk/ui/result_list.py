@@ -59,6 +59,16 @@ class ResultModel(QAbstractListModel):
     def hits(self) -> list[SearchHit]:
         return [r.hit for r in self._rows if r.hit is not None]
 
+    def hit_groups(self) -> list[str]:
+        """The header each hit is listed under ("" for none), in the order of `hits()`."""
+        groups, title = [], ""
+        for r in self._rows:
+            if r.hit is None:
+                title = r.header
+            else:
+                groups.append(title)
+        return groups
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QS
 from ildesk.db import pages
 from ildesk.db.engine import Content
 from ildesk.search import Searcher, SearchHit, SearchResult
-from ildesk.ui import compare_menu, theme
+from ildesk.ui import compare_menu, results_mode, theme
 from ildesk.ui.article_view import ArticleView
 from ildesk.ui.background import Background
 from ildesk.ui.facets_panel import FacetsPanel
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.nav_toolbar, self.title_label = self.menus.toolbar, self.menus.title
         compare_menu.install(self)  # the Compare menu, multi-selection in the result list
         self.tabs = WindowTabs(self)  # tabs (issue 18): the bar over the article, Go menu
+        self.results_mode = results_mode.install(self)  # List | Table, CSV export
         self.docks: Docks = Docks(self, self.menus.view_menu, self.main_split,
                                   self.left_split)
         self.diagram_dock: QDockWidget = self.docks.diagram_dock

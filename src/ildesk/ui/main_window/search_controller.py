@@ -11,11 +11,19 @@ makes the older search stale, so only the answer to the text in the field is eve
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ildesk.article.html import esc
 from ildesk.search import Facets, Searcher, SearchHit, SearchResult
@@ -26,6 +34,14 @@ from ildesk.ui.result_list import ResultModel, ResultView, Role
 
 Answer = tuple[str, SearchResult, dict[str, dict[str, int]]]
 ROLE_WORDS = {"producer": "produced by", "target": "acting on", "any": "linked to"}
+
+
+class Results(Protocol):
+    """What shows the results the keys of the search field act on: the list, or the table
+    (`ildesk.ui.results_table`)."""
+
+    def step(self, step: int) -> None: ...
+    def currentIndex(self) -> QModelIndex: ...
 
 
 class SearchField(QLineEdit):
@@ -53,6 +69,8 @@ class SearchField(QLineEdit):
 class SearchController(QObject):
     """Attributes: `field`, `model`, `view` (the result list), `info` (its status line),
     `facets`, `panel` (the widget holding them all), `splitter` (list above facets);
+    `views` (the list, and the table when it is installed), `head` (a row under the status line),
+    `current` (the view on screen: the search field's keys move and open in it);
     `last_result` and `shown_text` say what the list answers now."""
 
     page_requested = Signal(str)
@@ -93,6 +111,9 @@ class SearchController(QObject):
         self.view.setModel(self.model)
         self.view.clicked.connect(self._row_opened)
         self.view.activated.connect(self._row_opened)
+        self.current: Results = self.view
+        self.views = QStackedWidget()
+        self.views.addWidget(self.view)
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.RichText)
@@ -109,7 +130,10 @@ class SearchController(QObject):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.setSpacing(2)
         rl.addWidget(self.info)
-        rl.addWidget(self.view, 1)
+        self.head = QHBoxLayout()  # empty unless a part adds to it (the List | Table switch)
+        self.head.setContentsMargins(0, 0, 0, 0)
+        rl.addLayout(self.head)
+        rl.addWidget(self.views, 1)
         self.splitter.addWidget(results_box)
         self.splitter.addWidget(self.facets)
         self.splitter.setStretchFactor(0, 3)
@@ -208,7 +232,7 @@ class SearchController(QObject):
         return False
 
     def _move(self, step: int) -> None:
-        self.view.step(step)
+        self.current.step(step)
 
     def _row_opened(self, index: QModelIndex) -> None:
         page_id = index.data(Role.PAGE_ID)
@@ -216,10 +240,10 @@ class SearchController(QObject):
             self.page_requested.emit(page_id)
 
     def open_selected(self) -> None:
-        idx = self.view.currentIndex()
+        idx = self.current.currentIndex()
         if not idx.isValid():
-            self.view.step(1)
-            idx = self.view.currentIndex()
+            self.current.step(1)
+            idx = self.current.currentIndex()
         if idx.isValid():
             self._row_opened(idx)
 
