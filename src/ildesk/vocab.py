@@ -101,10 +101,9 @@ ApprovalStatus = Literal["approved", "conditional", "emergency-use", "withdrawn"
 APPROVAL_STATUSES: tuple[ApprovalStatus, ...] = get_args(ApprovalStatus)
 # A drug's standing for one disease, from its approvals for it: the best still in force wins
 # ("approved" over "conditional" over "emergency use"); with none in force, how they ended.
-DISEASE_STATUS_ORDER: tuple[str, ...] = ("approved", "conditional", "emergency-use",
-                                         "withdrawn", "discontinued", "registered")
-APPROVAL_STATUS_LABEL: dict[str, str] = {s: s.replace("-", " ") for s in
-                                         (*APPROVAL_STATUSES, "registered")}
+DISEASE_STATUS_ORDER: tuple[ApprovalStatus, ...] = ("approved", "conditional", "emergency-use",
+                                                    "withdrawn", "discontinued")
+APPROVAL_STATUS_LABEL: dict[str, str] = {s: s.replace("-", " ") for s in APPROVAL_STATUSES}
 
 DrugKind = Literal["monoclonal-antibody", "recombinant-cytokine", "fusion-protein",
                    "receptor-antagonist", "small-molecule", "other"]
