@@ -356,12 +356,12 @@ def drug_sheet(page: DrugPage, labels: Labels, meta: Mapping[str, str],
         sections.append(Section("Indications", "list", items=tuple(
             rich(_cap(i["name"])) for i in page["indications"]),
             keep=frozenset(range(len(page["indications"]))) if approved else frozenset()))
-    approvals = drug_tables.drug_approvals(page)
-    if approvals is not None:
-        sections.append(approvals)
     if page["side_effects"]:
         sections.append(Section("Side effects", "list",
                                 items=tuple(rich(x) for x in page["side_effects"])))
+    approvals = drug_tables.drug_approvals(page)  # last: below the two columns above
+    if approvals is not None:
+        sections.append(approvals)
     acts_here = diagram_page is not None and any(d["id"] == page["id"]
                                                  for d in diagram_page["drugs"])
     return Sheet(kind="drug", page_id=page["id"], title=_cap(page["name"]), full_name="",
