@@ -149,3 +149,12 @@ def test_search_json_carries_the_exclusion(capsys, db_path):
     assert "TSLP" in found["not_covered"] and "IL-7" in found["not_covered"]
     assert main(["search", "IL-6", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["not_covered"] is None
+
+
+def test_show_drug_text_lists_its_approvals(capsys, db_path):
+    assert main(["show", "secukinumab"]) == 0
+    text = capsys.readouterr().out
+    assert "Approvals:" in text
+    assert "JP  2014-12     plaque psoriasis (adults) — approved" in text
+    assert main(["show", "betaleukin"]) == 0
+    assert "Approvals: registered nationally in Russia" in capsys.readouterr().out
