@@ -82,3 +82,17 @@ def test_the_disease_filter_lists_drugs_after_interleukins(searcher):
     assert all(h.group == "Drugs approved for it" for h in hits if h.kind == "drug")
     narrowed = searcher.search("", Facets(disease="psoriasis", disease_kind="driver")).hits
     assert narrowed and all(h.kind == "interleukin" for h in narrowed)
+
+
+def test_choosing_a_disease_in_the_filters_lists_its_drugs_under_a_header(qtbot, window):
+    from ildesk.ui.result_list import Role
+
+    window.facets.set_facets(Facets(disease="psoriasis"))
+    qtbot.waitUntil(lambda: any(h.id == "secukinumab" for h in window.model.hits()))
+    rows = [window.model.index(i, 0) for i in range(window.model.rowCount())]
+    headers = [r.data(0) for r in rows if r.data(Role.HEADER)]
+    assert headers == ["Drugs approved for it"]
+    kinds = [r.data(Role.KIND) for r in rows if not r.data(Role.HEADER)]
+    assert kinds[0] == "interleukin" and kinds[-1] == "drug"
+    window.results.clicked.emit(next(r for r in rows if r.data(Role.PAGE_ID) == "secukinumab"))
+    assert window.current_page["id"] == "secukinumab"

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from ildesk.db.engine import Content
 from ildesk.db.pages import clinical, drug_table, interleukin, parts
 from ildesk.db.pages._reader import Reader, Row, json_list
+from ildesk.db.pages.drug_types import Exclusion
 from ildesk.db.pages.types import DrugTableRow, Family, HierarchyEntry, Page, PageSummary
 from ildesk.kb.names import key
 from ildesk.vocab import PageKind
@@ -61,7 +62,7 @@ def drugs(content: Content, disease_id: str | None = None) -> list[DrugTableRow]
     return drug_table.table(Reader(content.sqlite), disease_id)
 
 
-def exclusion(content: Content, name: str) -> dict[str, str] | None:
+def exclusion(content: Content, name: str) -> Exclusion | None:
     """The entry of data/exclusions.yaml that `name` (an INN or a brand, in any spelling)
     names: {name, brands, target, reason, source}, or None."""
     k = key(name.encode("utf-8", "replace").decode("utf-8"))
@@ -72,7 +73,7 @@ def exclusion(content: Content, name: str) -> dict[str, str] | None:
         "JOIN exclusion e ON e.id = n.exclusion_id WHERE n.key = ?", (k,))
     if row is None:
         return None
-    return {"name": row["name"], "brands": ", ".join(json_list(row["brands"])),
+    return {"name": row["name"], "brands": json_list(row["brands"]),
             "target": row["target"], "reason": row["reason"], "source": row["source"]}
 
 

@@ -80,3 +80,13 @@ class DrugTableRow(TypedDict):
     first_approved: FirstApproved | None
     regions: list[str]
     status: str               # vocab.DISEASE_STATUS_ORDER, or the drug's status
+
+
+class Exclusion(TypedDict):
+    """An entry of data/exclusions.yaml: a drug ildesk does not cover, and why."""
+
+    name: str
+    brands: list[str]
+    target: str
+    reason: str
+    source: str
