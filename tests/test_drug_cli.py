@@ -158,3 +158,15 @@ def test_show_drug_text_lists_its_approvals(capsys, db_path):
     assert "JP  2014-12     plaque psoriasis (adults) — approved" in text
     assert main(["show", "betaleukin"]) == 0
     assert "Approvals: registered nationally in Russia" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("drug", "mechanism"), [
+    ("secukinumab", "anti-IL-17A antibody"), ("tofacitinib", "JAK1/JAK3 inhibitor"),
+    ("delgocitinib", "pan-JAK inhibitor"), ("aldesleukin", "recombinant IL-2"),
+    ("anakinra", "IL-1α/IL-1β receptor antagonist"),
+    ("rilonacept", "IL-1α/IL-1β trap (fusion protein)"),
+    ("tagraxofusp", "IL-3 receptor-targeted fusion protein"),
+])
+def test_mechanism_in_a_few_words(capsys, db_path, drug, mechanism):
+    rows = {d["id"]: d for d in _json(capsys)["drugs"]}
+    assert rows[drug]["mechanism"] == mechanism

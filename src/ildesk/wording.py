@@ -70,12 +70,14 @@ def mechanism(row: DrugTableRow) -> str:
     """A drug's mechanism in a few words, from its kind, its effect and the short names of
     what it binds and of the interleukins it acts on (`mechanism_words` does the wording)."""
     return mechanism_words(row["drug_kind"], row["effect"], [b["name"] for b in row["acts_on"]],
-                           [i["name"] for i in row["interleukins"]])
+                           [i["name"] for i in row["interleukins"]],
+                           all(b["kind"] == "interleukin" for b in row["acts_on"]))
 
 
 def mechanism_words(drug_kind: str, effect: str, binds: list[str],
-                    interleukins: list[str]) -> str:
-    """The words of `mechanism`:
+                    interleukins: list[str], binds_interleukins: bool = False) -> str:
+    """The words of `mechanism` (`binds_interleukins`: what it binds are interleukins, not
+    their receptor chains):
 
     >>> mechanism_words("monoclonal-antibody", "blocks", ["IL-17A"], ["IL-17A"])
     'anti-IL-17A antibody'
@@ -87,6 +89,10 @@ def mechanism_words(drug_kind: str, effect: str, binds: list[str],
     'recombinant IL-2'
     >>> mechanism_words("receptor-antagonist", "blocks", ["IL1R1"], ["IL-1α", "IL-1β"])
     'IL-1α/IL-1β receptor antagonist'
+    >>> mechanism_words("fusion-protein", "blocks", ["IL-1α", "IL-1β"], ["IL-1α", "IL-1β"], True)
+    'IL-1α/IL-1β trap (fusion protein)'
+    >>> mechanism_words("fusion-protein", "blocks", ["IL3RA"], ["IL-3"])
+    'IL-3 receptor-targeted fusion protein'
     """
     bound = "/".join(binds)
     ils = "/".join(interleukins) or bound
@@ -99,5 +105,9 @@ def mechanism_words(drug_kind: str, effect: str, binds: list[str],
     if drug_kind == "receptor-antagonist":
         return f"{ils} receptor antagonist"
     if drug_kind == "fusion-protein":
-        return f"{ils} {'blocking' if effect == 'blocks' else 'agonist'} fusion protein"
+        if effect == "mimics":
+            return f"{ils} agonist fusion protein"
+        if binds_interleukins:
+            return f"{ils} trap (fusion protein)"
+        return f"{ils} receptor-targeted fusion protein"  # carries a toxin to the receptor
     return f"{ils} {'blocker' if effect == 'blocks' else 'agonist'}"
