@@ -20,6 +20,9 @@ SORT_SCHEME = "#sort-"  # an in-page anchor: it fetches nothing, opens nothing
 Esc = Callable[[object], str]
 Link = Callable[[str, str], str]  # (page id, text) -> a link, or the escaped text
 
+# Each column's share of the table's width (so a drug's name is not broken mid-word in a
+# narrow article).
+WIDTHS = {"drug": 23, "acts-on": 13, "mechanism": 19, "first": 16, "regions": 15, "status": 14}
 # column id -> (heading, sort key)
 COLUMNS: dict[str, tuple[str, Callable[[DrugTableRow], Any]]] = {
     "drug": ("Drug", lambda r: r["drug"]["name"].casefold()),
@@ -81,7 +84,8 @@ def disease_table(p: DiseasePage, sort: DrugSort, esc: Esc, link: Link) -> str:
         mark = ""
         if column == sort.column:
             mark = " ▼" if sort.descending else " ▲"
-        heads.append(f'<th align="left"><a href="{SORT_SCHEME}{column}" title="Sort by '
+        heads.append(f'<th align="left" width="{WIDTHS[column]}%">'
+                     f'<a href="{SORT_SCHEME}{column}" title="Sort by '
                      f'{esc(title.lower())}">{esc(title)}{mark}</a></th>')
     body = []
     for r in sorted_rows(p["drug_table"], sort):
