@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from ildesk.vocab import ApprovalStatus, DrugKind, Effect, Region
+
 
 class NamedRef(TypedDict):
     id: str
@@ -16,20 +18,20 @@ class ApprovalRow(TypedDict):
     """One regulator's decision on one indication; `date` as precise as the source gives it
     (2014, 2014-12, 2014-12-26), `year` its year; `ended` when it ended, if it did."""
 
-    region: str
+    region: Region
     regulator: str
     date: str
     year: int
     indication: NamedRef
     population: str
-    status: str               # vocab.ApprovalStatus
+    status: ApprovalStatus
     brand: str
     note: str
     ended: str | None
 
 
 class MarketingRow(TypedDict):
-    region: str
+    region: Region
     brands: list[str]
     marketed: bool
     note: str
@@ -38,7 +40,7 @@ class MarketingRow(TypedDict):
 class BiosimilarRow(TypedDict):
     name: str
     brands: list[str]
-    regions: list[str]
+    regions: list[Region]
     year: int | None
 
 
@@ -71,14 +73,14 @@ class DrugTableRow(TypedDict):
     at all, without one), the regions where it is approved for it, and its status for it."""
 
     drug: NamedRef
-    drug_kind: str            # vocab.DrugKind
-    effect: str               # vocab.Effect: blocks or mimics
+    drug_kind: DrugKind
+    effect: Effect
     acts_on: list[ActsOn]     # what it binds, primary target first
     interleukins: list[NamedRef]
     targets: list[str]        # the interleukin or chain ids it acts on (kinase inhibitors:
     #                           the interleukins whose signalling it blocks)
     first_approved: FirstApproved | None
-    regions: list[str]
+    regions: list[Region]
     status: str               # vocab.DISEASE_STATUS_ORDER, or the drug's status
 
 
