@@ -51,7 +51,8 @@ PYTHON_EXCLUDED = (
     # The knowledge-base tools (validating data/ for build-db): the packaged program reads
     # its bundled database and carries no data/ folder, so it does not need them (5.5 MB).
     "pydantic", "pydantic_core", "annotated_types", "typing_inspection", "yaml", "_yaml",
-    "ildesk.kb.loader", "ildesk.kb.validate", "ildesk.kb.schema", "ildesk.db.builder",
+    "ildesk.kb.loader", "ildesk.kb.validate", "ildesk.kb.schema", "ildesk.kb.drug_checks",
+    "ildesk.db.builder", "ildesk.db.build_drugs",
 )
 
 EXCLUDED_MODULES = tuple(f"PySide6.{m}" for m in QT_MODULES_EXCLUDED) + PYTHON_EXCLUDED

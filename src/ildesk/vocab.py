@@ -98,6 +98,18 @@ STATUS_ORDER: tuple[DrugStatus, ...] = get_args(DrugStatus)  # drugs are listed 
 APPROVED: frozenset[str] = frozenset({"approved", "approved-regionally"})
 STATUS_LABEL: dict[str, str] = {s: s.replace("-", " ") for s in STATUS_ORDER}
 
+# Where a drug is approved, and what became of one regulator's decision on one indication.
+Region = Literal["US", "EU", "UK", "JP", "CN", "RU", "KR", "IN", "CA", "AU", "CH"]
+REGIONS: tuple[Region, ...] = get_args(Region)
+ApprovalStatus = Literal["approved", "conditional", "emergency-use", "withdrawn",
+                         "discontinued", "refused"]
+APPROVAL_STATUSES: tuple[ApprovalStatus, ...] = get_args(ApprovalStatus)
+# A drug's standing for one disease, from its approvals for it: the best still in force wins
+# ("approved" over "conditional" over "emergency use"); with none in force, how they ended.
+DISEASE_STATUS_ORDER: tuple[ApprovalStatus, ...] = ("approved", "conditional", "emergency-use",
+                                                    "withdrawn", "discontinued")
+APPROVAL_STATUS_LABEL: dict[str, str] = {s: s.replace("-", " ") for s in APPROVAL_STATUSES}
+
 DrugKind = Literal["monoclonal-antibody", "recombinant-cytokine", "fusion-protein",
                    "receptor-antagonist", "small-molecule", "other"]
 DRUG_KIND_LABEL: dict[str, str] = {k: k.replace("-", " ") for k in get_args(DrugKind)}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ildesk.db.pages.types import Page
+from ildesk.db.pages.types import DrugTableRow, Page
 from ildesk.vocab import APPROVED, STATUS_LABEL
 
 
@@ -61,3 +61,53 @@ def citation(page: Page, data_version: str, today: date | None = None) -> str:
     when = (today or date.today()).isoformat()
     return (f"{title}. In: ildesk, offline encyclopedia of the human interleukins, data "
             f"version {data_version or '?'}. Accessed {when}.")
+
+
+_ALL_JAKS = {"JAK1", "JAK2", "JAK3", "TYK2"}
+
+
+def mechanism(row: DrugTableRow) -> str:
+    """A drug's mechanism in a few words, from its kind, its effect and the short names of
+    what it binds and of the interleukins it acts on (`mechanism_words` does the wording)."""
+    return mechanism_words(row["drug_kind"], row["effect"], [b["name"] for b in row["acts_on"]],
+                           [i["name"] for i in row["interleukins"]],
+                           all(b["kind"] == "interleukin" for b in row["acts_on"]))
+
+
+def mechanism_words(drug_kind: str, effect: str, binds: list[str],
+                    interleukins: list[str], binds_interleukins: bool = False) -> str:
+    """The words of `mechanism` (`binds_interleukins`: what it binds are interleukins, not
+    their receptor chains):
+
+    >>> mechanism_words("monoclonal-antibody", "blocks", ["IL-17A"], ["IL-17A"])
+    'anti-IL-17A antibody'
+    >>> mechanism_words("small-molecule", "blocks", ["JAK1", "JAK2"], ["IL-6"])
+    'JAK1/JAK2 inhibitor'
+    >>> mechanism_words("small-molecule", "blocks", ["JAK1", "JAK2", "JAK3", "TYK2"], [])
+    'pan-JAK inhibitor'
+    >>> mechanism_words("recombinant-cytokine", "mimics", ["IL2RA", "IL2RB"], ["IL-2"])
+    'recombinant IL-2'
+    >>> mechanism_words("receptor-antagonist", "blocks", ["IL1R1"], ["IL-1α", "IL-1β"])
+    'IL-1α/IL-1β receptor antagonist'
+    >>> mechanism_words("fusion-protein", "blocks", ["IL-1α", "IL-1β"], ["IL-1α", "IL-1β"], True)
+    'IL-1α/IL-1β trap (fusion protein)'
+    >>> mechanism_words("fusion-protein", "blocks", ["IL3RA"], ["IL-3"])
+    'IL-3 receptor-targeted fusion protein'
+    """
+    bound = "/".join(binds)
+    ils = "/".join(interleukins) or bound
+    if drug_kind == "small-molecule":
+        return "pan-JAK inhibitor" if set(binds) >= _ALL_JAKS else f"{bound} inhibitor"
+    if drug_kind == "monoclonal-antibody":
+        return f"anti-{bound} antibody" if effect == "blocks" else f"{bound} agonist antibody"
+    if drug_kind == "recombinant-cytokine":
+        return f"recombinant {ils}"
+    if drug_kind == "receptor-antagonist":
+        return f"{ils} receptor antagonist"
+    if drug_kind == "fusion-protein":
+        if effect == "mimics":
+            return f"{ils} agonist fusion protein"
+        if binds_interleukins:
+            return f"{ils} trap (fusion protein)"
+        return f"{ils} receptor-targeted fusion protein"  # carries a toxin to the receptor
+    return f"{ils} {'blocker' if effect == 'blocks' else 'agonist'}"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ildesk.article import links
+from ildesk.article import drug_tables, links
 from ildesk.db.pages.types import (
     ArticlePage,
     CellTypePage,
@@ -124,13 +124,16 @@ table.glance {{ background-color: {p.panel}; border-collapse: collapse; }}
 table.glance td {{ padding: 3px 10px 3px 8px; vertical-align: top; }}
 td.label {{ color: {p.muted}; white-space: nowrap; }}
 table.list td {{ padding: 2px 12px 2px 0; vertical-align: top; }}
+table.drugs th {{ padding: 3px 10px 3px 0; border-bottom: 1px solid {p.rule}; }}
+table.drugs td {{ padding: 2px 10px 2px 0; vertical-align: top; }}
 li {{ margin-bottom: 3px; }}
 </style>"""
 
 
 class _Doc:
-    def __init__(self, labels: Labels) -> None:
+    def __init__(self, labels: Labels, drug_sort: drug_tables.DrugSort | None = None) -> None:
         self.labels = labels
+        self.drug_sort = drug_sort or drug_tables.DrugSort()
         self.parts: list[str] = []
 
     def add(self, text: str) -> None:
@@ -173,10 +176,9 @@ def _ul(items: Iterable[str]) -> str:
 
 def _drug_line(d: _Doc, drug: DrugBrief | DiseaseDrug) -> str:
     status = status_text(drug["status"], drug["approval_year"])
-    year = ""
     brands = f" ({esc(', '.join(drug['brands']))})" if drug["brands"] else ""
     return (f"{d.link(drug['id'], drug['name'])}{brands} — {esc(drug['action'])} "
-            f'<span class="note">[{esc(status)}{year}]</span>')
+            f'<span class="note">[{esc(status)}]</span>')
 
 
 def _references(d: _Doc, refs: list[Reference]) -> None:
@@ -327,7 +329,7 @@ def _disease(d: _Doc, p: DiseasePage) -> None:
            if x["via"] else "")
         + (f'<br><span class="note">{esc(x["note"])}</span>' if x["note"] else "")
         for x in p["interleukins"]))
-    d.section("Drugs", _ul(
+    d.section("Drugs", drug_tables.disease_table(p, d.drug_sort, esc, d.link) or _ul(
         _drug_line(d, x) + (" <span class=\"note\">— for " + ", ".join(
             d.link(v["id"], v["name"]) for v in x["for"]) + "</span>" if x["for"] else "")
         for x in p["drugs"]))
@@ -348,6 +350,8 @@ def _drug(d: _Doc, p: DrugPage) -> None:
         f"{', '.join(d.link(i['id'], i['name']) for i in t['interleukins'])}. "
         f"{esc(t['action'])}" for t in p["targets"]))
     d.section("Indications", _ul(d.link(x["id"], x["name"]) for x in p["indications"]))
+    for title, body in drug_tables.drug_sections(p, esc, d.link):
+        d.section(title, body)
     d.section("Side effects", _ul(esc(s) for s in p["side_effects"]))
 
 
@@ -378,9 +382,10 @@ def _body(d: _Doc, p: Page) -> None:
 
 
 def render(p: Page, labels: Labels, palette: Palette = LIGHT, zoom: float = 1.0,
-           note_html: str = "") -> str:
-    """The whole article for page `p` as one HTML document."""
-    d = _Doc(labels)
+           note_html: str = "", drug_sort: drug_tables.DrugSort | None = None) -> str:
+    """The whole article for page `p` as one HTML document (a disease's drug table sorted
+    by `drug_sort`, by first approval without one)."""
+    d = _Doc(labels, drug_sort)
     # Interleukins, chains and molecules go by their short names (IL-6, IL2RG, JAK1).
     title = page_title(p)
     sub = p["name"] if title != p["name"] else ""

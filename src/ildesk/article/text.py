@@ -72,6 +72,13 @@ def text_of(page: Page, names: Labels) -> str:
         for title, items in lists:
             if items:
                 lines.append(f"{title}: " + ", ".join(x["name"] for x in items))
+        if page["kind"] == "drug" and page["approvals"]:
+            lines += ["", "Approvals:"]
+            lines += [f"  {a['region']:<3} {a['date']:<10}  {a['indication']['name']} "
+                      f"({a['population']}) — {a['status']}"
+                      + (f" {a['ended']}" if a["ended"] else "") for a in page["approvals"]]
+        elif page["kind"] == "drug" and page["approvals_unlisted"]:
+            lines.append(f"Approvals: {page['approvals_unlisted']}")
     if page["references"]:
         lines += ["", "References:"]
         lines += [f"  PMID {r['pmid']}: {r['title']} ({r['year']})" for r in page["references"]]

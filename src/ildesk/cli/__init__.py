@@ -1,7 +1,7 @@
 """The command line: `ildesk [COMMAND] …`. With no command it opens the window.
 
 The parser is built from `COMMANDS`, one `register` function per command, each in its own
-module (`show`, `search`, `build_db`, `factsheet`, `compare`, `diagram`, `selftest`,
+module (`show`, `drugs`, `search`, `build_db`, `factsheet`, `compare`, `diagram`, `selftest`,
 `open_window`);
 to add a command, write its module and add its `register` here. What commands share is in
 `common`. Errors go to stderr with exit code 1 (usage errors: 2) and a line that says what to
@@ -19,6 +19,7 @@ from ildesk.cli import (
     build_db,
     compare,
     diagram,
+    drugs,
     factsheet,
     open_window,
     search,
@@ -43,6 +44,7 @@ COMMANDS: tuple[Callable[[Add], None], ...] = (
     open_window.register,
     show.register_show,
     show.register_list,
+    drugs.register,
     search.register_search,
     search.register_facets,
     build_db.register,

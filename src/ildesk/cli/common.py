@@ -89,6 +89,9 @@ def resolve(content: Content, name: str) -> str:
     if not key(name):
         raise CliError(f"{name!r} is not a page name: it has no letters or digits.",
                        "Give a name such as IL-6, or find one with `ildesk search`.")
+    excluded = not_covered(content, name)
+    if excluded is not None:
+        raise excluded
     searcher = Searcher(content.path)
     try:
         found = find_page(content, searcher, name)
@@ -99,6 +102,20 @@ def resolve(content: Content, name: str) -> str:
     raise CliError(f"no page is called {name!r}.",
                    "Did you mean: " + ", ".join(found.suggestions) + "?" if found.suggestions
                    else "Try `ildesk search` to find the right name.")
+
+
+def not_covered(content: Content, name: str) -> CliError | None:
+    """The error saying that `name` is a drug ildesk deliberately does not cover (an entry of
+    data/exclusions.yaml, by INN or brand), and why; None for any other name."""
+    from ildesk.db import pages
+
+    ex = pages.exclusion(content, name)
+    if ex is None:
+        return None
+    return CliError(f"{ex['name']} is not covered by ildesk; it acts on {ex['target']}. "
+                    f"{ex['reason']}",
+                    f"Source: {ex['source']}. ildesk covers the interleukins, the drugs that "
+                    "act on them or their receptor chains, and the JAK/TYK2 inhibitors.")
 
 
 def database_failure(exc: Exception, args: argparse.Namespace) -> CliError | None:

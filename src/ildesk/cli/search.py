@@ -8,7 +8,15 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from ildesk.cli.common import EXIT_OK, Add, CliError, open_content_or_fail, out, out_json
+from ildesk.cli.common import (
+    EXIT_OK,
+    Add,
+    CliError,
+    not_covered,
+    open_content_or_fail,
+    out,
+    out_json,
+)
 from ildesk.vocab import LINK_ORDER
 
 if TYPE_CHECKING:
@@ -38,12 +46,15 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     with open_content_or_fail(args) as content:
         searcher = Searcher(content.path)
+        excluded = not_covered(content, args.query) if args.query.strip() else None
     try:
         facets = _facets_from(args, searcher)
         result = searcher.search(args.query, facets, limit=args.limit)
     finally:
         searcher.close()
     hits = result.hits[: args.limit]
+    if excluded is not None and result.corrected_from:
+        hits = []  # results for another spelling (infliximab -> basiliximab) mislead here
     if args.csv:
         _print_csv(args, hits)
         return EXIT_OK
@@ -52,14 +63,19 @@ def cmd_search(args: argparse.Namespace) -> int:
                   "corrected_from": result.corrected_from, "suggestions": result.suggestions,
                   "facets": {k: v for k, v in vars(facets).items() if v},
                   "notice": result.notice,
+                  "not_covered": excluded.message if excluded is not None else None,
                   "hits": [{"id": h.id, "name": h.name, "kind": h.kind, "group": h.group,
                             "score": h.score, "snippet": h.snippet_text()} for h in hits]})
         return EXIT_OK
-    if result.corrected_from:
+    if excluded is not None:
+        out(f"{excluded.message}\n{excluded.advice}")
+        if hits:
+            out("Pages that mention it:")
+    elif result.corrected_from:
         out(f"No match for {result.corrected_from!r}; showing results for {result.query!r}.")
     if result.notice and hits:
         out(f"{result.notice}.")
-    if not hits:
+    if not hits and excluded is None:
         out("No results." + (f" Did you mean: {', '.join(result.suggestions)}?"
                              if result.suggestions else ""))
     for h in hits:  # the ranked order; the group says why a hit follows the named page

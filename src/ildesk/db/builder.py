@@ -22,6 +22,7 @@ from sqlalchemy import Table, create_engine, text
 from sqlalchemy.orm import Session
 
 from ildesk import __version__
+from ildesk.db import build_drugs
 from ildesk.db import models as m
 from ildesk.db.fts import FTS_DDL, FTS_INSERT, FTS_TABLE
 from ildesk.files import OutputError, atomic_path
@@ -204,6 +205,7 @@ class _Writer:
         for il in kb.interleukins.values():
             self._interleukin(il, seen_refs)
         self._drugs()
+        build_drugs.exclusions(self.add, kb, key)
         for art in kb.articles.values():
             self.page("article", art.id, art.title, _first_sentence(art.body, self.label),
                       list(art.aliases))
@@ -343,7 +345,10 @@ class _Writer:
             self.add(m.Drug, id=drug.id, kind=drug.kind, brands=list(drug.brands),
                      status=drug.status, approval_year=drug.approval_year,
                      approval_note=drug.approval_note, description=drug.description,
-                     side_effects=list(drug.side_effects), sources=list(drug.sources))
+                     side_effects=list(drug.side_effects), sources=list(drug.sources),
+                     label=drug.label, checked_on=drug.checked_on, coverage=drug.coverage,
+                     approvals_unlisted=drug.approvals_unlisted)
+            build_drugs.drug_facts(self.add, drug)
             ils: dict[str, None] = {}
             for i, t in enumerate(drug.targets):
                 self.add(m.DrugTarget, drug_id=drug.id, position=i, binds=list(t.binds),

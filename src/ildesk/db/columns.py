@@ -7,7 +7,12 @@ would cost a second at start-up); tests/test_builder.py keeps it equal to the mo
 COLUMNS: dict[str, tuple[str, ...]] = {
     "alias": ("page_id", "position", "name", "key",),
     "antagonism": ("interleukin_id", "antagonist_id",),
+    "approval": (
+        "id", "drug_id", "position", "region", "regulator", "date", "year", "indication_id",
+        "population", "status", "brand", "ended", "note",
+    ),
     "article": ("id", "body",),
+    "biosimilar": ("drug_id", "position", "name", "brands", "regions", "year",),
     "cell_ancestor": ("cell_type_id", "ancestor_id",),
     "cell_link": ("interleukin_id", "cell_type_id", "role", "note", "position",),
     "cell_type": ("id", "cl_id", "parents", "description",),
@@ -21,11 +26,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "disease_link": ("interleukin_id", "disease_id", "kind", "note", "position",),
     "drug": (
         "id", "kind", "brands", "status", "approval_year", "approval_note", "description",
-        "side_effects", "sources",
+        "side_effects", "sources", "label", "checked_on", "coverage", "approvals_unlisted",
+    ),
+    "drug_clinical": (
+        "drug_id", "route", "dosing_interval", "boxed_warning", "screening", "monitoring",
+        "live_vaccines", "pregnancy_lactation",
     ),
     "drug_indication": ("drug_id", "disease_id", "position",),
     "drug_interleukin": ("drug_id", "interleukin_id",),
     "drug_target": ("id", "drug_id", "position", "binds", "interleukins", "effect", "action",),
+    "exclusion": ("id", "name", "brands", "target", "reason", "source",),
+    "exclusion_name": ("key", "exclusion_id",),
     "family": ("id", "name", "description", "shared_chains", "position",),
     "gene": (
         "id", "interleukin_id", "position", "symbol", "hgnc_id", "ncbi_gene_id", "uniprot",
@@ -36,6 +47,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "mature_aa", "mass_kda", "discovery_year", "discovery_text", "route", "signalling_note",
         "target_genes", "functions", "therapy", "side_effects", "sources", "notes",
     ),
+    "marketing": ("drug_id", "position", "region", "brands", "marketed", "note",),
     "meta": ("key", "value",),
     "molecule": (
         "id", "symbol", "kind", "hgnc_id", "ncbi_gene_id", "uniprot", "description", "sources",

@@ -25,10 +25,10 @@ from urllib.parse import quote
 from ildesk.db.fts import FTS_TABLE
 from ildesk.errors import ActionableError
 
-SCHEMA_VERSION = 1  # the version of the tables in ildesk.db.models
+SCHEMA_VERSION = 2  # the version of the tables in ildesk.db.models
 # (version, digest of its DDL: ildesk.db.models.ddl_digest()). tests/test_schema.py fails when
 # the models change and SCHEMA_VERSION does not; after bumping it, record the new digest here.
-SCHEMA_DIGEST = (1, "beb160606e42b4d6")
+SCHEMA_DIGEST = (2, "21fb81215c73685d")
 
 LOCK_WAIT = 1.0  # seconds
 QUERY_LIMIT_S = 20.0  # no statement of ildesk's takes a hundredth of that on 100,000 entries
@@ -37,13 +37,17 @@ PROGRESS_STEPS = 2000  # virtual-machine steps between two looks at the clock
 # The columns the builder fills with a JSON list of text (ildesk.db.models' list[str]
 # columns; tests/test_safety_content.py keeps the two equal).
 JSON_COLUMNS: dict[str, tuple[str, ...]] = {
+    "biosimilar": ("brands", "regions"),
     "cell_type": ("parents",),
     "chain": ("kinases", "sources"),
     "disease": ("parents",),
     "drug": ("brands", "side_effects", "sources"),
+    "drug_clinical": ("screening", "monitoring"),
     "drug_target": ("binds", "interleukins"),
+    "exclusion": ("brands",),
     "family": ("shared_chains",),
     "interleukin": ("other_families", "target_genes", "side_effects", "sources"),
+    "marketing": ("brands",),
     "molecule": ("sources",),
 }
 REBUILD = "Rebuild it with `ildesk build-db` (from a source checkout) or reinstall ildesk."

@@ -28,6 +28,7 @@ from ildesk.db.pages.types import (
     Page,
     Signalling,
 )
+from ildesk.factsheet import drug_tables
 from ildesk.factsheet.model import Fact, Footer, Reference, Rich, Section, Sheet, Span, rich
 from ildesk.factsheet.text import paragraphs, plain, sentences
 from ildesk.vocab import (
@@ -287,8 +288,11 @@ def disease_sheet(page: DiseasePage, labels: Labels, meta: Mapping[str, str],
     if items:
         sections.append(Section("Interleukins involved", "list", items=tuple(items), wide=True,
                                 short=tuple(short)))
+    table = drug_tables.disease_drugs(page)
     drugs = sorted(page["drugs"], key=_drug_sort_key)
-    if drugs:
+    if table is not None:
+        sections.append(table)
+    elif drugs:
         sections.append(_drugs_section(drugs, labels, wide=True))
     cat = page["category"]
     return Sheet(kind="disease", page_id=page["id"], title=_cap(page["name"]), full_name="",
@@ -355,6 +359,9 @@ def drug_sheet(page: DrugPage, labels: Labels, meta: Mapping[str, str],
     if page["side_effects"]:
         sections.append(Section("Side effects", "list",
                                 items=tuple(rich(x) for x in page["side_effects"])))
+    approvals = drug_tables.drug_approvals(page)  # last: below the two columns above
+    if approvals is not None:
+        sections.append(approvals)
     acts_here = diagram_page is not None and any(d["id"] == page["id"]
                                                  for d in diagram_page["drugs"])
     return Sheet(kind="drug", page_id=page["id"], title=_cap(page["name"]), full_name="",

@@ -49,7 +49,7 @@ class Fact:
     lines: tuple[Rich, ...]
 
 
-SectionStyle = Literal["prose", "list", "inline"]
+SectionStyle = Literal["prose", "list", "inline", "table"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,8 @@ class Section:
       first sentences of each, whole sentences only.
     - "list": one item a line (bulleted), shortened with "… and N more" when needed.
     - "inline": items run together separated by commas (cell types), also shortened.
+    - "table": `cells` holds each row's cells under the headings `columns` (`widths`: each
+      column's share of the width); `items` each row as one line. Shortened like a list.
 
     `keep` holds the indices of items a shortened list still shows (an approved drug, a
     disease an approved drug is given for); `short`, when given, is each item in fewer words,
@@ -73,8 +75,16 @@ class Section:
     wide: bool = False  # spans both columns
     keep: frozenset[int] = frozenset()
     short: tuple[Rich, ...] = ()
+    columns: tuple[str, ...] = ()
+    cells: tuple[tuple[Rich, ...], ...] = ()
+    widths: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
+        if self.style == "table" and (len(self.cells) != len(self.items) or any(
+                len(row) != len(self.columns) for row in self.cells)
+                or len(self.widths) != len(self.columns)):
+            raise ValueError(f"section {self.title!r}: every row needs a cell per column, "
+                             "and every column a width")
         if self.short and len(self.short) != len(self.items):
             raise ValueError(f"section {self.title!r}: {len(self.short)} short items for "
                              f"{len(self.items)} items")

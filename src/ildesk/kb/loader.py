@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from ildesk.kb import schema, variants
+from ildesk.kb import drug_checks, schema, variants
 from ildesk.kb.model import KnowledgeBase, Problem
 from ildesk.kb.validate import cross_check
 
@@ -139,6 +139,12 @@ def load(root: Path) -> KnowledgeBase:
         if text is not None:
             variants.read(kb, text, _parse_yaml, _model, _FAILED)
 
+    exc_path = root / drug_checks.FILE
+    if exc_path.is_file():
+        text = _read_text(exc_path, drug_checks.FILE, kb.problems, hasher)
+        if text is not None:
+            drug_checks.read(kb, text, _parse_yaml, _model, _FAILED)
+
     for folder, model in FOLDERS.items():
         for path in sorted((root / folder).glob("*.yaml")):
             rel = f"{folder}/{path.name}"
@@ -184,6 +190,7 @@ def load(root: Path) -> KnowledgeBase:
     kb.digest = hasher.hexdigest()[:16]
     cross_check(kb)
     variants.check(kb)
+    drug_checks.check(kb)
     return kb
 
 

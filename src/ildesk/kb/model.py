@@ -44,6 +44,7 @@ class KnowledgeBase:
     diseases: dict[str, schema.Disease] = field(default_factory=dict)
     drugs: dict[str, schema.Drug] = field(default_factory=dict)
     articles: dict[str, schema.Article] = field(default_factory=dict)
+    exclusions: list[schema.Exclusion] = field(default_factory=list)  # data/exclusions.yaml
     variants: schema.Variants | None = None  # data/variants.yaml, for the search
     files: dict[str, str] = field(default_factory=dict)  # id -> file it came from
     problems: list[Problem] = field(default_factory=list)

@@ -7,7 +7,7 @@ knowledge base (cross-references, unique aliases, the cell-type hierarchy) live 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -222,10 +222,8 @@ class DrugTarget(Strict):
     action: Text
 
 
-Region = Literal["US", "EU", "UK", "JP", "CN", "RU", "KR", "IN", "CA", "AU", "CH"]
-ApprovalStatus = Literal[
-    "approved", "conditional", "emergency-use", "withdrawn", "discontinued", "refused",
-]
+Region = vocab.Region
+ApprovalStatus = vocab.ApprovalStatus
 # A regulator's date as precise as the source gives it: a year, a month or a day.
 ApprovalDate = Annotated[
     str,
@@ -294,6 +292,9 @@ class Drug(Strict):
     indications: list[Slug]
     investigated_for: list[Slug] = []
     approvals: list[Approval] = []
+    # Why an approved drug has no approval rows (a national registration whose date was not
+    # verified); required then, so that a missing table is a decision, not an oversight.
+    approvals_unlisted: str = ""
     marketing: list[Marketing] = []
     biosimilars: list[Biosimilar] = []
     clinical: Clinical | None = None
@@ -317,6 +318,17 @@ class Drug(Strict):
                                                for a in self.approvals):
             raise ValueError("an approval is dated after checked_on")
         return self
+
+
+class Exclusion(Strict):
+    """One entry of data/exclusions.yaml: a drug readers look for next to the interleukin drugs
+    that ildesk does not cover, and why."""
+
+    name: Text
+    brands: list[Text]
+    target: Text
+    reason: Text
+    source: Text
 
 
 class Article(Strict):

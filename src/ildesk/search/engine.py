@@ -429,7 +429,7 @@ class Searcher(FacetMixin):
                                   self.index.names[i][2], self.index.names[i][2],
                                   short=self.index.shorts.get(i, ""))
                         for i in ils]
-                return SearchResult(text, hits, facets=facets)
+                return SearchResult(text, hits + self.facet_drugs(facets), facets=facets)
             pool = FACET_POOL if facets.active else limit
             hits, notice, missing = self._rank(text, pool, kinds)
             if facets.active:

@@ -1,5 +1,6 @@
 """Facets: which interleukins a cell type, disease or family keeps, the counts each value
-would leave, and facet values typed as text. Mixed into `Searcher`."""
+would leave, the drugs a disease facet lists after its interleukins, and facet values typed
+as text. Mixed into `Searcher`."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from typing import TYPE_CHECKING
 
 from ildesk.kb.names import key
 from ildesk.search import query as q
-from ildesk.search.hits import NO_FACETS, Facets
+from ildesk.search.hits import NO_FACETS, Facets, SearchHit
 from ildesk.search.index import Index
 
 if TYPE_CHECKING:
     from ildesk.search.hits import SearchResult
+
+
+DRUGS_FOR_DISEASE = "Drugs approved for it"
 
 
 class FacetMixin:
@@ -42,6 +46,23 @@ class FacetMixin:
             return False
         return not (skip != "family" and facets.family
                     and facets.family not in ix.families_of.get(il, set()))
+
+    def facet_drugs(self, facets: Facets) -> list[SearchHit]:
+        """The drugs approved (or once approved) for the disease of `facets` or a subtype,
+        by name, in their own group after its interleukins; none when another facet or a
+        kind of link narrows the list (those are facts about interleukins)."""
+        if not facets.disease or facets.cell_type or facets.family or facets.disease_kind:
+            return []
+        rows = self.conn.execute(
+            "SELECT DISTINCT d.id FROM drug d JOIN disease_ancestor a ON a.ancestor_id = ? "
+            "WHERE d.id IN (SELECT drug_id FROM approval WHERE status != 'refused' "
+            "AND indication_id = a.disease_id) OR (d.approvals_unlisted != '' AND d.id IN "
+            "(SELECT drug_id FROM drug_indication WHERE disease_id = a.disease_id))",
+            (facets.disease,)).fetchall()
+        ids = sorted((r[0] for r in rows if r[0] in self.index.names),
+                     key=lambda i: self.index.names[i][3])
+        return [SearchHit(i, "drug", self.index.names[i][0], 0.0, self.index.names[i][2],
+                          self.index.names[i][2], group=DRUGS_FOR_DISEASE) for i in ids]
 
     def facet_counts(self, candidates: list[str], facets: Facets) -> dict[str, dict[str, int]]:
         """For each facet, how many of `candidates` (interleukin ids) each value would keep,

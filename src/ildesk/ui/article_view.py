@@ -1,7 +1,8 @@
 """The article: a QTextBrowser that loads nothing by itself, with find-in-page.
 
-Internal `ildesk:` links emit `page_requested`; http(s) links open in the person's browser
-only when clicked; every other scheme (file:, javascript:, data:) is ignored.
+Internal `ildesk:` links emit `page_requested`; a drug table's headings (`#sort-COLUMN`)
+emit `sort_requested`; http(s) links open in the person's browser only when clicked; every
+other scheme (file:, javascript:, data:) is ignored.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ildesk.article import links
+from ildesk.article import drug_tables, links
 from ildesk.ui.plain import plain_tip
 
 
@@ -35,6 +36,7 @@ class ArticleView(QWidget):
     page_requested = Signal(str)
     search_requested = Signal(str)
     external_opened = Signal(str)
+    sort_requested = Signal(str)  # a drug-table column, by a click or Enter on its heading
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +130,8 @@ class ArticleView(QWidget):
         page = links.page_of(target)
         if page:
             self.page_requested.emit(page)
+        elif (column := drug_tables.sort_of(target)) is not None:
+            self.sort_requested.emit(column)
         elif target.startswith("search:"):  # the home page's example searches
             self.search_requested.emit(QUrl.fromPercentEncoding(target[7:].encode()))
         elif links.is_web(target):

@@ -16,14 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ildesk.db.engine import Content
-from ildesk.db.pages import clinical, interleukin, parts
+from ildesk.db.pages import clinical, drug_table, interleukin, parts
 from ildesk.db.pages._reader import Reader, Row, json_list
-from ildesk.db.pages.types import Family, HierarchyEntry, Page, PageSummary
+from ildesk.db.pages.drug_types import Exclusion
+from ildesk.db.pages.types import DrugTableRow, Family, HierarchyEntry, Page, PageSummary
 from ildesk.kb.names import key
 from ildesk.vocab import PageKind
 
-__all__ = ["approved_drug_counts", "cell_link_strength", "families", "hierarchy", "labels",
-           "list_pages", "meta", "page", "resolve"]
+__all__ = ["approved_drug_counts", "cell_link_strength", "drugs", "exclusion", "families",
+           "hierarchy", "labels", "list_pages", "meta", "page", "resolve"]
 
 _READ: dict[str, Callable[[Reader, Row], Page]] = {
     "interleukin": interleukin.read, "receptor": parts.receptor, "molecule": parts.molecule,
@@ -54,6 +55,26 @@ def resolve(content: Content, name: str) -> str | None:
     row = r.one("SELECT page_id FROM alias WHERE key = ? ORDER BY position, page_id LIMIT 1",
                 (k,))
     return str(row["page_id"]) if row else None
+
+
+def drugs(content: Content, disease_id: str | None = None) -> list[DrugTableRow]:
+    """The drug table of a disease (its subtypes included), or of every drug for None."""
+    return drug_table.table(Reader(content.sqlite), disease_id)
+
+
+def exclusion(content: Content, name: str) -> Exclusion | None:
+    """The entry of data/exclusions.yaml that `name` (an INN or a brand, in any spelling)
+    names: {name, brands, target, reason, source}, or None."""
+    k = key(name.encode("utf-8", "replace").decode("utf-8"))
+    if not k:
+        return None
+    row = Reader(content.sqlite).one(
+        "SELECT e.name, e.brands, e.target, e.reason, e.source FROM exclusion_name n "
+        "JOIN exclusion e ON e.id = n.exclusion_id WHERE n.key = ?", (k,))
+    if row is None:
+        return None
+    return {"name": row["name"], "brands": json_list(row["brands"]),
+            "target": row["target"], "reason": row["reason"], "source": row["source"]}
 
 
 def list_pages(content: Content, kind: PageKind | None = None) -> list[PageSummary]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ildesk.db.pages import drug_table
 from ildesk.db.pages._reader import Reader, Row, drug_brief, json_list
 from ildesk.db.pages.types import DiseaseInterleukin, DiseasePage, DrugPage, Named
 from ildesk.vocab import APPROVED, LINK_ORDER, DiseaseLinkKind, rank
@@ -45,6 +46,7 @@ def disease(r: Reader, p: Row) -> DiseasePage:
                        [{"id": i, "name": sub[i][0]} for i in indicated.get(x["id"], [])
                         if i in sub]}
                       for x in drugs],
+            "drug_table": drug_table.table(r, pid),
             "references": r.references(pid)}
 
 
@@ -120,4 +122,10 @@ def drug(r: Reader, p: Row) -> DrugPage:
                                           for i in json_list(t["interleukins"])],
                          "effect": t["effect"], "action": t["action"]} for t in targets],
             "indications": [{"id": x["id"], "name": x["name"]} for x in indications],
+            "approvals": drug_table.approvals(r, pid),
+            "marketing": drug_table.marketing(r, pid),
+            "biosimilars": drug_table.biosimilars(r, pid),
+            "clinical": drug_table.clinical(r, pid),
+            "label": d["label"], "checked_on": d["checked_on"], "coverage": d["coverage"],
+            "approvals_unlisted": d["approvals_unlisted"],
             "references": r.references(pid)}

@@ -14,6 +14,11 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
+from ildesk.db.pages.drug_types import ApprovalRow as ApprovalRow
+from ildesk.db.pages.drug_types import BiosimilarRow as BiosimilarRow
+from ildesk.db.pages.drug_types import ClinicalFacts as ClinicalFacts
+from ildesk.db.pages.drug_types import DrugTableRow as DrugTableRow
+from ildesk.db.pages.drug_types import MarketingRow as MarketingRow
 from ildesk.vocab import (
     CellRole,
     ComplexKind,
@@ -294,6 +299,7 @@ class DiseasePage(TypedDict):
     children: list[Named]
     interleukins: list[DiseaseInterleukin]  # by strength of link, then approved drugs
     drugs: list[DiseaseDrug]
+    drug_table: list[DrugTableRow]  # one row per drug approved (or once) for it or a subtype
     references: list[Reference]
 
 
@@ -328,6 +334,14 @@ class DrugPage(TypedDict):
     sources: list[str]
     targets: list[DrugTarget]  # the first is its primary target
     indications: list[Named]
+    approvals: list[ApprovalRow]
+    marketing: list[MarketingRow]
+    biosimilars: list[BiosimilarRow]
+    clinical: ClinicalFacts | None
+    label: str
+    checked_on: str | None
+    coverage: str
+    approvals_unlisted: str
     references: list[Reference]
 
 

@@ -16,6 +16,7 @@ from ildesk.factsheet.text import lead
 from ildesk.render.sheet.blocks import Memo, Writer, balance, block
 from ildesk.render.sheet.fonts import ACCENT, DP
 from ildesk.render.sheet.ops import Fit
+from ildesk.render.sheet.table import table_height
 
 # The lead paragraph of "What it does" (and other prose): sentences and words at most.
 LEAD = {4: 90, 3: 80, 2: 70, 1: 45}
@@ -111,6 +112,8 @@ def section_height(w: Writer, s: Section, x: float, y: float, width: float,
         y += w.text(x, y, width, (Span(text),), w.body, align=Qt.AlignmentFlag.AlignJustify)
     elif s.style == "inline":
         y += w.text(x, y, width, _inline(s.items, n), w.body)
+    elif s.style == "table":
+        y += table_height(w, s, n, x, y, width)
     else:
         y += _list(w, s, n, x, y, width)
     return y - top

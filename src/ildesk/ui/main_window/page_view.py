@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from ildesk.article import drug_tables, links
 from ildesk.article import html as article_html
-from ildesk.article import links
 from ildesk.db import pages
 from ildesk.db.engine import Content
 from ildesk.db.pages.types import Family, Named
@@ -50,6 +50,8 @@ class PageView(QObject):
         self._article, self._dock, self._providers = article, diagram_dock, providers
         self._open_page = open_page
         self.zoom = 1.0  # the article's text size
+        self.drug_sort = drug_tables.DrugSort()  # how disease drug tables are sorted
+        article.sort_requested.connect(self.sort_drugs)
         self.labels, self.families, self.meta = tables
         self._articles: list[Named] | None = None
         self.diagram: DiagramPanel | None = None
@@ -74,8 +76,13 @@ class PageView(QObject):
         else:
             note = "".join(p.note_html(shown.page["id"]) for p in self._providers)
             html = article_html.render(shown.page, self.labels, theme.article_palette(),
-                                       self.zoom, note)
+                                       self.zoom, note, self.drug_sort)
         self._article.set_html(html, keep_scroll)
+
+    def sort_drugs(self, column: str) -> None:
+        """Sort the drug table by `column` (again: reversed), keeping the reader's place."""
+        self.drug_sort = drug_tables.next_sort(self.drug_sort, column)
+        self.render(keep_scroll=True)
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
