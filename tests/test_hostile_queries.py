@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from ildesk.db import pages
 from ildesk.search import Facets, Searcher
 from ildesk.search import query as q
+from ildesk.search.facets import DRUGS_FOR_DISEASE
 from tests.hostile_support import FRAGMENTS, assert_clear_failure, cli, hostile_text, timed
 
 # How many strings each property sends comes from the Hypothesis profile (tests/conftest.py):
@@ -36,8 +37,11 @@ def test_search_answers_any_text(searcher: Searcher, text: str, facets: Facets) 
     assert len(result.hits) <= max(20, len(searcher.interleukins()))
     for hit in result.hits:
         assert hit.id in searcher.index.names
-        if facets.active:
-            assert hit.kind == "interleukin"
+        if facets.active and hit.kind != "interleukin":
+            # a disease chosen alone also lists the drugs approved for it, in their own group
+            assert hit.kind == "drug" and hit.group == DRUGS_FOR_DISEASE
+            assert facets.disease and not (facets.cell_type or facets.family
+                                           or facets.disease_kind)
     # what the engine hands to FTS5 is words in double quotes, never the person's syntax
     expr = q.fts_expression(text)
     assert "NEAR(" not in expr and "^" not in expr and "\x00" not in expr

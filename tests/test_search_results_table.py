@@ -60,11 +60,20 @@ def test_il6_says_its_chains_route_and_approved_drugs(rows_for):
     assert "sirukumab" not in drugs and "clazakizumab" not in drugs  # never approved
 
 
-def test_a_drug_says_its_target_and_kind(rows_for):
+def test_a_drug_without_clinical_facts_says_its_kind(rows_for):
+    row = by_id(rows_for("clazakizumab"))["clazakizumab"]  # investigational: no label
+    assert row["Route"] == "monoclonal antibody"
+
+
+def test_a_jak_inhibitor_is_oral(rows_for):
+    assert by_id(rows_for("tofacitinib"))["tofacitinib"]["Route"] == "oral"
+
+
+def test_a_drug_says_its_target_and_route(rows_for):
     toci = by_id(rows_for("IL-6"))["tocilizumab"]
     assert toci["Kind"] == "Drug"
     assert toci["Main receptor"] == "IL6R"
-    assert toci["Route"] == "monoclonal antibody"
+    assert toci["Route"] == "intravenous infusion or subcutaneous injection"  # its label's
     assert toci["Family"] == "IL-6 (gp130) family"
     assert toci["Group"] == "Drugs"  # the list's header becomes a column
 

@@ -9,7 +9,8 @@ What each column says, by kind of page:
   (IL-6: `IL6R/IL6ST`); a receptor chain's or signalling molecule's interleukins; a drug's
   primary target (tocilizumab: `IL6R`).
 - *Route*: an interleukin's signalling route in short (`JAK–STAT`, `MyD88–IRAK`); a chain's
-  kinases; a molecule's kind; a drug's kind (`monoclonal antibody`).
+  kinases; a molecule's kind; how a drug is given (`subcutaneous injection`, `oral`), or its
+  kind (`monoclonal antibody`) where its label gives no route.
 - *Drugs*: the approved drugs (approved anywhere) of an interleukin, chain, molecule or
   disease, in the page's own order (approved first, earliest first).
 - *Family*: an interleukin's family; for a chain or a drug, the families of its interleukins.
@@ -86,6 +87,15 @@ def _families(ids: Iterable[str], family_of: Mapping[str, str]) -> str:
     return ", ".join(dict.fromkeys(family_of[i] for i in ids if i in family_of))
 
 
+def _route_short(route: str) -> str:
+    """The way a drug is given, without its qualifications.
+
+    >>> _route_short("subcutaneous injection; in the US also intravenous infusion (adults)")
+    'subcutaneous injection'
+    """
+    return route.split(";")[0].split("(")[0].strip().rstrip(",")
+
+
 def row_for(page: Page, kind: str, name: str, group: str = "",
             family_of: Mapping[str, str] | None = None) -> TableRow:
     """The row of `page`, found as a hit of `kind` ("note" for a note on it) named `name`."""
@@ -113,7 +123,9 @@ def row_for(page: Page, kind: str, name: str, group: str = "",
         if targets:
             receptor = ", ".join(_names(targets[0]["binds"]))
         family = _families((il["id"] for t in targets for il in t["interleukins"]), family_of)
-        route = DRUG_KIND_LABEL[page["drug_kind"]]
+        clinical = page["clinical"]
+        route = _route_short(clinical["route"]) if clinical and clinical["route"] \
+            else DRUG_KIND_LABEL[page["drug_kind"]]
     elif page["kind"] == "disease":
         drugs = [d["name"] for d in page["drugs"] if d["status"] in APPROVED]
     drugs = list(dict.fromkeys(drugs))
