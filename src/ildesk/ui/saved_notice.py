@@ -34,11 +34,13 @@ class SavedNotice(QWidget):
         for b in (self.open_button, self.folder_button):
             b.setFlat(True)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.label.setMinimumWidth(80)  # a long path gives way to the permanent line
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 0, 4, 0)
-        lay.addWidget(self.label, 1)
+        lay.addWidget(self.label)
         lay.addWidget(self.open_button)
         lay.addWidget(self.folder_button)
+        lay.addStretch(1)
         self.open_button.clicked.connect(lambda: self._open(self.path))
         self.folder_button.clicked.connect(
             lambda: self._open(self.path.parent if self.path else None))
