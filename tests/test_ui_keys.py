@@ -304,3 +304,24 @@ def test_the_status_bar_shows_the_version_and_the_contents_date(window, kb):
     assert f"content of {day} {month_name} {year}" in text
     assert "ildesk 0." in text
     assert window.meta["data_version"] not in text  # a hash is no date
+
+
+def test_tab_order_follows_the_screen(qtbot, open_library_window):
+    """Search field, results, filters, article, diagram, note: left to right, top down."""
+    window, library = open_library_window()
+    visit(qtbot, window, "il-6")
+    library.notes_dock.show()
+    qtbot.waitUntil(library.notes.editor.isVisible)
+    places = [("search", window.search_field), ("results", window.results),
+              ("filters", window.facets), ("article", window.article.browser),
+              ("diagram", window.diagram.view), ("note", library.notes.editor)]
+    seen: list[str] = []
+    widget = window.search_field
+    for _ in range(400):
+        for name, place in places:
+            if (widget is place or place.isAncestorOf(widget)) and name not in seen:
+                seen.append(name)
+        widget = widget.nextInFocusChain()
+        if widget is window.search_field:
+            break
+    assert seen == [name for name, _w in places]

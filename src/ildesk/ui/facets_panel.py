@@ -3,6 +3,8 @@ family, each a tree that shows how many interleukins a value would leave."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -239,6 +241,11 @@ class FacetsPanel(QTabWidget):
             tree.selected.connect(self._emit)
         self.role_group.idClicked.connect(self._emit)
         self.link.currentIndexChanged.connect(self._emit)
+        # Tab as the eye reads each tab: the choices above, the filter field, the tree
+        for tree, above in ((self.cells, self.role_group.buttons()),
+                            (self.diseases, [self.link])):
+            for first, second in itertools.pairwise([*above, tree.filter, tree.tree]):
+                QWidget.setTabOrder(first, second)
 
     def facets(self) -> Facets:
         button = self.role_group.checkedButton()

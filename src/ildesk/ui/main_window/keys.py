@@ -158,7 +158,9 @@ class Keys(QObject):
         w.article.browser.installEventFilter(self._article)
 
         def diagram() -> QWidget | None:
-            return w.diagram.view if w.diagram is not None else None
+            page_view = getattr(w, "view", None)  # None while the window is being built
+            panel = page_view.diagram if page_view is not None else None
+            return panel.view if panel is not None else None
 
         self.panes: list[Pane] = [
             ("search", lambda: w.search_field, lambda: w.search_field),
@@ -242,7 +244,7 @@ class Keys(QObject):
         article, then the docks on the right."""
         w = self._window
         chain = [w.search_field, w.results, w.facets, w.article.browser]
-        for _name, _box, focus in self.panes[4:]:
+        for _name, _box, focus in self.panes[3:]:  # the diagram, then the docks added
             target = focus()
             if target is not None:
                 chain.append(target)
