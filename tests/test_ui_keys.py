@@ -5,7 +5,7 @@ wait for a pause, the Help table made from the registered keys, and the notice a
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -107,6 +107,30 @@ def test_every_menu_shortcut_works_from_every_focus(qtbot, open_library_window, 
             fired.clear()
             press(qtbot, widget, seq)
             assert fired == [act.objectName()], f"{seq.toString()} in {where}"
+
+
+class _ClaimsCtrlE(QObject):
+    """What QLineEdit does under X11 (Ctrl+E is its end of line): it claims the key."""
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_E:
+            event.accept()
+            return True
+        return False
+
+
+def test_ctrl_e_exports_even_when_the_search_field_claims_the_key(qtbot, window):
+    ready(qtbot, window)
+    visit(qtbot, window, "il-6")
+    claims = _ClaimsCtrlE(window.search_field)
+    window.search_field.installEventFilter(claims)
+    act = window.findChild(QAction, "export_pdf")
+    act.triggered.disconnect()
+    fired = []
+    act.triggered.connect(lambda _c=False: fired.append("export_pdf"))
+    window.search_field.setFocus()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_E, CTRL)
+    assert fired == ["export_pdf"]
 
 
 def test_the_status_bar_says_where_a_file_was_saved_and_opens_it_on_click(

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.left_split = self.search.splitter
         self.setCentralWidget(self.main_split)
         self.menus: Actions = Actions(self, self)
+        self.menus.check_theme(str(settings().value("theme", "system")))
         self.back_action, self.forward_action = self.menus.back, self.menus.forward
         self.nav_toolbar, self.title_label = self.menus.toolbar, self.menus.title
         compare_menu.install(self)  # the Compare menu, multi-selection in the result list
