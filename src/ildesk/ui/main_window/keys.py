@@ -7,8 +7,8 @@ own keys (Escape to the search field, typing starts a search, Ctrl+Home / Ctrl+E
     keys.table()                                 # every key, for Help > Keyboard shortcuts
 
 A line edit takes Ctrl+E (end of line), Ctrl+K (delete to the end) and more for itself before
-any shortcut sees them. `_Router` answers Qt's ShortcutOverride for the window's widgets: a key
-that an enabled action of the window carries goes to that action, whatever has the focus.
+any shortcut sees them (under X11). `_Router` answers Qt's ShortcutOverride on the widget with
+the focus: a key that an enabled action of the window carries goes to that action.
 """
 
 from __future__ import annotations
@@ -150,10 +150,14 @@ class Keys(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = w = window
+        # The router watches the widget with the focus only (an application-wide filter
+        # would run Python for every event of the program).
         self._router = _Router(window)
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._router)
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focused)
+        for widget in (w.search_field, w.results, w.article.browser, w.article.find_field):
+            widget.installEventFilter(self._router)
         self._article = _ArticleKeys(window)
         w.article.browser.installEventFilter(self._article)
 
@@ -203,8 +207,14 @@ class Keys(QObject):
         else:
             self._window.set_zoom(1.0)
 
+    def _focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new.window() is self._window:
+            new.removeEventFilter(self._router)  # once a widget, however often it is focused
+            new.installEventFilter(self._router)
+
     def add_pane(self, name: str, container: QWidget, target: QWidget) -> None:
         """Put `target` (inside `container`, a dock) into the F6 cycle, after the others."""
+        target.installEventFilter(self._router)
         self.panes.append((name, lambda: container, lambda: target))
         self.screen_order()
 
