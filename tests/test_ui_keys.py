@@ -238,7 +238,7 @@ def test_diagram_boxes_are_reached_and_opened_by_keyboard(qtbot, window):
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     first = keys.current()
-    assert first is not None and first.hover and view.hasFocus()
+    assert first is not None and first.hover and view.hasFocus() and keys.ring_visible()
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     second = keys.current()
     assert second is not None and second is not first and not first.hover
@@ -248,6 +248,8 @@ def test_diagram_boxes_are_reached_and_opened_by_keyboard(qtbot, window):
     page = target.node.page_id
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.current_page["id"] == page
+    window.search_field.setFocus()  # leaving the diagram takes the ring away
+    assert not keys.ring_visible()
 
 
 def test_arrowing_through_a_filter_tree_waits_for_a_pause(qtbot, window):

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPen
+from PySide6.QtWidgets import QGraphicsRectItem
 
 if TYPE_CHECKING:
     from ildesk.ui.diagram_panel import DiagramPanel, NodeItem
@@ -25,12 +27,18 @@ class DiagramKeys(QObject):
         super().__init__(panel)
         self._panel = panel
         self._node: str | None = None  # the box's node id (items go when the drawing changes)
+        self._ring: QGraphicsRectItem | None = None  # the focus ring round that box
         panel.view.installEventFilter(self)
 
     def _items(self) -> list[NodeItem]:
         """The boxes that open a page, in reading order (top to bottom, left to right)."""
         items = [i for i in self._panel.node_items() if i.node.page_id]
         return sorted(items, key=lambda i: (round(i.node.y), i.node.x))
+
+    def ring_visible(self) -> bool:
+        """True while the focus ring is drawn round a box."""
+        return bool(self._ring is not None and shiboken6.isValid(self._ring)
+                    and self._ring.isVisible())
 
     def current(self) -> NodeItem | None:
         return next((i for i in self._items() if i.node.id == self._node), None)
@@ -41,10 +49,24 @@ class DiagramKeys(QObject):
             old.hover = False
             old.update()
         self._node = item.node.id if item is not None else None
-        if item is not None:
-            item.hover = True
-            item.update()
-            self._panel.view.ensureVisible(item, 20, 20)
+        ring = self._ring if self._ring is not None and shiboken6.isValid(self._ring) else None
+        if item is None:
+            if ring is not None:
+                ring.hide()
+            return
+        item.hover = True
+        item.update()
+        if ring is None:  # the first box, or the drawing changed (the scene was cleared)
+            ring = self._ring = QGraphicsRectItem()
+            pen = QPen(QColor(self._panel.palette_().text), 2, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)  # as thick at every zoom
+            ring.setPen(pen)
+            ring.setZValue(100)
+            self._panel.scene.addItem(ring)
+        n = item.node
+        ring.setRect(n.x - 5, n.y - 5, n.w + 10, n.h + 10)
+        ring.show()
+        self._panel.view.ensureVisible(item, 20, 20)
 
     def _step(self, step: int) -> bool:
         items = self._items()
