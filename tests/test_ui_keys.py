@@ -352,3 +352,16 @@ def test_tab_order_follows_the_screen(qtbot, open_library_window):
         if widget is window.search_field:
             break
     assert seen == [name for name, _w in places]
+
+
+def test_a_library_export_counts_in_the_singular_and_says_where(qtbot, open_library_window,
+                                                               tmp_path, monkeypatch):
+    window, library = open_library_window()
+    library.store.bookmarks.add("il-6", "IL-6")
+    library.store.notes.save("il-6", "binds IL6ST", "IL-6")
+    out = tmp_path / "library.json"
+    monkeypatch.setattr("ildesk.ui.library.controller.ask_save_path", lambda *a, **k: out)
+    library.export_library()
+    qtbot.waitUntil(window.saved_notice.isVisible, timeout=10_000)
+    assert window.saved_notice.label.text() == f"Exported 1 bookmark and 1 note to {out}."
+    assert window.saved_notice.path == out and out.exists()
