@@ -365,3 +365,18 @@ def test_a_library_export_counts_in_the_singular_and_says_where(qtbot, open_libr
     qtbot.waitUntil(window.saved_notice.isVisible, timeout=10_000)
     assert window.saved_notice.label.text() == f"Exported 1 bookmark and 1 note to {out}."
     assert window.saved_notice.path == out and out.exists()
+
+
+def test_the_zoom_keys_zoom_what_has_the_focus(qtbot, window):
+    ready(qtbot, window)
+    visit(qtbot, window, "il-6")
+    view = window.diagram.view
+    text_zoom, scale = window.zoom, view.transform().m11()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Plus, CTRL)
+    assert view.transform().m11() > scale and window.zoom == text_zoom
+    qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
+    assert view.auto_fit
+    window.article.browser.setFocus()
+    qtbot.keyClick(window.article.browser, Qt.Key.Key_Plus, CTRL)
+    assert window.zoom > text_zoom
