@@ -46,7 +46,9 @@ def held(monkeypatch):
 
 
 def status(window):
-    return window.statusBar().currentMessage()
+    """What the status bar says: a message, or the notice of the last save."""
+    notice = window.saved_notice
+    return notice.label.text() if notice.isVisible() else window.statusBar().currentMessage()
 
 
 def save_as(monkeypatch, path):

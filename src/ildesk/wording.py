@@ -5,6 +5,8 @@ the command line use these.
     status_text("withdrawn", 1997)   # 'withdrawn (first approved 1997)'
     status_note(page)           # '' for an established interleukin
     citation(page, "2026.1", date(2026, 12, 3))
+    plural(1, "note")           # '1 note' (and '2 notes', '3 matches', '0 entries')
+    content_stamp("0.1.0", "2026-12-03")   # 'ildesk 0.1 · content of 3 Dec 2026'
 """
 
 from __future__ import annotations
@@ -111,3 +113,81 @@ def mechanism_words(drug_kind: str, effect: str, binds: list[str],
             return f"{ils} trap (fusion protein)"
         return f"{ils} receptor-targeted fusion protein"  # carries a toxin to the receptor
     return f"{ils} {'blocker' if effect == 'blocks' else 'agonist'}"
+
+
+# Words whose plural is not the word + "s"; every count ildesk shows goes through `plural`.
+_IRREGULAR = {"match": "matches", "entry": "entries", "this": "these", "box": "boxes",
+              "family": "families", "library": "libraries", "is": "are"}
+_SINGULAR = {many: one for one, many in _IRREGULAR.items()}
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def noun(n: int, word: str) -> str:
+    """`word` (singular) in the form that goes with `n`.
+
+    >>> noun(1, "note"), noun(2, "note"), noun(0, "match"), noun(2, "fact sheet")
+    ('note', 'notes', 'matches', 'fact sheets')
+    """
+    if n == 1:
+        return word
+    head, _, last = word.rpartition(" ")
+    many = _IRREGULAR.get(last, last + "s")
+    return f"{head} {many}" if head else many
+
+
+def plural(n: int, word: str) -> str:
+    """A count with its noun.
+
+    >>> plural(1, "note"), plural(2, "bookmark"), plural(1, "result"), plural(3, "entry")
+    ('1 note', '2 bookmarks', '1 result', '3 entries')
+    """
+    return f"{n} {noun(n, word)}"
+
+
+def heading(title: str, n: int) -> str:
+    """A group heading over `n` rows, in the singular when it heads one.
+
+    >>> heading("Drugs", 1), heading("Related interleukins", 1), heading("Drugs", 2)
+    ('Drug', 'Related interleukin', 'Drugs')
+    >>> heading("Same class", 1), heading("Made by", 1)
+    ('Same class', 'Made by')
+    """
+    if n != 1:
+        return title
+    head, _, last = title.rpartition(" ")
+    if last in _SINGULAR:
+        one = _SINGULAR[last]
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        one = last[:-1]
+    else:
+        return title
+    return f"{head} {one}" if head else one
+
+
+def short_date(iso: str) -> str:
+    """'2026-12-03' -> '3 Dec 2026' ('2026-12' -> 'Dec 2026'; anything else as given).
+
+    >>> short_date("2026-12-03"), short_date("2026-07"), short_date("")
+    ('3 Dec 2026', 'Jul 2026', '')
+    """
+    parts = iso.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return iso
+    if len(numbers) == 3 and 1 <= numbers[1] <= 12:
+        return f"{numbers[2]} {MONTHS[numbers[1] - 1]} {numbers[0]}"
+    if len(numbers) == 2 and 1 <= numbers[1] <= 12:
+        return f"{MONTHS[numbers[1] - 1]} {numbers[0]}"
+    return iso
+
+
+def content_stamp(version: str, content_date: str) -> str:
+    """The short line that says which ildesk and how current its content is.
+
+    >>> content_stamp("0.1.0", "2026-12-03"), content_stamp("1.2", "")
+    ('ildesk 0.1 · content of 3 Dec 2026', 'ildesk 1.2')
+    """
+    short = ".".join(version.split(".")[:2])
+    stamp = f"ildesk {short}"
+    return f"{stamp} · content of {short_date(content_date)}" if content_date else stamp

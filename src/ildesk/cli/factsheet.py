@@ -110,7 +110,9 @@ def cmd_factsheet(args: argparse.Namespace) -> int:
         raise CliError(str(exc) + ".", "Nothing was written; choose another file name "
                                            "or folder with -o.") from exc
     if not args.quiet:
+        from ildesk.wording import plural
+
         pages_n = len(sheets) + (1 if cover or args.cover else 0)
-        sys.stdout.write(f"Wrote {path} ({pages_n} page{'s' if pages_n != 1 else ''}, "
+        sys.stdout.write(f"Wrote {path} ({plural(pages_n, 'page')}, "
                          f"{args.page_size}, {time.perf_counter() - started:.2f} s).\n")
     return EXIT_OK

@@ -398,6 +398,12 @@ def _check_written(path: Path, expected_pages: int) -> None:
         conn.close()
 
 
+def content_date(kb: KnowledgeBase) -> str:
+    """The day the content was last checked: the latest `checked_on` in data/ ("" if none),
+    kept in the meta table so the window can say how current its facts are."""
+    return max((d.checked_on for d in kb.drugs.values() if d.checked_on), default="")
+
+
 def _write_database(kb: KnowledgeBase, tmp: Path) -> int:
     """Write `kb` into the empty SQLite file `tmp` and check it; returns the page count."""
     engine = create_engine(f"sqlite:///{tmp}")
@@ -409,6 +415,7 @@ def _write_database(kb: KnowledgeBase, tmp: Path) -> int:
             for k, v in (("schema_version", str(m.SCHEMA_VERSION)),
                          ("search_variants", _variants_json(kb)),
                          ("data_version", kb.digest), ("built_at", built),
+                         ("content_date", content_date(kb)),
                          ("ildesk_version", __version__)):
                 session.add(m.Meta(key=k, value=v))
         with engine.connect() as conn:

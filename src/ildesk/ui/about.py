@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ildesk import __version__
+from ildesk.wording import short_date
 
 SOURCES = [
     ("HGNC", "gene symbols, names, HGNC IDs, cytogenetic bands", "free to use, no restrictions"),
@@ -33,7 +34,9 @@ def about_html(meta: dict[str, str]) -> str:
             "diagrams and printable fact sheets. It never uses the network (printing asks "
             "your computer's own print service, CUPS, for its printers); outside links open "
             "in your browser only when you click them.</p>"
-            f"<p>Data version {escape(str(meta.get('data_version', '?')))}, built "
+            + (f"<p>Content checked up to {escape(short_date(meta['content_date']))}. "
+               if meta.get("content_date") else "<p>") +
+            f"Data version {escape(str(meta.get('data_version', '?')))}, built "
             f"{escape(str(meta.get('built_at', '?')))}.</p>"
             "<p>The facts were checked against these sources; all text is ildesk's own:</p>"
             f"<table cellspacing='4'>{rows}</table>"

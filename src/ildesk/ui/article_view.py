@@ -115,8 +115,21 @@ class ArticleView(QWidget):
                                 cursor.MoveOperation.Start)
             self.browser.setTextCursor(cursor)
             found = self.browser.find(text, flags)
-        self.find_status.setText("" if found else "Not found")
+        self.find_status.setText(self.match_count(text) if found else "Not found")
         return found
+
+    def match_count(self, text: str) -> str:
+        """Which match the selection is, of how many: "3 of 12"."""
+        doc = self.browser.document()
+        at = self.browser.textCursor().selectionStart()
+        total = index = 0
+        cursor = doc.find(text, 0)
+        while not cursor.isNull():
+            total += 1
+            if cursor.selectionStart() <= at:
+                index = total
+            cursor = doc.find(text, cursor)
+        return f"{max(index, 1)} of {total}"
 
     def _hover(self, url: QUrl) -> None:
         target = url.toString()

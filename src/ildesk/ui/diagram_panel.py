@@ -171,6 +171,7 @@ class DiagramPanel(QWidget):
 
     page_requested = Signal(str)
     family_requested = Signal(str)
+    saved = Signal(object)  # the file an export wrote (Path)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -312,7 +313,7 @@ class DiagramPanel(QWidget):
         path = path or self._ask_path("Export diagram as SVG", ".svg", "SVG images (*.svg)")
         if path is None:
             return False
-        return self._export(lambda: export.to_svg(self.diagram, path, palettes.LIGHT))
+        return self._export(lambda: export.to_svg(self.diagram, path, palettes.LIGHT), path)
 
     def export_png(self, path: Path | None = None, scale: float | None = None) -> bool:
         if self.diagram is None:
@@ -328,12 +329,13 @@ class DiagramPanel(QWidget):
         if path is None:
             return False
         s = scale
-        return self._export(lambda: export.to_png(self.diagram, path, s, palettes.LIGHT))
+        return self._export(lambda: export.to_png(self.diagram, path, s, palettes.LIGHT), path)
 
-    def _export(self, write: Any) -> bool:
+    def _export(self, write: Any, path: Path) -> bool:
         try:
             write()
         except export.DiagramExportError as exc:
             plain.warning(self, "Export failed", str(exc))
             return False
+        self.saved.emit(path)
         return True

@@ -3,7 +3,9 @@ family, each a tree that shows how many interleukins a value would leave."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import itertools
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,6 +29,7 @@ from ildesk.vocab import CATEGORY_LABEL, LINK_LABEL, LINK_ORDER
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 FIND_ROLE = Qt.ItemDataRole.UserRole + 3  # name and synonyms, folded, for the filter field
+SETTLE_MS = 400  # arrowing through a tree applies the value after this pause (or on Enter)
 LINK_KINDS = [("Any link", None), *((LINK_LABEL[k].capitalize(), k) for k in LINK_ORDER)]
 
 
@@ -52,10 +55,19 @@ class FacetTree(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)
         self.filter.textChanged.connect(self._filter)
-        self.tree.itemSelectionChanged.connect(self._emit)
+        # A click applies at once; the keys wait for a pause or Enter, so that arrowing
+        # through the tree does not search again on every row.
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._emit)
+        self.tree.itemSelectionChanged.connect(self._changed)
+        self.tree.itemClicked.connect(lambda *_: self._emit())
+        self.tree.itemActivated.connect(lambda *_: self._emit())
         self._items: dict[str, list[QTreeWidgetItem]] = {}
         self._shown: dict[str, int] = {}  # the count each value shows now
         self._muting = False
+        self._applied: str | None = None  # the value last emitted (or set)
 
     def _add(self, parent: QTreeWidget | QTreeWidgetItem, item_id: str | None, name: str,
              synonyms: list[str] | None = None) -> QTreeWidgetItem:
@@ -116,19 +128,31 @@ class FacetTree(QWidget):
 
     def select(self, item_id: str | None) -> None:
         self._muting = True
+        self._settle.stop()
         self.tree.clearSelection()
         for item in self._items.get(item_id or "", [])[:1]:
             item.setSelected(True)
             self.tree.scrollToItem(item)
+        self._applied = self.current()
         self._muting = False
 
     def current(self) -> str | None:
         items = self.tree.selectedItems()
         return items[0].data(0, ID_ROLE) if items else None
 
-    def _emit(self) -> None:
+    def pending(self) -> bool:
+        """True while a value chosen with the keys waits for its pause."""
+        return self._settle.isActive()
+
+    def _changed(self) -> None:
         if not self._muting:
-            self.selected.emit(self.current())
+            self._settle.start()
+
+    def _emit(self) -> None:
+        self._settle.stop()
+        if not self._muting and self.current() != self._applied:
+            self._applied = self.current()
+            self.selected.emit(self._applied)
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -217,6 +241,11 @@ class FacetsPanel(QTabWidget):
             tree.selected.connect(self._emit)
         self.role_group.idClicked.connect(self._emit)
         self.link.currentIndexChanged.connect(self._emit)
+        # Tab as the eye reads each tab: the choices above, the filter field, the tree
+        for tree, above in ((self.cells, self.role_group.buttons()),
+                            (self.diseases, [self.link])):
+            for first, second in itertools.pairwise([*above, tree.filter, tree.tree]):
+                QWidget.setTabOrder(first, second)
 
     def facets(self) -> Facets:
         button = self.role_group.checkedButton()

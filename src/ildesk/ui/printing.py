@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -29,6 +29,7 @@ from ildesk.ui.background import CPU, Background, Cancelled, Job, Progress
 from ildesk.ui.reading import Shown
 from ildesk.ui.save_dialog import ask_save_path
 from ildesk.vocab import SHEET_KINDS
+from ildesk.wording import noun, plural
 
 NOTHING = ("Fact sheets exist for interleukins, diseases and drugs; the chosen pages have "
            "none.")
@@ -96,7 +97,7 @@ def drawing_steps(job: Job, first: int, total: int, n_sheets: int) -> Callable[[
     def step() -> None:
         nonlocal done
         job.check()
-        job.report(done, total, f"Drawing {n_sheets} fact sheet{'s' if n_sheets != 1 else ''}…")
+        job.report(done, total, f"Drawing {plural(n_sheets, 'fact sheet')}…")
         done += 1
 
     return step
@@ -107,6 +108,7 @@ class Printing(QObject):
     page size and margins. The progress dialog shows once a job takes `progress_delay_ms`."""
 
     progress_delay_ms = 400
+    saved = Signal(object, str)  # the file written (Path), what it holds ("Saved 2 fact sheets")
 
     def __init__(self, bg: Background, content_path: Path, labels: Mapping[str, tuple[str, str]],
                  paper: Callable[[], tuple[str, float]], parent: QWidget,
@@ -158,7 +160,7 @@ class Printing(QObject):
             return None
         printer = _printer(*self._paper())
         dialog = QPrintDialog(printer, self._parent)
-        dialog.setWindowTitle("Print fact sheet" + ("s" if len(ids) > 1 else ""))
+        dialog.setWindowTitle("Print " + noun(len(ids), "fact sheet"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         total, path = self._steps(ids), self._path
@@ -180,7 +182,7 @@ class Printing(QObject):
             QMessageBox.warning(self._parent, "Printing failed", str(exc).capitalize() + ".")
 
         return self._bg.run("print", op, lambda n: self._report(
-            f"Sent {n} page{'s' if n != 1 else ''} to the printer."), failed, lane=CPU,
+            f"Sent {plural(n, 'page')} to the printer."), failed, lane=CPU,
             progress=self._progress("Print", "Preparing the fact sheets…"),
             cancelled=lambda: self._report("Printing cancelled; nothing was printed."))
 
@@ -227,7 +229,7 @@ class Printing(QObject):
 
         def saved(answer: tuple[Path, int]) -> None:
             where, n = answer
-            self._report(f"Saved {n} fact sheet{'s' if n != 1 else ''} to {where}.")
+            self.saved.emit(where, f"Saved {plural(n, 'fact sheet')}")
 
         return self._bg.run("export", op, saved, lambda exc: _export_failed(self._parent, exc),
                             lane=CPU,

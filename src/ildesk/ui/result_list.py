@@ -11,14 +11,19 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ildesk.search.engine import MARK_END, MARK_START, SearchHit
+from ildesk.search.graph import GROUP_ORDER
 from ildesk.ui.plain import plain_tip
 from ildesk.vocab import KIND_LABEL
+from ildesk.wording import heading
 
 Index = QModelIndex | QPersistentModelIndex
+FOCUS_WIDTH = 2  # the frame round the current row while the list has the focus
+# the neighbourhood's group titles ("Drugs"), said in the singular over one hit
+NEIGHBOUR_GROUPS = frozenset(t for titles in GROUP_ORDER.values() for t in titles)
 
 
 class Role(IntEnum):
@@ -46,15 +51,26 @@ class ResultModel(QAbstractListModel):
         hits ("Drugs", "Receptor chains" …); the named page itself needs none."""
         rows: list[Row] = []
         last: str | None = None
+        head = -1  # the row of the last header, to put it in the singular over one hit
+        under = 0
         for hit in hits:
             title = groups.get(hit.id, "") if groups is not None else hit.group
             if title != last and (groups is not None or title):
+                self._singular(rows, head, under)
+                head, under = len(rows), 0
                 rows.append(Row(header=title))
             last = title
+            under += 1
             rows.append(Row(hit=hit))
+        self._singular(rows, head, under)
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    @staticmethod
+    def _singular(rows: list[Row], head: int, under: int) -> None:
+        if head >= 0 and rows[head].header in NEIGHBOUR_GROUPS:
+            rows[head] = Row(header=heading(rows[head].header, under))
 
     def hits(self) -> list[SearchHit]:
         return [r.hit for r in self._rows if r.hit is not None]
@@ -155,6 +171,10 @@ class ResultDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             painter.fillRect(r, pal.color(QPalette.ColorRole.Highlight))
+        if option.state & QStyle.StateFlag.State_HasFocus:  # the keyboard's row, any style
+            pen = QPen(pal.color(QPalette.ColorRole.Link), FOCUS_WIDTH)
+            painter.setPen(pen)
+            painter.drawRect(r.adjusted(1, 1, -FOCUS_WIDTH, -FOCUS_WIDTH))
         text_colour = pal.color(QPalette.ColorRole.HighlightedText if selected
                                 else QPalette.ColorRole.Text)
         muted = pal.color(QPalette.ColorRole.PlaceholderText)

@@ -29,6 +29,7 @@ from ildesk.files import OutputError, atomic_write
 from ildesk.userdata.bookmarks import clean_tags
 from ildesk.userdata.database import Database, UserDataError
 from ildesk.userdata.models import BookmarkRow, NoteRow, TagRow, utcnow
+from ildesk.wording import plural
 
 FORMAT = "ildesk-library"
 VERSION = 1
@@ -51,12 +52,9 @@ class ImportReport:
     notes_kept: int = 0  # yours was as new or newer
 
     def __str__(self) -> str:
-        def n(count: int, word: str) -> str:
-            return f"{count} {word}{'' if count == 1 else 's'}"
-
-        first = f"{n(self.bookmarks_added, 'bookmark')} added, {self.bookmarks_present} " \
+        first = f"{plural(self.bookmarks_added, 'bookmark')} added, {self.bookmarks_present} " \
                 "already present"
-        second = f"{n(self.notes_added, 'note')} added, {self.notes_updated} updated"
+        second = f"{plural(self.notes_added, 'note')} added, {self.notes_updated} updated"
         if self.notes_kept:
             second += f", {self.notes_kept} kept (yours was newer)"
         return f"{first}; {second}"

@@ -28,6 +28,7 @@ from ildesk.ui.library.writer import BackgroundWriter
 from ildesk.ui.reading import Shown
 from ildesk.ui.save_dialog import ask_save_path
 from ildesk.userdata import Preferences, UserStore, note_to_html
+from ildesk.wording import plural
 
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
 NOTICE_MS = 8000
@@ -60,6 +61,7 @@ class LibraryController(QObject):
                                         Qt.DockWidgetArea.LeftDockWidgetArea, "bookmarks_dock")
         self.notes_dock = docks.add("Your note", self.notes,
                                     Qt.DockWidgetArea.RightDockWidgetArea, "notes_dock")
+        window.keys.add_pane("note", self.notes_dock, self.notes.editor)
         self.bookmarks_dock.hide()
         window.splitDockWidget(window.diagram_dock, self.notes_dock, Qt.Orientation.Vertical)
         window.resizeDocks([window.diagram_dock, self.notes_dock], [520, 150],
@@ -234,7 +236,8 @@ class LibraryController(QObject):
         path = str(chosen)
 
         def done(counts: tuple[int, int]) -> None:
-            self._tell(f"Exported {counts[0]} bookmarks and {counts[1]} notes to {path}.")
+            self.window.show_saved(Path(path), f"Exported {plural(counts[0], 'bookmark')} and "
+                                   f"{plural(counts[1], 'note')}")
 
         self.writer.write(lambda: self.store.export_json(path), done,
                           lambda exc: self._refused("Export failed", exc))

@@ -1,6 +1,7 @@
 """The main window: it assembles the parts and wires their signals, nothing more.
 
     actions.py            menus, shortcuts, the navigation toolbar
+    keys.py               keys from every focus, F6 through the panes, the article's keys
     search_controller.py  the search field, result list, status line and facets
     docks.py              docks, their sizes, and the state kept between runs
     reader.py             `page_changed(Shown)`: what is on screen (`ildesk.ui.reading`)
@@ -14,12 +15,14 @@ Slow work runs on `bg` (`ildesk.ui.background`); pages are read through `ildesk.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QSplitter
 
+from ildesk import __version__
 from ildesk.db import pages
 from ildesk.db.engine import Content
 from ildesk.search import Searcher, SearchHit, SearchResult
@@ -29,13 +32,16 @@ from ildesk.ui.background import Background
 from ildesk.ui.facets_panel import FacetsPanel
 from ildesk.ui.main_window.actions import Actions
 from ildesk.ui.main_window.docks import ARTICLE_MIN_WIDTH, Docks
+from ildesk.ui.main_window.keys import Keys
 from ildesk.ui.main_window.page_view import PageView
 from ildesk.ui.main_window.providers import ContentProvider
 from ildesk.ui.main_window.reader import Reader, interleukin_rule
 from ildesk.ui.main_window.search_controller import SearchController, SearchField
 from ildesk.ui.main_window.tabs import WindowTabs
 from ildesk.ui.reading import Page, ReadingState, Shown
+from ildesk.ui.saved_notice import SavedNotice
 from ildesk.ui.settings import settings
+from ildesk.wording import content_stamp, plural
 
 if TYPE_CHECKING:
     from ildesk.ui.diagram_panel import DiagramPanel
@@ -107,7 +113,8 @@ class MainWindow(QMainWindow):
         self.main_split.setSizes([380, 900])
         self.left_split = self.search.splitter
         self.setCentralWidget(self.main_split)
-        self.menus = Actions(self, self)
+        self.menus: Actions = Actions(self, self)
+        self.menus.check_theme(str(settings().value("theme", "system")))
         self.back_action, self.forward_action = self.menus.back, self.menus.forward
         self.nav_toolbar, self.title_label = self.menus.toolbar, self.menus.title
         compare_menu.install(self)  # the Compare menu, multi-selection in the result list
@@ -117,13 +124,18 @@ class MainWindow(QMainWindow):
                                   self.left_split)
         self.diagram_dock: QDockWidget = self.docks.diagram_dock
         counts = self.content.info.counts
-        built = self.meta.get("built_at", "")[:10]
-        self.status_label = QLabel(f"{counts.get('interleukin', 0)} interleukins · "
-                                   f"{sum(counts.values())} pages · data version "
-                                   f"{self.meta.get('data_version', '?')} ({built})")
+        self.status_label = QLabel(
+            f"{plural(counts.get('interleukin', 0), 'interleukin')} · "
+            f"{plural(sum(counts.values()), 'page')} · "
+            f"{content_stamp(__version__, self.meta.get('content_date', ''))}")
+        self.status_label.setToolTip(f"ildesk {__version__}, data version "
+                                     f"{self.meta.get('data_version', '?')}, database built "
+                                     f"{self.meta.get('built_at', '?')[:10]}")
         self.status_label.setAccessibleName("Database information")
         self.statusBar().addPermanentWidget(self.status_label)
+        self.saved_notice = SavedNotice(self.statusBar())
         self.menus.mouse_buttons(self.results.viewport(), self.article.browser.viewport(), self)
+        self.keys: Keys = Keys(self)
 
     def add_provider(self, provider: ContentProvider) -> None:
         """Let `provider` add to the article and the result list (the personal library)."""
@@ -169,7 +181,10 @@ class MainWindow(QMainWindow):
         self.reader.forward()
 
     def attach_diagram(self) -> None:
-        self.view.attach_diagram()
+        if self.view.diagram is None:
+            panel = self.view.attach_diagram()
+            panel.saved.connect(lambda path: self.show_saved(path, "Saved the diagram"))
+            self.keys.diagram_attached()
 
     @property
     def diagram(self) -> DiagramPanel | None:
@@ -201,6 +216,7 @@ class MainWindow(QMainWindow):
             self._printing = Printing(self.bg, self.content.path, self.labels,
                                       lambda: (self.page_size, self.margins_mm), self,
                                       self.report)
+            self._printing.saved.connect(self.show_saved)
         return self._printing
 
     # -- appearance -----------------------------------------------------------------------
@@ -229,6 +245,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             theme.apply(app, name)
         settings().setValue("theme", name)  # read at the next start, before the library
+        self.menus.check_theme(name)
         if restyle:
             self.restyle()
 
@@ -243,6 +260,16 @@ class MainWindow(QMainWindow):
         from ildesk.ui.about import show_about
 
         show_about(self, self.meta)
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard shortcuts, made from the keys registered now."""
+        from ildesk.ui.shortcuts_help import show_shortcuts
+
+        self.shortcuts_dialog = show_shortcuts(self, self.keys.table())
+
+    def show_saved(self, path: Path, text: str) -> None:
+        """`text` ("Saved 2 fact sheets") and where, with Open and Show folder buttons."""
+        self.saved_notice.show_saved(path, text)
 
     def report(self, text: str) -> None:
         """A line in the status bar (errors from background work land here)."""

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from ildesk.ui import theme
@@ -23,6 +23,7 @@ from ildesk.ui.reading import Shown
 
 if TYPE_CHECKING:
     from ildesk.ui.article_view import ArticleView
+    from ildesk.ui.main_window.keys import Keys
     from ildesk.ui.main_window.page_view import PageView
     from ildesk.ui.main_window.reader import Reader
     from ildesk.ui.main_window.search_controller import SearchController
@@ -46,6 +47,8 @@ class Window(Protocol):
     def model(self) -> ResultModel: ...
     @property
     def printing(self) -> Printing: ...
+    @property
+    def keys(self) -> Keys: ...
     def close(self) -> bool: ...
     def go_back(self) -> None: ...
     def go_forward(self) -> None: ...
@@ -54,10 +57,27 @@ class Window(Protocol):
     def step_zoom(self, step: int) -> None: ...
     def set_theme(self, name: str) -> None: ...
     def about(self) -> None: ...
+    def show_shortcuts(self) -> None: ...
 
 Key = QKeySequence.StandardKey | str
 SHEET_ACTIONS = ("print", "print_preview", "export_pdf")  # need a page with a fact sheet
 PAGE_ACTIONS = ("copy_link", "copy_citation")  # need a page (not Home)
+
+
+def unique_keys(keys: Sequence[Key]) -> list[QKeySequence]:
+    """The sequences of `keys`, a standard key expanded to the platform's bindings, each once
+    ("Alt+Left" next to QKeySequence.Back is Alt+Left twice on Linux)."""
+    out: list[QKeySequence] = []
+    seen: set[str] = set()
+    for key in keys:
+        seqs = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) \
+            else [QKeySequence(key)]
+        for seq in seqs:
+            name = seq.toString(QKeySequence.SequenceFormat.PortableText)
+            if name and name not in seen:
+                seen.add(name)
+                out.append(seq)
+    return out
 
 
 class _SideButtons(QObject):
@@ -104,29 +124,41 @@ class Actions:
         self.add(f, "Export &results as PDF…", lambda: w.printing.results(w.model.hits()),
                  "Ctrl+Shift+E", "export_results")
         f.addSeparator()
-        self.quit = self.add(f, "&Quit", w.close, QKeySequence.StandardKey.Quit, "quit")
+        self.quit = self.add(f, "&Quit", w.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"],
+                             "quit")
         self.add(e, "Copy &link to this page", lambda: w.view.copy_link(), "Ctrl+Shift+C",
                  "copy_link")
         self.add(e, "Copy &citation", lambda: w.view.copy_citation(), "Ctrl+Alt+C", "copy_citation")
         self.add(e, "&Find in page…", w.article.open_find, QKeySequence.StandardKey.Find,
                  "find")
-        self.add(v, "Zoom &in", lambda: w.step_zoom(1),
+        # the zoom keys zoom what has the focus: the diagram, or else the article's text
+        self.add(v, "Zoom &in", lambda: w.keys.zoom(1),
                  [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], "zoom_in")
-        self.add(v, "Zoom &out", lambda: w.step_zoom(-1), QKeySequence.StandardKey.ZoomOut,
+        self.add(v, "Zoom &out", lambda: w.keys.zoom(-1), QKeySequence.StandardKey.ZoomOut,
                  "zoom_out")
-        self.add(v, "&Reset zoom", lambda: w.set_zoom(1.0), "Ctrl+0", "zoom_reset")
+        self.add(v, "&Reset zoom", lambda: w.keys.zoom(0), "Ctrl+0", "zoom_reset")
         themes = v.addMenu("&Theme")
+        self.themes = QActionGroup(host)
+        self.themes.setExclusive(True)
         for name in theme.THEMES:
-            self.add(themes, name.capitalize(), functools.partial(w.set_theme, name),
-                     name=f"theme_{name}")
+            act = self.add(themes, name.capitalize(), functools.partial(w.set_theme, name),
+                           name=f"theme_{name}")
+            act.setCheckable(True)
+            self.themes.addAction(act)
         v.addSeparator()
-        self.back = self.add(g, "&Back", w.go_back, [QKeySequence.StandardKey.Back, "Alt+Left"],
-                             "back")
+        # Each key once (Qt ignores a key two entries claim, "Ambiguous shortcut overload"):
+        # the platform's Back key, Alt+Left where that is not it already, and Backspace
+        # (outside text fields, see keys.py).
+        self.back = self.add(g, "&Back", w.go_back,
+                             [QKeySequence.StandardKey.Back, "Alt+Left", "Backspace"], "back")
         self.forward = self.add(g, "&Forward", w.go_forward,
                                 [QKeySequence.StandardKey.Forward, "Alt+Right"], "forward")
         self.add(g, "&Home", w.show_home, "Alt+Home", "home")
         self.add(g, "&Search", w.search.focus, ["Ctrl+K", "Ctrl+L"], "focus_search")
         self.add(g, "Clear &filters", w.search.clear_facets, "Ctrl+Shift+X", "clear_filters")
+        self.add(self.help_menu, "&Keyboard shortcuts", w.show_shortcuts, ["F1", "Ctrl+/"],
+                 "shortcuts")
+        self.help_menu.addSeparator()
         self.add(self.help_menu, "&About ildesk", w.about, name="about")
         self.toolbar = host.addToolBar("Navigation")
         self.toolbar.setObjectName("navigation_toolbar")
@@ -145,19 +177,19 @@ class Actions:
         if shortcut is not None:
             keys = [shortcut] if isinstance(shortcut, (str, QKeySequence.StandardKey)) \
                 else list(shortcut)
-            # once each: a standard key that is also named (Back is Alt+Left on Linux) would
-            # make the shortcut ambiguous, and Qt would then trigger nothing (tabs, issue 18)
-            seqs: list[QKeySequence] = []
-            for seq in (QKeySequence(k) for k in keys):
-                if not seq.isEmpty() and seq not in seqs:
-                    seqs.append(seq)
-            act.setShortcuts(seqs)
+            act.setShortcuts(unique_keys(keys))
         act.triggered.connect(lambda _checked=False: slot())
         if name:
             act.setObjectName(name)
             self.named[name] = act
         menu.addAction(act)
         return act
+
+    def check_theme(self, name: str) -> None:
+        """Tick the theme in use in View > Theme."""
+        act = self.named.get(f"theme_{name}")
+        if act is not None:
+            act.setChecked(True)
 
     def follow(self, shown: Shown) -> None:
         """Enable what applies to the page on screen: printing a page that has a fact sheet,

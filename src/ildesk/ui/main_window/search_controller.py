@@ -31,6 +31,7 @@ from ildesk.ui.background import QUERY, Background, Job
 from ildesk.ui.facets_panel import FacetsPanel
 from ildesk.ui.reading import Shown
 from ildesk.ui.result_list import ResultModel, ResultView, Role
+from ildesk.wording import plural
 
 Answer = tuple[str, SearchResult, dict[str, dict[str, int]]]
 ROLE_WORDS = {"producer": "produced by", "target": "acting on", "any": "linked to"}
@@ -194,11 +195,11 @@ class SearchController(QObject):
         elif n == 0:
             text = "No results."
         elif result.notice:
-            text = f"{esc(result.notice)} · {n} result{'s' if n != 1 else ''}"
+            text = f"{esc(result.notice)} · {plural(n, 'result')}"
         elif not self.field.text().strip() and not f.active:
             text = f"All {n} interleukins, by family"
         else:
-            text = f"{n} result{'s' if n != 1 else ''}"
+            text = plural(n, "result")
         return text + active
 
     def _failed(self, error: Exception) -> None:
