@@ -192,3 +192,19 @@ def layout_family(family: Family, members: list[InterleukinPage]) -> Diagram:
 
 def _abbr(page: InterleukinPage) -> str:
     return page_title(page)
+
+
+SMALL_FAMILY = 3  # a pair or trio nested in a larger family (IL-4 / IL-13 inside γc)
+
+
+def family_around(page_id: str, families: list[Family]) -> str | None:
+    """A small family that holds `page_id` (at most `SMALL_FAMILY` members around a shared
+    chain): Family view draws it rather than the large family the page belongs to, because it
+    says more. None: no such family (Family view draws the page's own family).
+
+        family_around("il-4", families)  -> "il-4-il-13"   (not "common-gamma-chain")
+        family_around("il-2", families)  -> None
+    """
+    small = [f for f in families if 1 < len(f["members"]) <= SMALL_FAMILY
+             and f.get("shared_chains") and any(m["id"] == page_id for m in f["members"])]
+    return min(small, key=lambda f: len(f["members"]))["id"] if small else None
