@@ -186,12 +186,17 @@ class DiagramPanel(QWidget):
         self.header.setWordWrap(True)
         self.header.setContentsMargins(8, 4, 8, 2)
         self.header.setAccessibleName("Diagram title")
+        self.note = plain.plain_label(QLabel(self))  # a disputed interleukin says so
+        self.note.setWordWrap(True)
+        self.note.setContentsMargins(8, 0, 8, 2)
+        self.note.setAccessibleName("Diagram status note")
         self.key = KeyStrip(self.palette_, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.header)
+        layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.key)
         self._show(None)
@@ -286,16 +291,22 @@ class DiagramPanel(QWidget):
         self.view.fit()
 
     def _header(self, diagram: Diagram | None) -> None:
+        self.note.setText(diagram.status_note if diagram else "")
+        self.note.setVisible(bool(diagram and diagram.status_note))
+        self._colour_note()
         if diagram is None:
             self.header.hide()
             return
-        lines = [diagram.title, diagram.subtitle, diagram.status_note]
+        lines = [diagram.title, diagram.subtitle]
         if diagram.highlight:
             name = self.names.get(diagram.highlight, (diagram.highlight, ""))[0] \
                 if self.names else diagram.highlight
             lines.append(f"Highlighted: {name}")
         self.header.setText("\n".join(x for x in lines if x))
         self.header.show()
+
+    def _colour_note(self) -> None:
+        self.note.setStyleSheet(f"color: {self.palette_().caution}; font-weight: bold;")
 
     def _toggle_key(self, checked: bool) -> None:
         self.key.setVisible(checked and self.diagram is not None)
@@ -333,6 +344,7 @@ class DiagramPanel(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._palette = None
             self.scene.setBackgroundBrush(QColor(self.palette_().background))
+            self._colour_note()
             if self.hint is not None:
                 self.hint.setDefaultTextColor(QColor(self.palette_().muted))
             self.scene.update()
