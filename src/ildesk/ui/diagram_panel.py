@@ -287,6 +287,8 @@ class DiagramPanel(QWidget):
         self.view.label_px = min((label_px(n, band) for n in diagram.nodes if n.label),
                                  default=0.0)
         self.scene.setSceneRect(render.body_rect(diagram, chrome=False))
+        # a drawing taller than the view starts at its top (the ligand); across it is centred
+        self.view.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.view.resetTransform()
         self.view.fit()
 
@@ -331,6 +333,7 @@ class DiagramPanel(QWidget):
         self.hint.setPos(-r.width() / 2, -r.height() / 2)
         self.scene.setSceneRect(QRectF(-r.width() / 2 - 20, -r.height() / 2 - 20,
                                        r.width() + 40, r.height() + 40))
+        self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.resetTransform()
         self.view.centerOn(0, 0)
 

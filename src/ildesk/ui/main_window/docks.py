@@ -103,9 +103,13 @@ class Docks(QObject):
                 self.diagram_dock.show()
             w.resizeDocks([self.diagram_dock], [diagram], Qt.Orientation.Horizontal)
             self._note_below()
+        self._left(left)
+        QTimer.singleShot(0, lambda: self._left(left))  # again once the docks took their room
+        self._follow_diagram()
+
+    def _left(self, left: int) -> None:
         split = self._splits["main_split"]
         split.setSizes([left, max(ARTICLE_MIN_WIDTH, split.width() - left)])
-        self._follow_diagram()
 
     def _note_below(self) -> None:
         """The note dock under the diagram starts low, or in a low window is a tab beside it,
