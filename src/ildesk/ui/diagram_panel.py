@@ -213,7 +213,7 @@ class DiagramPanel(QWidget):
 
     def _enable(self, on: bool) -> None:
         for a in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_svg, self.act_png,
-                  self.act_full):
+                  self.act_full, self.act_key):
             a.setEnabled(on)
         self.export_button.setEnabled(on)
         self.act_family.setEnabled(on and self.family_id() is not None)
@@ -275,7 +275,7 @@ class DiagramPanel(QWidget):
         self._enable(diagram is not None)
         self._header(diagram)
         self.key.set_keys([(e.key, e.label) for e in diagram.legend] if diagram else [])
-        self.key.setVisible(diagram is not None and self.act_key.isChecked())
+        self._toggle_key(self.act_key.isChecked(), remember=False)
         if diagram is None:
             self.view.label_px = 0.0
             self._show_hint()
@@ -310,9 +310,13 @@ class DiagramPanel(QWidget):
     def _colour_note(self) -> None:
         self.note.setStyleSheet(f"color: {self.palette_().caution}; font-weight: bold;")
 
-    def _toggle_key(self, checked: bool) -> None:
-        self.key.setVisible(checked and self.diagram is not None)
-        settings().setValue("diagram/key", checked)
+    def _toggle_key(self, checked: bool, remember: bool = True) -> None:
+        # the key goes with its button: a panel without its toolbar (the compare window's
+        # row of diagrams) shows none
+        self.key.setVisible(checked and self.diagram is not None
+                            and not self.toolbar.isHidden())
+        if remember:
+            settings().setValue("diagram/key", checked)
 
     def _show_hint(self) -> None:
         """An empty panel says what it is for, centred, in the palette's muted colour."""

@@ -104,6 +104,11 @@ class PageView(QObject):
         self.diagram.family_requested.connect(self.show_family)
         self.diagram.full_view_requested.connect(self.full_view)
         self.diagram.act_full.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # F11
+        menus = getattr(self._window, "menus", None)
+        if menus is not None:  # View → Full view (F11), beside the docks' toggles
+            self.diagram.act_full.setText("Diagram full view")
+            self.diagram.act_full.setIconText("Full view")
+            menus.view_menu.addAction(self.diagram.act_full)
         self._dock.setWidget(self.diagram)
         self._follow_diagram(self._reader.shown)
         return self.diagram
