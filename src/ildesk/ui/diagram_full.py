@@ -27,6 +27,7 @@ class FullView(QDialog):
         self.panel.show_diagram(source.diagram, source.page)
         self.panel.highlight = source.highlight
         self.panel.act_family.setVisible(False)  # the dock's Family view decides what is drawn
+        self.panel.act_family.setChecked(source.act_family.isChecked())  # names the export
         self.panel.act_full.setText("Close full view")
         self.panel.act_full.setToolTip("Back to the window (Escape)")
         self.panel.act_full.setShortcuts([])

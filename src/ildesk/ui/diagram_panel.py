@@ -13,7 +13,6 @@ that neither takes the drawing's room; the view keeps the labels readable (`diag
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsTextItem,
-    QInputDialog,
     QLabel,
     QMenu,
     QStyleOptionGraphicsItem,
@@ -45,13 +43,12 @@ from ildesk.diagram import layout_family, layout_interleukin
 from ildesk.diagram.family import family_around
 from ildesk.diagram.model import Diagram, Edge, Node
 from ildesk.render import diagram as render
-from ildesk.render import export
 from ildesk.render import palette as palettes
 from ildesk.ui import plain
+from ildesk.ui.diagram_export import DiagramExports
 from ildesk.ui.diagram_key import KeyStrip
 from ildesk.ui.diagram_view import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, DiagramView
 from ildesk.ui.plain import plain_tip
-from ildesk.ui.save_dialog import ask_save_path
 from ildesk.ui.settings import settings
 
 __all__ = ["ZOOM_MAX", "ZOOM_MIN", "ZOOM_STEP", "DiagramPanel", "DiagramView", "NodeItem"]
@@ -125,7 +122,7 @@ class NodeItem(QGraphicsItem):
         super().mouseReleaseEvent(event)
 
 
-class DiagramPanel(QWidget):
+class DiagramPanel(DiagramExports):
     """Shows `set_interleukin(page, highlight)` or `set_family(family, members)`.
 
     Attributes: `diagram` (what is drawn), `page`, `header` (the title line), `key` (the key
@@ -363,43 +360,3 @@ class DiagramPanel(QWidget):
             self.family_requested.emit(family)
         elif not checked and self.page:
             self._show(self._own_diagram())
-
-    # -- export ----------------------------------------------------------------------------
-
-    def _ask_path(self, title: str, suffix: str, pattern: str) -> Path | None:
-        stem = self.page["id"] if self.page and self.diagram else "diagram"
-        if self.act_family.isChecked():
-            stem = f"{stem}-family"
-        return ask_save_path(self, title, Path.home() / f"{stem}{suffix}", pattern, suffix)
-
-    def export_svg(self, path: Path | None = None) -> bool:
-        if self.diagram is None:
-            return False
-        path = path or self._ask_path("Export diagram as SVG", ".svg", "SVG images (*.svg)")
-        if path is None:
-            return False
-        return self._export(lambda: export.to_svg(self.diagram, path, palettes.LIGHT))
-
-    def export_png(self, path: Path | None = None, scale: float | None = None) -> bool:
-        if self.diagram is None:
-            return False
-        if scale is None:
-            choice, ok = QInputDialog.getItem(self, "Export PNG", "Resolution:",
-                                              ["1× (screen)", "2× (sharp)", "3×", "4× (print)"],
-                                              1, False)
-            if not ok:
-                return False
-            scale = float(choice[0])
-        path = path or self._ask_path("Export diagram as PNG", ".png", "PNG images (*.png)")
-        if path is None:
-            return False
-        s = scale
-        return self._export(lambda: export.to_png(self.diagram, path, s, palettes.LIGHT))
-
-    def _export(self, write: Any) -> bool:
-        try:
-            write()
-        except export.DiagramExportError as exc:
-            plain.warning(self, "Export failed", str(exc))
-            return False
-        return True
