@@ -159,3 +159,27 @@ def test_a_hidden_diagram_says_so_and_comes_back_at_1024x640(
     w.diagram_dock.close()  # the person closes it: the button comes back
     qtbot.waitUntil(toggle.isVisible)
     QApplication.processEvents()
+
+
+def test_the_key_folds_away_and_the_drawing_gets_its_room(
+        qtbot: Any, window: MainWindow) -> None:
+    _settled(qtbot, window)
+    window.open_page("il-6")
+    panel = window.diagram
+    assert panel is not None and panel.key.isVisible()
+    before = panel.view.height()
+    panel.act_key.trigger()  # the Key button
+    qtbot.waitUntil(lambda: panel.view.height() > before)
+    assert not panel.key.isVisible()
+    window.open_page("il-2")  # stays folded from page to page, and in the next window
+    assert not panel.key.isVisible()
+    from ildesk.ui.diagram_panel import DiagramPanel
+
+    again = DiagramPanel()
+    qtbot.addWidget(again)
+    assert not again.act_key.isChecked()
+
+
+def test_full_view_is_in_the_view_menu_with_f11(window: MainWindow) -> None:
+    found = [a for a in window.menus.view_menu.actions() if a.text() == "Diagram full view"]
+    assert len(found) == 1 and found[0].shortcut().toString() == "F11"
