@@ -1,7 +1,7 @@
 """The window's docks and remembered state: adding a dock (with its View-menu toggle), the
 diagram's share of a new window (what the article's reading column does not need goes to the
-diagram; in a narrow window it steps aside, a "Show the diagram" button in the status bar says
-so and brings it back), and the geometry, splitters and dock layout kept in QSettings.
+diagram; in a narrow window it steps aside, a "Diagram hidden — show it" button in the status
+bar says so and brings it back), and the geometry, splitters and dock layout kept in QSettings.
 
     docks = Docks(window, view_menu, main_split, left_split)
     dock = docks.add("Your note", panel, Qt.DockWidgetArea.RightDockWidgetArea, "notes_dock")
@@ -41,11 +41,10 @@ class Docks(QObject):
                                      Qt.DockWidgetArea.RightDockWidgetArea, "diagram_dock")
         self.diagram_toggle = QToolButton(window)
         self.diagram_toggle.setObjectName("diagram_toggle")
-        self.diagram_toggle.setText("Show the diagram")
+        self.diagram_toggle.setText("Diagram hidden \u2014 show it")
         self.diagram_toggle.setAccessibleName("The diagram is hidden: show it")
         self.diagram_toggle.setToolTip("The signalling diagram is hidden (the window is narrow, "
                                        "or it was closed). Click to bring it back.")
-        self.diagram_toggle.setAutoRaise(True)
         self.diagram_toggle.clicked.connect(self.bring_back_diagram)
         self.diagram_toggle.hide()
         window.statusBar().addPermanentWidget(self.diagram_toggle)
@@ -129,7 +128,7 @@ class Docks(QObject):
                       Qt.Orientation.Vertical)
 
     def _follow_diagram(self) -> None:
-        """The status bar's "Show the diagram" button is there exactly while it is hidden."""
+        """The status bar's "Diagram hidden" button is there exactly while it is hidden."""
         self.diagram_toggle.setVisible(self.diagram_dock.isHidden())
 
     def bring_back_diagram(self) -> None:
