@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolButton, QWidget
 
+from ildesk.ui.article_view import ArticleView
 from ildesk.ui.settings import settings
 
 ARTICLE_MIN_WIDTH = 380  # the docks give way first
@@ -69,10 +70,12 @@ class Docks(QObject):
     # -- sizes ----------------------------------------------------------------------------
 
     def _reading_width(self) -> int:
-        """The article's capped reading column (`ArticleView.reading_width`), or 600."""
-        article = self._splits["main_split"].widget(1)
-        width = getattr(article, "reading_width", None)
-        return int(width()) if callable(width) else 600
+        """The article's capped reading column (`ArticleView.reading_width`), or 600. The
+        article is the main splitter's second pane, or inside it (under a tab bar)."""
+        pane = self._splits["main_split"].widget(1)
+        article = pane if isinstance(pane, ArticleView) else \
+            pane.findChild(ArticleView) if pane is not None else None
+        return article.reading_width() if article is not None else 600
 
     def widths(self, width: int) -> tuple[int, int]:
         """(left column, diagram) for a new window `width` wide: the article gets its reading
