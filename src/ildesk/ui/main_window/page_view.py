@@ -63,6 +63,7 @@ class PageView(QObject):
 
     def render(self, keep_scroll: bool = False) -> None:
         """The article of the page on screen (Home: the home page)."""
+        self._article.browser.zoom = self.zoom  # its reading column follows the text size
         shown = self._reader.shown
         if shown.page is None:
             from ildesk.article import home
@@ -76,7 +77,6 @@ class PageView(QObject):
             note = "".join(p.note_html(shown.page["id"]) for p in self._providers)
             html = article_html.render(shown.page, self.labels, theme.article_palette(),
                                        self.zoom, note)
-        self._article.browser.zoom = self.zoom  # its reading column follows the text size
         self._article.set_html(html, keep_scroll)
 
     def set_zoom(self, zoom: float) -> None:
