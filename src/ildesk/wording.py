@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from ildesk.counts import heading, noun, plural
 from ildesk.db.pages.types import DrugTableRow, Page
 from ildesk.vocab import APPROVED, STATUS_LABEL
+
+__all__ = ["heading", "noun", "plural"]  # re-exported: counts are words too
 
 
 def page_title(page: Page) -> str:
@@ -115,53 +118,7 @@ def mechanism_words(drug_kind: str, effect: str, binds: list[str],
     return f"{ils} {'blocker' if effect == 'blocks' else 'agonist'}"
 
 
-# Words whose plural is not the word + "s"; every count ildesk shows goes through `plural`.
-_IRREGULAR = {"match": "matches", "entry": "entries", "this": "these", "box": "boxes",
-              "family": "families", "library": "libraries", "is": "are"}
-_SINGULAR = {many: one for one, many in _IRREGULAR.items()}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def noun(n: int, word: str) -> str:
-    """`word` (singular) in the form that goes with `n`.
-
-    >>> noun(1, "note"), noun(2, "note"), noun(0, "match"), noun(2, "fact sheet")
-    ('note', 'notes', 'matches', 'fact sheets')
-    """
-    if n == 1:
-        return word
-    head, _, last = word.rpartition(" ")
-    many = _IRREGULAR.get(last, last + "s")
-    return f"{head} {many}" if head else many
-
-
-def plural(n: int, word: str) -> str:
-    """A count with its noun.
-
-    >>> plural(1, "note"), plural(2, "bookmark"), plural(1, "result"), plural(3, "entry")
-    ('1 note', '2 bookmarks', '1 result', '3 entries')
-    """
-    return f"{n} {noun(n, word)}"
-
-
-def heading(title: str, n: int) -> str:
-    """A group heading over `n` rows, in the singular when it heads one.
-
-    >>> heading("Drugs", 1), heading("Related interleukins", 1), heading("Drugs", 2)
-    ('Drug', 'Related interleukin', 'Drugs')
-    >>> heading("Same class", 1), heading("Made by", 1)
-    ('Same class', 'Made by')
-    """
-    if n != 1:
-        return title
-    head, _, last = title.rpartition(" ")
-    if last in _SINGULAR:
-        one = _SINGULAR[last]
-    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
-        one = last[:-1]
-    else:
-        return title
-    return f"{head} {one}" if head else one
 
 
 def short_date(iso: str) -> str:

@@ -5,6 +5,11 @@
 The shared chains stand in the middle of the membrane; each member sits above its own
 (private) chains, half of them to the left and half to the right, and binds the shared chains
 through free channels between the ligand row and the chain tops.
+
+A large family shows each member's main complex. A small one (`SMALL_FAMILY`, e.g. the
+IL-4 / IL-13 pair) shows every complex of its members in the membrane: a chain two members
+use is drawn once among the shared ones, a chain only a decoy complex holds as a decoy
+(IL-4: γc and IL-4Rα with IL-13Rα1; IL-13: IL-13Rα1, IL-4Rα and the IL-13Rα2 decoy).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from ildesk.diagram.geometry import (
 from ildesk.diagram.model import Diagram, Edge, EdgeKind, Node
 from ildesk.wording import page_title
 
+SMALL_FAMILY = 3  # a pair or trio nested in a larger family (IL-4 / IL-13 inside γc)
 MEMBER_GAP = 26.0
 CHAIN_GAP = 8.0
 LIG_H = 26.0
@@ -47,6 +53,24 @@ def _main_complex(page: InterleukinPage, shared: set[str]) -> Receptor | None:
     return None
 
 
+def _every_complex(page: InterleukinPage) -> tuple[Receptor | None, set[str]]:
+    """All of `page`'s membrane complexes as one (chains in first-seen order), and the ids
+    of the chains that only its decoy complexes hold."""
+    membrane = [r for r in page.get("receptors", []) if r.get("chain_details")]
+    if not membrane:
+        return None, set()
+    details: dict[str, ChainDetail] = {}
+    for r in membrane:
+        for ch in r["chain_details"]:
+            details.setdefault(ch["id"], ch)
+    real = {c for r in membrane if r["kind"] != "decoy" for c in r["chain_ids"]}
+    main = next((r for r in membrane if r["kind"] == "signalling"), membrane[0])
+    merged: Receptor = {"name": "; ".join(r["name"] for r in membrane), "kind": main["kind"],
+                        "note": "", "chains": [c["symbol"] for c in details.values()],
+                        "chain_ids": list(details), "chain_details": list(details.values())}
+    return merged, set(details) - real
+
+
 def _kinases(chain: ChainDetail, page: InterleukinPage | None) -> list[str]:
     ks = list(chain.get("kinases", []))
     if page is not None and page["signalling"].get("kinases_ids"):
@@ -58,11 +82,26 @@ def layout_family(family: Family, members: list[InterleukinPage]) -> Diagram:
     """The family view of `family` (an entry of `pages.families`) with its member pages."""
     frame = Frame()
     shared_ids = list(family.get("shared_chains", []))
+    whole = len(members) <= SMALL_FAMILY
+    decoys: set[str] = set()
+    complexes: list[Receptor | None] = []
+    for page in members:
+        if whole:
+            rc, own_decoys = _every_complex(page)
+            decoys |= own_decoys
+        else:
+            rc = _main_complex(page, set(shared_ids))
+        complexes.append(rc)
+    if whole:  # a chain two members use is shared
+        count: dict[str, int] = {}
+        for rc in complexes:
+            for c in rc["chain_ids"] if rc else []:
+                count[c] = count.get(c, 0) + 1
+        shared_ids += [c for c, n in count.items() if n > 1 and c not in shared_ids]
     shared_set = set(shared_ids)
     shared_info: dict[str, ChainDetail] = {}
     plans: list[_Plan] = []
-    for page in members:
-        rc = _main_complex(page, shared_set)
+    for page, rc in zip(members, complexes, strict=True):
         chains = rc["chain_details"] if rc else []
         for ch in chains:
             if ch["id"] in shared_set:
@@ -91,6 +130,8 @@ def layout_family(family: Family, members: list[InterleukinPage]) -> Diagram:
     linking = [i for i, (_, rc, _) in enumerate(plans)
                if rc and shared_set & set(rc["chain_ids"])]
     per_side = max(sum(1 for i in linking if i < half), sum(1 for i in linking if i >= half))
+    if whole:  # every line to a shared chain has a channel of its own
+        per_side = sum(len(shared_set & set(rc["chain_ids"])) for _, rc, _ in plans if rc)
     channel = 18.0 + SHARED_STEP * (per_side + 1)
     chain_top = lig_top + LIG_H + channel
     ext_h = 62.0
@@ -148,9 +189,10 @@ def layout_family(family: Family, members: list[InterleukinPage]) -> Diagram:
         kind: EdgeKind = "inhibits" if antagonist else "binds"
         for k, ch in enumerate(private):
             w = core_w(ch, page)
-            n = node(f"{page['id']}:{ch['id']}", ch["symbol"], "chain", cx, chain_top, w,
-                     chain_bottom - chain_top, ch["id"],
-                     f"{ch['symbol']} — {ch.get('name', '')}",
+            decoy = ch["id"] in decoys
+            n = node(f"{page['id']}:{ch['id']}", ch["symbol"], "decoy" if decoy else "chain",
+                     cx, chain_top, w, chain_bottom - chain_top, ch["id"],
+                     f"{ch['symbol']} — {ch.get('name', '')}" + (" (decoy)" if decoy else ""),
                      lane="membrane")
             nodes.append(n)
             sx = lig.x + lig.w * (k + 1) / (len(private) + 2)
@@ -165,7 +207,9 @@ def layout_family(family: Family, members: list[InterleukinPage]) -> Diagram:
     # lower its channel, so that lines from one side never cross each other.
     linked = [(lig, rc) for lig, _page, rc in ligands
               if rc and any(c in rc["chain_ids"] for c in shared_ids)]
-    for c in shared_ids:
+    if whole:
+        _whole_links(linked, shared_ids, shared_nodes, edges)
+    for c in shared_ids if not whole else []:
         target = shared_nodes[c]
         takers = sorted((lig for lig, rc in linked if rc and c in rc["chain_ids"]),
                        key=lambda n: n.cx)
@@ -190,5 +234,43 @@ def layout_family(family: Family, members: list[InterleukinPage]) -> Diagram:
     return finish(frame, family["name"], subtitle, nodes, edges, [], low, None)
 
 
+def _whole_links(linked: list[tuple[Node, Receptor]], shared_ids: list[str],
+                 shared_nodes: dict[str, Node], edges: list[Edge]) -> None:
+    """Lines from each member to every shared chain it uses, each in a channel of its own:
+    on each side the farther chain's line runs higher and leaves its ligand nearer the
+    chains, so that one member's lines never cross each other."""
+    k = 0
+    arrivals: dict[str, int] = dict.fromkeys(shared_ids, 0)
+    takers = {c: sum(1 for _, rc in linked if c in rc["chain_ids"]) for c in shared_ids}
+    for lig, rc in sorted(linked, key=lambda x: x[0].cx):
+        used = [c for c in shared_ids if c in rc["chain_ids"]]
+        used.sort(key=lambda c: -abs(shared_nodes[c].cx - lig.cx))  # farthest first
+        for j, c in enumerate(used):
+            target = shared_nodes[c]
+            left = lig.cx < target.cx
+            off = lig.w / (len(used) + 2) * (j + 1)
+            sx = lig.right - off if left else lig.x + off
+            pad = min(12.0, target.w / 6)
+            tx = target.x + pad + (target.w - 2 * pad) * (arrivals[c] + 0.5) / takers[c]
+            arrivals[c] += 1
+            y = lig.bottom + 18 + SHARED_STEP * k
+            k += 1
+            link: EdgeKind = "inhibits" if rc["kind"] == "antagonist" else "binds"
+            edges.append(edge(lig, target, link, down_route(lig, target, y, sx, tx)))
+
+
 def _abbr(page: InterleukinPage) -> str:
     return page_title(page)
+
+
+def family_around(page_id: str, families: list[Family]) -> str | None:
+    """A small family that holds `page_id` (at most `SMALL_FAMILY` members around a shared
+    chain): Family view draws it rather than the large family the page belongs to, because it
+    says more. None: no such family (Family view draws the page's own family).
+
+        family_around("il-4", families)  -> "il-4-il-13"   (not "common-gamma-chain")
+        family_around("il-2", families)  -> None
+    """
+    small = [f for f in families if 1 < len(f["members"]) <= SMALL_FAMILY
+             and f.get("shared_chains") and any(m["id"] == page_id for m in f["members"])]
+    return min(small, key=lambda f: len(f["members"]))["id"] if small else None

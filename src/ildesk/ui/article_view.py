@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,12 +32,42 @@ from PySide6.QtWidgets import (
 from ildesk.article import drug_tables, links
 from ildesk.ui.plain import plain_tip
 
+READING_CHARS = 85  # the reading column holds about this many characters of body text
+BODY_PT = 10.5  # the article's body text at zoom 1 (`ildesk.article.html.style`)
+
 
 class SafeBrowser(QTextBrowser):
-    """Never fetches a resource: images, style sheets and links from the data stay inert."""
+    """Never fetches a resource: images, style sheets and links from the data stay inert.
+
+    Its text runs in a column of about `READING_CHARS` characters, centred when the view is
+    wider (`reading_width`); `zoom` is the text size the article was rendered at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.zoom = 1.0
 
     def loadResource(self, type_: int, name: QUrl | str) -> Any:
         return None
+
+    def reading_width(self) -> int:
+        """The column's width in pixels: `READING_CHARS` average characters of body text."""
+        f = QFont(self.font())
+        f.setPointSizeF(BODY_PT * self.zoom)
+        return int(READING_CHARS * QFontMetricsF(f).averageCharWidth()) + 16
+
+    def cap_column(self) -> None:
+        """Centre the text in its reading column (margins of the document's root frame)."""
+        side = max(4.0, (self.viewport().width() - self.reading_width()) / 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) > 0.5:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.cap_column()
 
 
 class ArticleView(QWidget):
@@ -85,9 +123,15 @@ class ArticleView(QWidget):
         bar = self.browser.verticalScrollBar()
         pos = bar.value()
         self.browser.setHtml(html)
+        self.browser.cap_column()
         bar.setValue(pos if keep_scroll else 0)
         if self.find_bar.isVisible() and self.find_field.text():
             self.find_next(restart=True)
+
+    def reading_width(self) -> int:
+        """The width the article needs for its reading column (with its scroll bar)."""
+        bar = self.browser.style().pixelMetric(self.browser.style().PixelMetric.PM_ScrollBarExtent)
+        return self.browser.reading_width() + bar + 2 * self.browser.frameWidth()
 
     def open_find(self) -> None:
         self.find_bar.show()

@@ -25,11 +25,11 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
+from ildesk.counts import plural
 from ildesk.files import OutputError, atomic_write
 from ildesk.userdata.bookmarks import clean_tags
 from ildesk.userdata.database import Database, UserDataError
 from ildesk.userdata.models import BookmarkRow, NoteRow, TagRow, utcnow
-from ildesk.wording import plural
 
 FORMAT = "ildesk-library"
 VERSION = 1

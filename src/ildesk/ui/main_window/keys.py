@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from ildesk.ui.main_window import MainWindow
-    from ildesk.ui.main_window.actions import Actions
 
 Pane = tuple[str, Callable[[], QWidget | None], Callable[[], QWidget | None]]
 PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -172,7 +171,7 @@ class Keys(QObject):
             ("article", lambda: w.article, lambda: w.article.browser),
             ("diagram", lambda: w.diagram_dock, diagram),
         ]
-        menus: Actions = w.menus
+        menus = w.menus
         menus.go_menu.addSeparator()
         menus.add(menus.go_menu, "Ne&xt pane", lambda: self.cycle(1), "F6", "next_pane")
         menus.add(menus.go_menu, "Pre&vious pane", lambda: self.cycle(-1), "Shift+F6",
@@ -188,7 +187,7 @@ class Keys(QObject):
         for act in (panel.act_zoom_in, panel.act_zoom_out, panel.act_fit):
             act.setShortcuts([])
             act.setToolTip(f"{act.text()} ({_ZOOM_KEYS[act.text()]})")
-        menus: Actions = self._window.menus
+        menus = self._window.menus
         menus.mouse_buttons(panel.view.viewport())
         from ildesk.ui.diagram_keys import DiagramKeys
 

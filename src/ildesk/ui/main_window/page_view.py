@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
 
 from ildesk.article import drug_tables, links
 from ildesk.article import html as article_html
@@ -55,6 +55,7 @@ class PageView(QObject):
         self.labels, self.families, self.meta = tables
         self._articles: list[Named] | None = None
         self.diagram: DiagramPanel | None = None
+        self.full: QDialog | None = None  # the diagram's full view, while open
         reader.page_changed.connect(self.follow)
 
     def follow(self, shown: Shown) -> None:
@@ -64,6 +65,7 @@ class PageView(QObject):
 
     def render(self, keep_scroll: bool = False) -> None:
         """The article of the page on screen (Home: the home page)."""
+        self._article.browser.zoom = self.zoom  # its reading column follows the text size
         shown = self._reader.shown
         if shown.page is None:
             from ildesk.article import home
@@ -104,8 +106,16 @@ class PageView(QObject):
         self.diagram = DiagramPanel()
         self.diagram.setAccessibleName("Signalling diagram")
         self.diagram.set_names(self.labels)
+        self.diagram.families = self.families
         self.diagram.page_requested.connect(self._open_page)
         self.diagram.family_requested.connect(self.show_family)
+        self.diagram.full_view_requested.connect(self.full_view)
+        self.diagram.act_full.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # F11
+        menus = getattr(self._window, "menus", None)
+        if menus is not None:  # View → Full view (F11), beside the docks' toggles
+            self.diagram.act_full.setText("Diagram full view")
+            self.diagram.act_full.setIconText("Full view")
+            menus.view_menu.addAction(self.diagram.act_full)
         self._dock.setWidget(self.diagram)
         self._follow_diagram(self._reader.shown)
         return self.diagram
@@ -115,13 +125,25 @@ class PageView(QObject):
         if self.diagram is None:
             return  # not attached yet: it draws reader.shown when it is
         wanted = shown.interleukin
+        # on a drug's page its boxes stand out, as on its fact sheet
+        highlight = shown.page_id if shown.page and shown.page["kind"] == "drug" else None
         drawn = self.diagram.page["id"] if self.diagram.page else None
-        if wanted == drawn and self.diagram.diagram is not None:
+        if wanted == drawn and self.diagram.diagram is not None and \
+                highlight == self.diagram.highlight:
             return  # already drawn: keep the drawing (and the reader's zoom)
         target = (shown.page if shown.page is not None and shown.page_id == wanted else
                   pages.page(self._content, wanted) if wanted else None)
         self.diagram.set_interleukin(target if target is not None
-                                     and target["kind"] == "interleukin" else None)
+                                     and target["kind"] == "interleukin" else None, highlight)
+
+    def full_view(self) -> None:
+        """The diagram big, in a window of its own (F11; Escape returns)."""
+        if self.diagram is None or self.diagram.diagram is None:
+            return
+        from ildesk.ui.diagram_full import FullView
+
+        self.full = FullView(self.diagram, self._window)
+        self.full.open()
 
     def show_family(self, family_id: str) -> None:
         family = next((f for f in self.families if f["id"] == family_id), None)
