@@ -1,7 +1,10 @@
 """The article: a QTextBrowser that loads nothing by itself, with find-in-page.
 
-Internal `ildesk:` links emit `page_requested`; http(s) links open in the person's browser
-only when clicked; every other scheme (file:, javascript:, data:) is ignored.
+Internal `ildesk:` links emit `page_requested` (an `ildesk:page#place` link then scrolls the
+page to its place, a `#place` link scrolls the page on screen); http(s) links open in the
+person's browser only when clicked; every other scheme (file:, javascript:, data:) is ignored.
+Above the article its Contents (`contents_bar.py`); in it, glossary terms with their
+definitions as tooltips (`term_tips.py`).
 """
 
 from __future__ import annotations
@@ -20,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ildesk.article import links
+from ildesk.article import links, outline
+from ildesk.ui import theme
+from ildesk.ui.contents_bar import ContentsBar
 from ildesk.ui.plain import plain_tip
+from ildesk.ui.term_tips import TermTips
 
 
 class SafeBrowser(QTextBrowser):
@@ -44,6 +50,9 @@ class ArticleView(QWidget):
         self.browser.setAccessibleName("Article")
         self.browser.anchorClicked.connect(self._clicked)
         self.browser.highlighted.connect(self._hover)
+        self.contents = ContentsBar(self.browser)
+        self.terms = TermTips(self.browser)
+        self._place = ""  # where the page being opened by a link should scroll to
         self.find_bar = QWidget()
         self.find_field = QLineEdit(placeholderText="Find in page")
         self.find_field.setAccessibleName("Find in page")
@@ -67,6 +76,7 @@ class ArticleView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.contents)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
         self.find_field.returnPressed.connect(self.find_next)
@@ -83,9 +93,17 @@ class ArticleView(QWidget):
         bar = self.browser.verticalScrollBar()
         pos = bar.value()
         self.browser.setHtml(html)
-        bar.setValue(pos if keep_scroll else 0)
+        self.terms.mark(theme.article_palette())
+        self.contents.set_sections(outline.sections(html))
+        place, self._place = self._place, ""
+        if not (place and self.contents.jump_to_anchor(place)):
+            bar.setValue(pos if keep_scroll else 0)
         if self.find_bar.isVisible() and self.find_field.text():
             self.find_next(restart=True)
+
+    def open_contents(self) -> None:
+        """Ctrl+Shift+O: the Contents list, open, for arrows and Enter."""
+        self.contents.open()
 
     def open_find(self) -> None:
         self.find_bar.show()
@@ -127,7 +145,11 @@ class ArticleView(QWidget):
         target = url.toString()
         page = links.page_of(target)
         if page:
+            self._place = links.fragment_of(target)  # taken by set_html when the page opens
             self.page_requested.emit(page)
+            self._place = ""
+        elif target.startswith(("#", f"{links.SCHEME}:#")):  # a place in this page
+            self.contents.jump_to_anchor(links.fragment_of(target))
         elif target.startswith("search:"):  # the home page's example searches
             self.search_requested.emit(QUrl.fromPercentEncoding(target[7:].encode()))
         elif links.is_web(target):

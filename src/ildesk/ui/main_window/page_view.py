@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from ildesk.article import glossary, links
 from ildesk.article import html as article_html
-from ildesk.article import links
 from ildesk.db import pages
 from ildesk.db.engine import Content
 from ildesk.db.pages.types import Family, Named
@@ -52,6 +52,7 @@ class PageView(QObject):
         self.zoom = 1.0  # the article's text size
         self.labels, self.families, self.meta = tables
         self._articles: list[Named] | None = None
+        self._glossary: glossary.Glossary | None = None
         self.diagram: DiagramPanel | None = None
         reader.page_changed.connect(self.follow)
 
@@ -73,9 +74,20 @@ class PageView(QObject):
                                theme.article_palette(), self.zoom)
         else:
             note = "".join(p.note_html(shown.page["id"]) for p in self._providers)
-            html = article_html.render(shown.page, self.labels, theme.article_palette(),
-                                       self.zoom, note)
+            html = self.glossary.annotate(
+                article_html.render(shown.page, self.labels, theme.article_palette(),
+                                    self.zoom, note), shown.page["id"])
         self._article.set_html(html, keep_scroll)
+
+    @property
+    def glossary(self) -> glossary.Glossary:
+        """The glossary's terms, marked in every article (read when the first page opens)."""
+        if self._glossary is None:
+            page = pages.page(self._content, glossary.PAGE_ID)
+            body = page["body"] if page is not None and page["kind"] == "article" else ""
+            self._glossary = glossary.Glossary(
+                glossary.parse(body, lambda i: self.labels.get(i, (i, ""))[0]))
+        return self._glossary
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
