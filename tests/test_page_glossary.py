@@ -84,7 +84,8 @@ def page_html(body: str, title: str = "Page") -> str:
 
 
 def marked(html_text: str) -> list[str]:
-    return re.findall(r'<a class="term" href="[^"]*" title="[^"]*">([^<]*)</a>', html_text)
+    return re.findall(r'<a class="term" href="[^"]*" style="[^"]*" title="[^"]*">([^<]*)</a>',
+                      html_text)
 
 
 def test_only_the_first_occurrence_in_each_section_is_marked_and_never_in_links_or_headings():

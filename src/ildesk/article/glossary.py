@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 
 from ildesk.article import links, outline
+from ildesk.article.html import LIGHT, Palette
 from ildesk.kb import prose
 
 PAGE_ID = "glossary"  # the article that holds the glossary
@@ -131,11 +132,21 @@ class Glossary:
     def __init__(self, terms: Sequence[Term]) -> None:
         self.terms = list(terms)
         self.by_name = {t.name: t for t in self.terms}
-        ranked = sorted(((f, t) for t in self.terms for f in t.forms),
-                        key=lambda ft: -len(ft[0]))  # the longest form first
-        self._owner = [t for _f, t in ranked]
-        alternatives = "|".join(f"({_pattern(f)})" for f, _t in ranked)
-        self._regex = re.compile(f"{_BEFORE}(?:{alternatives}){_AFTER}") if ranked else None
+        # Forms by their first letter (a lookahead picks the bucket, so a position is tried
+        # against a few forms, not all), the longest form first within each.
+        buckets: dict[str, list[tuple[str, Term]]] = {}
+        for t in self.terms:
+            for f in t.forms:
+                buckets.setdefault(f[0].lower(), []).append((f, t))
+        self._owner: list[Term] = []
+        groups = []
+        for first, items in sorted(buckets.items()):
+            items.sort(key=lambda ft: -len(ft[0]))
+            self._owner += [t for _f, t in items]
+            alternatives = "|".join(f"({_pattern(f)})" for f, _t in items)
+            groups.append(f"(?={re.escape(first)}|{re.escape(first.upper())})(?:{alternatives})")
+        self._regex = (re.compile(f"{_BEFORE}(?:{'|'.join(groups)}){_AFTER}") if groups
+                       else None)
 
     def find(self, text: str) -> Iterator[tuple[Term, str]]:
         """Every term in `text`, left to right, with the words that name it there."""
@@ -149,15 +160,17 @@ class Glossary:
             assert m.lastindex is not None
             yield m.start(), m.end(), self._owner[m.lastindex - 1], m.group()
 
-    def annotate(self, html: str, page_id: str | None) -> str:
+    def annotate(self, html: str, page_id: str | None, palette: Palette = LIGHT) -> str:
         """`html` (an article as `article.html` writes it) with each term marked at its first
-        occurrence in every section; on the glossary page each entry also gets its anchor."""
-        return _Marker(self, page_id == PAGE_ID).run(html)
+        occurrence in every section, in the text colour of `palette` with a dotted underline;
+        on the glossary page each entry also gets its anchor."""
+        look = f"color: {palette.text}; text-underline-style: dotted"
+        return _Marker(self, page_id == PAGE_ID, look).run(html)
 
 
 class _Marker:
-    def __init__(self, glossary: Glossary, on_glossary: bool) -> None:
-        self.g, self.on_glossary = glossary, on_glossary
+    def __init__(self, glossary: Glossary, on_glossary: bool, look: str) -> None:
+        self.g, self.on_glossary, self.look = glossary, on_glossary, escape(look)
         self.skip = 0  # depth inside tags whose text is never marked
         self.started = False  # past the page's title (its kind above it is a label)
         self.used: set[str] = set()  # terms marked in this section
@@ -226,12 +239,12 @@ class _Marker:
             self.used.add(term.name)
             out.append(text[pos:start])
             out.append(f'<a class="{TERM_CLASS}" href="{escape(term.href)}" '
-                       f'title="{escape(term.tip)}">{words}</a>')
+                       f'style="{self.look}" title="{escape(term.tip)}">{words}</a>')
             pos = end
         out.append(text[pos:])
         return "".join(out)
 
 
 def is_term_link(href: str) -> bool:
-    """A marked term's link (the ui draws it with a dotted underline)."""
+    """A marked term's link (its title is the definition)."""
     return links.page_of(href) == PAGE_ID and bool(links.fragment_of(href))

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ildesk.article import links, outline
-from ildesk.ui import theme
 from ildesk.ui.contents_bar import ContentsBar
 from ildesk.ui.plain import plain_tip
 from ildesk.ui.term_tips import TermTips
@@ -93,7 +92,6 @@ class ArticleView(QWidget):
         bar = self.browser.verticalScrollBar()
         pos = bar.value()
         self.browser.setHtml(html)
-        self.terms.mark(theme.article_palette())
         self.contents.set_sections(outline.sections(html))
         place, self._place = self._place, ""
         if not (place and self.contents.jump_to_anchor(place)):

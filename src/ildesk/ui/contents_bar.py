@@ -53,7 +53,8 @@ class ContentsBar(QWidget):
         """List `sections` of the document now in the browser (shown when it has two or more
         sections besides the title)."""
         self.sections = list(sections)
-        self._blocks = [self._block_of(s.anchor) if s.anchor else None for s in sections]
+        blocks = self._headings()
+        self._blocks = [blocks.get(s.anchor) if s.anchor else None for s in sections]
         self.combo.blockSignals(True)
         self.combo.clear()
         for s in self.sections:
@@ -62,16 +63,29 @@ class ContentsBar(QWidget):
         self.setVisible(sum(s.level > 1 for s in self.sections) >= 2)
         self.follow()
 
-    def _block_of(self, anchor: str) -> QTextBlock | None:
+    def _headings(self) -> dict[str, QTextBlock]:
+        """The anchor of every section heading (an `<h2>` starts with it) and its block."""
+        found: dict[str, QTextBlock] = {}
+        block = self.browser.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() == 2 and block.length() > 1:
+                for name in block.begin().fragment().charFormat().anchorNames():
+                    found.setdefault(name, block)
+            block = block.next()
+        return found
+
+    def _anchored_blocks(self) -> dict[str, QTextBlock]:
+        """Every `<a name>` of the document, and the block (paragraph, heading) it is in."""
+        found: dict[str, QTextBlock] = {}
         block = self.browser.document().begin()
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
-                if anchor in it.fragment().charFormat().anchorNames():
-                    return block
+                for name in it.fragment().charFormat().anchorNames():
+                    found.setdefault(name, block)
                 it += 1
             block = block.next()
-        return None
+        return found
 
     def top(self, index: int) -> int:
         """Where the heading of section `index` is, in pixels from the top of the view."""
@@ -82,8 +96,12 @@ class ContentsBar(QWidget):
 
     def current(self) -> int:
         """The section being read: the last one whose heading has reached the top."""
-        reached = [i for i in range(len(self.sections)) if self.top(i) <= REACH]
-        return reached[-1] if reached else 0
+        current = 0
+        for i in range(1, len(self.sections)):  # in order, so stop at the first one below
+            if self.top(i) > REACH:  # (which lays the page out no further than needed)
+                break
+            current = i
+        return current
 
     def follow(self) -> None:
         if not self._jumping and self.sections:
@@ -110,7 +128,7 @@ class ContentsBar(QWidget):
             if s.anchor == anchor:
                 self.jump(i)
                 return True
-        if self._block_of(anchor) is None:
+        if anchor not in self._anchored_blocks():
             return False
         self.browser.scrollToAnchor(anchor)
         return True

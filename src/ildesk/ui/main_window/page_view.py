@@ -74,9 +74,10 @@ class PageView(QObject):
                                theme.article_palette(), self.zoom)
         else:
             note = "".join(p.note_html(shown.page["id"]) for p in self._providers)
+            palette = theme.article_palette()
             html = self.glossary.annotate(
-                article_html.render(shown.page, self.labels, theme.article_palette(),
-                                    self.zoom, note), shown.page["id"])
+                article_html.render(shown.page, self.labels, palette, self.zoom, note),
+                shown.page["id"], palette)
         self._article.set_html(html, keep_scroll)
 
     @property
