@@ -1,6 +1,7 @@
-"""The page-bound parts of the window: the article (with what providers add under it), the
-diagram of the interleukin the page stands for (or its placeholder), the window title, and
-copying a link or citation. Each follows `reader.page_changed`; none remembers the page.
+"""The page-bound parts of the window: the article (its glossary terms marked, with what
+providers add under it), the diagram of the interleukin the page stands for (or its
+placeholder), the window title, and copying a link or citation. Each follows
+`reader.page_changed`; none remembers the page.
 
     view = PageView(window, reader, article, diagram_dock)
     view.attach_diagram()        # after the first paint (the drawing code loads then)
@@ -75,13 +76,13 @@ class PageView(QObject):
         else:
             note = "".join(p.note_html(shown.page["id"]) for p in self._providers)
             palette = theme.article_palette()
-            html = self.glossary.annotate(
+            html = self.glossary_terms.annotate(
                 article_html.render(shown.page, self.labels, palette, self.zoom, note),
                 shown.page["id"], palette)
         self._article.set_html(html, keep_scroll)
 
     @property
-    def glossary(self) -> glossary.Glossary:
+    def glossary_terms(self) -> glossary.Glossary:
         """The glossary's terms, marked in every article (read when the first page opens)."""
         if self._glossary is None:
             page = pages.page(self._content, glossary.PAGE_ID)
