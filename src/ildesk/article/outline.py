@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,9 @@ class Section:
 
 _GREEK = str.maketrans({"α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta",
                         "ε": "epsilon", "κ": "kappa", "λ": "lambda", "θ": "theta"})
+_HEADING = re.compile(r"<h([12])\b[^>]*>(.*?)</h\1>", re.DOTALL)  # as article.html writes them
+_NAME = re.compile(r'\s*<a name="([^"]*)"')
+_TAGS = re.compile(r"<[^>]*>")
 
 
 def anchor(title: str) -> str:
@@ -39,36 +42,14 @@ def anchor(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title).strip("-")
 
 
-class _Headings(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[Section] = []
-        self._level = 0  # inside <h1>/<h2>
-        self._name = ""
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("h1", "h2"):
-            self._level, self._name, self._text = int(tag[1]), "", []
-        elif tag == "a" and self._level and not self._name:
-            self._name = dict(attrs).get("name") or ""
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("h1", "h2") and self._level:
-            title = " ".join("".join(self._text).split())
-            if title and (self._level == 1 or self._name):
-                self.found.append(Section(self._level, title,
-                                          self._name if self._level == 2 else ""))
-            self._level = 0
-
-    def handle_data(self, data: str) -> None:
-        if self._level:
-            self._text.append(data)
-
-
 def sections(html: str) -> list[Section]:
     """The title and the anchored `<h2>` sections of an article, in the order they appear."""
-    parser = _Headings()
-    parser.feed(html)
-    parser.close()
-    return parser.found
+    found = []
+    for m in _HEADING.finditer(html):
+        level, inner = int(m.group(1)), m.group(2)
+        name = _NAME.match(inner)
+        title = " ".join(unescape(_TAGS.sub("", inner)).split())
+        if title and (level == 1 or name):
+            place = unescape(name.group(1)) if name and level == 2 else ""
+            found.append(Section(level, title, place))
+    return found
