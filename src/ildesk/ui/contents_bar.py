@@ -95,10 +95,14 @@ class ContentsBar(QWidget):
         return self.browser.cursorRect(QTextCursor(block)).top()
 
     def current(self) -> int:
-        """The section being read: the last one whose heading has reached the top."""
+        """The section being read: the last one whose heading has reached the top; at the
+        end of the page, where the last headings never reach it, the last one in view."""
+        bar = self.browser.verticalScrollBar()
+        line = (self.browser.viewport().height() - REACH if 0 < bar.maximum() <= bar.value()
+                else REACH)
         current = 0
         for i in range(1, len(self.sections)):  # in order, so stop at the first one below
-            if self.top(i) > REACH:  # (which lays the page out no further than needed)
+            if self.top(i) > line:  # (which lays the page out no further than needed)
                 break
             current = i
         return current
