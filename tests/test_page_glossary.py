@@ -90,6 +90,7 @@ def marked(html_text: str) -> list[str]:
 
 def test_only_the_first_occurrence_in_each_section_is_marked_and_never_in_links_or_headings():
     text = page_html(
+        '<p class="aka">Interferon beta-2 · cytokine</p>'
         '<p>A cytokine, another cytokine, a <a href="ildesk:il-6">cytokine link</a>.</p>'
         '<h2><a name="more"></a>Cytokines</h2><p>One more cytokine; a STAT.</p>'
         '<p><code>STAT</code> <b>cytokine</b></p>'
@@ -97,6 +98,7 @@ def test_only_the_first_occurrence_in_each_section_is_marked_and_never_in_links_
     out = GLOSSARY.annotate(text, "il-6")
     assert marked(out) == ["cytokine", "cytokine", "STAT"]
     assert '<p class="kind">Cytokine</p>' in out  # the label above the title stays a label
+    assert '<p class="aka">Interferon beta-2 · cytokine</p>' in out  # other names stay names
     tip = re.search(r'title="([^"]*)"', out.split('class="term"')[1])
     assert tip and tip.group(1) == "Cytokine — a small secreted protein."
 

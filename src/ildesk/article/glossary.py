@@ -13,7 +13,8 @@ The rules: whole words (a hyphen joins words: "interleukin-2" holds no "interleu
 in any case, abbreviations ("JAK", "STAT", "NF-κB") only as written; a plural or a singular of
 the last word ("cytokines" for "cytokine", "ILC" for "ILCs"); the longest form first; the first
 occurrence in each section only; never inside a link, a heading, code or the references, nor,
-on the glossary page, the term an entry defines; nothing above the page's title.
+on the glossary page, the term an entry defines; nothing above the page's title or in the line
+of its other names.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _TAG = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
 _NAME = re.compile(r'\bname="([^"]*)"')
 _SKIP_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "style",
                         "title", "head", "script"})
+_NAMES_LINE = 'class="aka"'  # the paragraph of a page's other names, as article.html writes it
 _SKIP_SECTIONS = frozenset({"references", "your-note"})  # citations and the reader's own note
 _BEFORE = r"(?<![\w-])"  # a whole word: no letter, digit or joining hyphen either side
 _AFTER = r"(?!\w|-\w)"
@@ -173,6 +175,7 @@ class _Marker:
         self.g, self.on_glossary, self.look = glossary, on_glossary, escape(look)
         self.skip = 0  # depth inside tags whose text is never marked
         self.started = False  # past the page's title (its kind above it is a label)
+        self.names = False  # in the line of other names under the title
         self.used: set[str] = set()  # terms marked in this section
         self.skip_section = False
         self.in_h2 = False
@@ -194,7 +197,7 @@ class _Marker:
             else:
                 if self.heading is not None:
                     self.heading.append(token)
-                plain = (self.skip or self.skip_section or not self.started
+                plain = (self.skip or self.skip_section or not self.started or self.names
                          or self.heading is not None)
                 out.append(token if plain else self._text(token))
         return "".join(out)
@@ -206,6 +209,8 @@ class _Marker:
         name, closing = m.group(1).lower(), token.startswith("</")
         if name == "h1" and closing:
             self.started = True
+        if name == "p":  # the names line under the title is names, not prose
+            self.names = not closing and _NAMES_LINE in token
         if name in _SKIP_TAGS:
             self.skip += -1 if closing else 1
             self.skip = max(self.skip, 0)
