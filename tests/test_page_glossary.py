@@ -145,7 +145,7 @@ def test_every_article_has_one_anchor_per_section(content):
             assert all(anchors) and len(set(anchors)) == len(anchors), row["id"]
 
 
-def test_the_real_glossary_has_its_terms_and_each_marks_somewhere(content):
+def test_the_real_glossary_has_its_terms_each_with_its_own_anchor(content):
     page = pages.page(content, glossary.PAGE_ID)
     assert page is not None and page["kind"] == "article"
     terms = glossary.parse(page["body"])
