@@ -4,7 +4,7 @@
     python -m tests.bench search keystroke    # only these groups
     python -m tests.bench --quick             # fewer rounds, for a smoke run
 
-Groups: search, keystroke, scale, startup, factsheet, diagram, build. A missed goal prints a
+Groups: search, keystroke, scale, startup, factsheet, diagram, build, article. A missed goal prints a
 MISSED line; the exit code is 0 all the same (this is a report, not a test).
 """
 
@@ -24,7 +24,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # alive; it changes nothing measured. (Reported to the lead with a reproducer.)
 _NONE_PAD = [None] * 5_000_000
 
-GROUPS = ("search", "keystroke", "scale", "startup", "factsheet", "diagram", "build")
+GROUPS = ("search", "keystroke", "scale", "startup", "factsheet", "diagram", "build",
+          "article")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         from tests.bench import bench_window
 
         bench_window.diagram(report, db)
+    if "article" in groups:
+        print("article: glossary terms and the Contents list when a page opens", flush=True)
+        from tests.bench import bench_article
+
+        bench_article.run(report, db, repeat=5 if quick else 15)
     if "factsheet" in groups:
         print("factsheet: PDF of one and of all interleukins", flush=True)
         from tests.bench import bench_content

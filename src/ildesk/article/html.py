@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ildesk.article import drug_tables, links
+from ildesk.article import drug_tables, links, outline
 from ildesk.db.pages.types import (
     ArticlePage,
     CellTypePage,
@@ -90,8 +90,10 @@ def _emphasis(text: str) -> str:
 def paragraphs(text: str, labels: Labels) -> str:
     parts = []
     for lines in prose.blocks(text):
-        if lines[0].startswith("## "):
-            parts.append(f"<h2>{inline(lines[0][3:].strip(), labels)}</h2>")
+        if lines[0].startswith("## "):  # an anchored section, as `_Doc.section` writes it
+            head = lines[0][3:].strip()
+            name = outline.anchor(prose.plain(head, lambda i: labels.get(i, (i, ""))[0]))
+            parts.append(f'<h2><a name="{esc(name)}"></a>{inline(head, labels)}</h2>')
             lines = lines[1:]
             if not lines:
                 continue
@@ -141,7 +143,8 @@ class _Doc:
 
     def section(self, title: str, body: str) -> None:
         if body.strip():
-            self.parts.append(f'<h2><a name="{esc(_anchor(title))}"></a>{esc(title)}</h2>{body}')
+            name = esc(outline.anchor(title))
+            self.parts.append(f'<h2><a name="{name}"></a>{esc(title)}</h2>{body}')
 
     def link(self, page_id: str, text: str | None = None) -> str:
         name = text or self.labels.get(page_id, (page_id, ""))[0]
@@ -149,10 +152,6 @@ class _Doc:
 
     def links(self, items: Iterable[Named], sep: str = ", ") -> str:
         return sep.join(self.link(x["id"], x["name"]) for x in items)
-
-
-def _anchor(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
 
 
 def _glance(rows: list[tuple[str, str]]) -> str:

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 SCHEME = "ildesk"
 
 
-def internal(page_id: str) -> str:
-    return f"{SCHEME}:{quote(page_id)}"
+def internal(page_id: str, anchor: str = "") -> str:
+    """`ildesk:il-6`, or `ildesk:glossary#g-cytokine` for a place inside the page."""
+    return f"{SCHEME}:{quote(page_id)}" + (f"#{quote(anchor)}" if anchor else "")
 
 
 def page_of(url: str) -> str | None:
-    """The page id of an internal link, or None for anything else."""
+    """The page id of an internal link (without its `#place`), or None for anything else:
+    `ildesk:il-6#drugs` -> "il-6"; `#drugs` (a place in the page on screen) -> None."""
     prefix = f"{SCHEME}:"
-    return url[len(prefix):] if url.startswith(prefix) and len(url) > len(prefix) else None
+    if not url.startswith(prefix):
+        return None
+    page = url[len(prefix):].partition("#")[0]
+    return page or None
+
+
+def fragment_of(url: str) -> str:
+    """The place named after `#` in a link (`ildesk:il-6#drugs`, `#drugs`): "drugs"; or ""."""
+    return unquote(url.partition("#")[2])
 
 
 def pubmed(pmid: int) -> str:

@@ -1,8 +1,11 @@
 """The article: a QTextBrowser that loads nothing by itself, with find-in-page.
 
-Internal `ildesk:` links emit `page_requested`; a drug table's headings (`#sort-COLUMN`)
-emit `sort_requested`; http(s) links open in the person's browser only when clicked; every
-other scheme (file:, javascript:, data:) is ignored.
+Internal `ildesk:` links emit `page_requested` (an `ildesk:page#place` link then scrolls the
+page to its place, a `#place` link scrolls the page on screen); a drug table's headings
+(`#sort-COLUMN`) emit `sort_requested`; http(s) links open in the person's browser only when
+clicked; every other scheme (file:, javascript:, data:) is ignored.
+Above the article its Contents (`contents_bar.py`); in it, glossary terms with their
+definitions as tooltips (`term_tips.py`).
 """
 
 from __future__ import annotations
@@ -29,8 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ildesk.article import drug_tables, links
+from ildesk.article import drug_tables, links, outline
+from ildesk.ui.contents_bar import ContentsBar
 from ildesk.ui.plain import plain_tip
+from ildesk.ui.term_tips import TermTips
 
 READING_CHARS = 85  # the reading column holds about this many characters of body text
 BODY_PT = 10.5  # the article's body text at zoom 1 (`ildesk.article.html.style`)
@@ -84,6 +89,9 @@ class ArticleView(QWidget):
         self.browser.setAccessibleName("Article")
         self.browser.anchorClicked.connect(self._clicked)
         self.browser.highlighted.connect(self._hover)
+        self.contents = ContentsBar(self.browser)
+        self.terms = TermTips(self.browser)
+        self._place = ""  # where the page being opened by a link should scroll to
         self.find_bar = QWidget()
         self.find_field = QLineEdit(placeholderText="Find in page")
         self.find_field.setAccessibleName("Find in page")
@@ -107,6 +115,7 @@ class ArticleView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.contents)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
         self.find_field.returnPressed.connect(self.find_next)
@@ -124,7 +133,10 @@ class ArticleView(QWidget):
         pos = bar.value()
         self.browser.setHtml(html)
         self.browser.cap_column()
-        bar.setValue(pos if keep_scroll else 0)
+        self.contents.set_sections(outline.sections(html))
+        place, self._place = self._place, ""
+        if not (place and self.contents.jump_to_anchor(place)):
+            bar.setValue(pos if keep_scroll else 0)
         if self.find_bar.isVisible() and self.find_field.text():
             self.find_next(restart=True)
 
@@ -132,6 +144,10 @@ class ArticleView(QWidget):
         """The width the article needs for its reading column (with its scroll bar)."""
         bar = self.browser.style().pixelMetric(self.browser.style().PixelMetric.PM_ScrollBarExtent)
         return self.browser.reading_width() + bar + 2 * self.browser.frameWidth()
+
+    def open_contents(self) -> None:
+        """Ctrl+Shift+O: the Contents list, open, for arrows and Enter."""
+        self.contents.open()
 
     def open_find(self) -> None:
         self.find_bar.show()
@@ -186,9 +202,13 @@ class ArticleView(QWidget):
         target = url.toString()
         page = links.page_of(target)
         if page:
+            self._place = links.fragment_of(target)  # taken by set_html when the page opens
             self.page_requested.emit(page)
+            self._place = ""
         elif (column := drug_tables.sort_of(target)) is not None:
             self.sort_requested.emit(column)
+        elif target.startswith(("#", f"{links.SCHEME}:#")):  # a place in this page
+            self.contents.jump_to_anchor(links.fragment_of(target))
         elif target.startswith("search:"):  # the home page's example searches
             self.search_requested.emit(QUrl.fromPercentEncoding(target[7:].encode()))
         elif links.is_web(target):

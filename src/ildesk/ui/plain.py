@@ -9,17 +9,24 @@ field could otherwise show a working `file:` or `ildesk:` link.
 
 from __future__ import annotations
 
+import textwrap
 from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 
-def plain_tip(text: str) -> str:
+def plain_tip(text: str, wrap: int = 0) -> str:
     """A tooltip that shows `text` as it is (escaped inside an explicit rich-text block,
-    since tooltips have no plain-text switch); empty stays empty (no tooltip)."""
+    since tooltips have no plain-text switch); empty stays empty (no tooltip). `wrap`: break
+    lines at that many characters (Qt would wrap a long tip into a narrow column)."""
     if not text:
         return ""
+    if wrap:
+        lines = [part for line in text.split("\n")
+                 for part in textwrap.wrap(line, wrap, break_on_hyphens=False) or [""]]
+        return ('<qt><p style="white-space:pre">' + "<br>".join(escape(ln) for ln in lines)
+                + "</p></qt>")
     return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
 
 

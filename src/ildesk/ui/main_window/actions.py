@@ -155,6 +155,8 @@ class Actions:
                                 [QKeySequence.StandardKey.Forward, "Alt+Right"], "forward")
         self.add(g, "&Home", w.show_home, "Alt+Home", "home")
         self.add(g, "&Search", w.search.focus, ["Ctrl+K", "Ctrl+L"], "focus_search")
+        self.add(g, "C&ontents of the page", lambda: w.article.open_contents(), "Ctrl+Shift+O",
+                 "contents")
         self.add(g, "Clear &filters", w.search.clear_facets, "Ctrl+Shift+X", "clear_filters")
         self.add(self.help_menu, "&Keyboard shortcuts", w.show_shortcuts, ["F1", "Ctrl+/"],
                  "shortcuts")

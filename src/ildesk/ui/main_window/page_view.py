@@ -1,6 +1,7 @@
-"""The page-bound parts of the window: the article (with what providers add under it), the
-diagram of the interleukin the page stands for (or its placeholder), the window title, and
-copying a link or citation. Each follows `reader.page_changed`; none remembers the page.
+"""The page-bound parts of the window: the article (its glossary terms marked, with what
+providers add under it), the diagram of the interleukin the page stands for (or its
+placeholder), the window title, and copying a link or citation. Each follows
+`reader.page_changed`; none remembers the page.
 
     view = PageView(window, reader, article, diagram_dock)
     view.attach_diagram()        # after the first paint (the drawing code loads then)
@@ -15,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
 
-from ildesk.article import drug_tables, links
+from ildesk.article import drug_tables, glossary, links
 from ildesk.article import html as article_html
 from ildesk.db import pages
 from ildesk.db.engine import Content
@@ -54,6 +55,7 @@ class PageView(QObject):
         article.sort_requested.connect(self.sort_drugs)
         self.labels, self.families, self.meta = tables
         self._articles: list[Named] | None = None
+        self._glossary: glossary.Glossary | None = None
         self.diagram: DiagramPanel | None = None
         self.full: QDialog | None = None  # the diagram's full view, while open
         reader.page_changed.connect(self.follow)
@@ -77,14 +79,27 @@ class PageView(QObject):
                                theme.article_palette(), self.zoom)
         else:
             note = "".join(p.note_html(shown.page["id"]) for p in self._providers)
-            html = article_html.render(shown.page, self.labels, theme.article_palette(),
-                                       self.zoom, note, self.drug_sort)
+            palette = theme.article_palette()
+            html = self.glossary_terms.annotate(
+                article_html.render(shown.page, self.labels, palette, self.zoom, note,
+                                    self.drug_sort),
+                shown.page["id"], palette)
         self._article.set_html(html, keep_scroll)
 
     def sort_drugs(self, column: str) -> None:
         """Sort the drug table by `column` (again: reversed), keeping the reader's place."""
         self.drug_sort = drug_tables.next_sort(self.drug_sort, column)
         self.render(keep_scroll=True)
+
+    @property
+    def glossary_terms(self) -> glossary.Glossary:
+        """The glossary's terms, marked in every article (read when the first page opens)."""
+        if self._glossary is None:
+            page = pages.page(self._content, glossary.PAGE_ID)
+            body = page["body"] if page is not None and page["kind"] == "article" else ""
+            self._glossary = glossary.Glossary(
+                glossary.parse(body, lambda i: self.labels.get(i, (i, ""))[0]))
+        return self._glossary
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
