@@ -382,3 +382,32 @@ def test_the_zoom_keys_zoom_what_has_the_focus(qtbot, window):
     window.article.browser.setFocus()
     qtbot.keyClick(window.article.browser, Qt.Key.Key_Plus, CTRL)
     assert window.zoom > text_zoom
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single "&" in a menu entry's text (Alt+letter picks it)."""
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].casefold() if at >= 0 else None
+
+
+def _menus(menu):
+    yield menu
+    for act in menu.actions():
+        if act.menu() is not None:
+            yield from _menus(act.menu())
+
+
+def test_no_two_entries_of_a_menu_share_their_underlined_letter(open_library_window):
+    window, _library = open_library_window()
+    clashes = []
+    for top in window.menuBar().actions():
+        for menu in _menus(top.menu()):
+            seen: dict[str, str] = {}
+            for act in menu.actions():
+                letter = _mnemonic(act.text()) if act.isVisible() else None
+                if letter is None:
+                    continue
+                if letter in seen:
+                    clashes.append(f"{menu.title()}: {seen[letter]!r} and {act.text()!r}")
+                seen[letter] = act.text()
+    assert not clashes

@@ -231,7 +231,7 @@ def test_the_tab_menu_closes_others_duplicates_and_middle_click_closes(qtbot, wi
     assert page_ids(window) == ["il-4", "il-13", "il-4"] and window.tabs.tabs.active == 0
     assert bar.currentIndex() == 0 and window.back_action.isEnabled()
     menu = window.tabs.tab_menu(1)
-    next(a for a in menu.actions() if a.text() == "Close &other tabs").trigger()
+    next(a for a in menu.actions() if a.text() == "Close oth&er tabs").trigger()
     assert page_ids(window) == ["il-13"] and window.current_page["id"] == "il-13"
 
 

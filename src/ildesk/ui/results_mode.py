@@ -107,7 +107,7 @@ class ResultsMode(QObject):
         search.head.addWidget(self.export_button)
         self.table_button.toggled.connect(self.show_table)
         menus = w.menus
-        self.toggle = menus.add(menus.view_menu, "Results as &table", lambda: None, TOGGLE_KEY,
+        self.toggle = menus.add(menus.view_menu, "Results as ta&ble", lambda: None, TOGGLE_KEY,
                                 "results_table")
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self.show_table)
@@ -133,8 +133,8 @@ class ResultsMode(QObject):
 
     def _sort_menu(self, view_menu: QMenu) -> None:
         """View → Sort results by: each column (again: the other way), or the ranking."""
-        menu = view_menu.addMenu("S&ort results by")
-        ranking = QAction("&Relevance (the search's order)", self)
+        menu = view_menu.addMenu("&Sort results by")
+        ranking = QAction("R&elevance (the search's order)", self)
         ranking.triggered.connect(lambda: self.sort(-1))
         menu.addAction(ranking)
         for column, (key, header) in enumerate(COLUMNS):

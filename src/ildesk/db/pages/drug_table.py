@@ -75,8 +75,11 @@ def table(r: Reader, disease_id: str | None = None) -> list[DrugTableRow]:
     by_drug: dict[str, list[Row]] = {i: [] for i in ids}
     if ids:
         marks = ",".join("?" * len(ids))
+        # earliest first; within a year a row dated to the month or day comes before one
+        # known only by its year (it may be later in that year: deucravacitinib JP "2022")
         for a in r.all(f"SELECT * FROM approval WHERE drug_id IN ({marks}) AND status != "
-                       "'refused' ORDER BY drug_id, date, position", ids):
+                       "'refused' ORDER BY drug_id, year, length(date) = 4, date, position",
+                       ids):
             if scope is None or a["indication_id"] in scope:
                 by_drug[a["drug_id"]].append(a)
     names = r.names(i for ts in targets.values() for t in ts

@@ -90,8 +90,8 @@ class LibraryController(QObject):
         w.nav_toolbar.addAction(self.star)
         actions = w.menus
         actions.go_menu.addSeparator()
-        actions.add(actions.go_menu, "&History…", self.show_history, "Ctrl+H", "history")
-        actions.add(actions.go_menu, "&Bookmarks", self.show_bookmarks, "Ctrl+Shift+B",
+        actions.add(actions.go_menu, "Histor&y…", self.show_history, "Ctrl+H", "history")
+        actions.add(actions.go_menu, "Boo&kmarks", self.show_bookmarks, "Ctrl+Shift+B",
                     "bookmarks")
         actions.edit_menu.addSeparator()
         actions.add(actions.edit_menu, "&Preferences…", self.show_preferences,

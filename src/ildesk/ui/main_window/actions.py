@@ -1,7 +1,7 @@
 """The window's menus, shortcuts and navigation toolbar (after Picard's mainwindow/actions.py).
 
     actions = Actions(window)                       # File, Edit, View, Go, Help; the toolbar
-    actions.add(actions.go_menu, "&History…", show_history, "Ctrl+H", "history")
+    actions.add(actions.go_menu, "Histor&y…", show_history, "Ctrl+H", "history")
     actions.follow(shown)                           # page-bound actions follow the page
 
 Every action calls a public method of the window; which page it acts on is the window's
@@ -157,7 +157,7 @@ class Actions:
         self.add(g, "&Search", w.search.focus, ["Ctrl+K", "Ctrl+L"], "focus_search")
         self.add(g, "C&ontents of the page", lambda: w.article.open_contents(), "Ctrl+Shift+O",
                  "contents")
-        self.add(g, "Clear &filters", w.search.clear_facets, "Ctrl+Shift+X", "clear_filters")
+        self.add(g, "C&lear filters", w.search.clear_facets, "Ctrl+Shift+X", "clear_filters")
         self.add(self.help_menu, "&Keyboard shortcuts", w.show_shortcuts, ["F1", "Ctrl+/"],
                  "shortcuts")
         self.help_menu.addSeparator()

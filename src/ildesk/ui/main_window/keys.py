@@ -173,8 +173,8 @@ class Keys(QObject):
         ]
         menus = w.menus
         menus.go_menu.addSeparator()
-        menus.add(menus.go_menu, "Ne&xt pane", lambda: self.cycle(1), "F6", "next_pane")
-        menus.add(menus.go_menu, "Pre&vious pane", lambda: self.cycle(-1), "Shift+F6",
+        menus.add(menus.go_menu, "Next &pane", lambda: self.cycle(1), "F6", "next_pane")
+        menus.add(menus.go_menu, "Prev&ious pane", lambda: self.cycle(-1), "Shift+F6",
                   "previous_pane")
         self.screen_order()
 

@@ -157,7 +157,7 @@ class WindowTabs(QObject):
                 ("&Reopen closed tab", self.reopen_closed, "Ctrl+Shift+T", "reopen_closed_tab"),
                 ("D&uplicate tab", lambda: self.duplicate(self.tabs.active), None,
                  "duplicate_tab"),
-                ("Close &other tabs", lambda: self.close_others(self.tabs.active), None,
+                ("Close oth&er tabs", lambda: self.close_others(self.tabs.active), None,
                  "close_other_tabs"),
                 ("Open link or result in new &tab", self.open_result, ["Ctrl+Return", "Ctrl+Enter"],
                  "open_result_in_tab")):
@@ -292,7 +292,7 @@ class WindowTabs(QObject):
         """The context menu of tab `index`: close, close the others, duplicate, a new tab."""
         menu = QMenu(self.bar)
         menu.addAction("&Close tab", lambda: self.close(index))
-        others = menu.addAction("Close &other tabs", lambda: self.close_others(index))
+        others = menu.addAction("Close oth&er tabs", lambda: self.close_others(index))
         others.setEnabled(len(self.tabs) > 1)
         menu.addAction("D&uplicate tab", lambda: self.duplicate(index))
         menu.addSeparator()
