@@ -24,7 +24,9 @@ ADDED = {
     "teceleukin": ("JP", "il2rb"),
 }
 # Registered nationally, but the registration date was not verified: indications, no rows.
-UNDATED = {"roncoleukin": "il-2", "betaleukin": "il-1b", "recombinant-human-interleukin-2": "il-2"}
+UNDATED = {"roncoleukin": ("il-2", "mimics"), "betaleukin": ("il-1b", "mimics"),
+           "recombinant-human-interleukin-2": ("il-2", "mimics"),
+           "ivarmacitinib": ("il-15", "blocks")}
 # Approved nationally and since taken off the market: drug, region, and the year it ended.
 DISCONTINUED = {"celmoleukin": ("JP", "2018")}
 EXCLUSION_FIELDS = {"name", "brands", "target", "reason", "source"}
@@ -88,8 +90,9 @@ def test_undated_national_product_says_why_it_has_no_rows(kb, drug_id):
     drug = kb.drugs[drug_id]
     assert drug.status == "approved-regionally" and drug.indications and not drug.approvals
     assert "date" in drug.coverage and "not verified" in drug.coverage
-    assert UNDATED[drug_id] in drug.targets[0].interleukins
-    assert drug.targets[0].effect == "mimics"
+    interleukin, effect = UNDATED[drug_id]
+    assert interleukin in drug.targets[0].interleukins
+    assert drug.targets[0].effect == effect
 
 
 @pytest.mark.parametrize("drug_id", sorted(DISCONTINUED))
