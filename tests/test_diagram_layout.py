@@ -146,6 +146,21 @@ def test_print_diagram_names_drugs_in_one_box(content: Content) -> None:
     assert d.height < body * 0.9  # the point of it: a shorter drawing
 
 
+def test_print_boxes_beside_a_three_chain_receptor_stay_narrow(content: Content) -> None:
+    """IL-2's five recombinant IL-2 medicines beside its high-affinity receptor: one name a
+    line and no line wider than a narrow box (a squat box widened the whole drawing, which
+    the page width already limits, so the fact sheet printed it smaller)."""
+    d = layout_interleukin(_page(content, "il-2"), compact=True)
+    box = next(n for n in d.nodes if "celmoleukin" in n.label)
+    lines = box.label.split("\n")
+    assert {"aldesleukin", "teceleukin", "roncoleukin", "celmoleukin"} <= set(lines)
+    assert "recombinant" in lines and "interleukin-2" in lines
+    assert max(len(line) for line in lines) <= 14 and " · " not in box.label
+    il6 = layout_interleukin(_page(content, "il-6"), compact=True)
+    squat = next(n for n in il6.nodes if "ruxolitinib" in n.label)
+    assert " · " in squat.label  # beside two-chain receptors a long list stays squat
+
+
 def test_family_view_spreads_lines_along_the_shared_chain(content: Content) -> None:
     fam = next(f for f in pages.families(content) if "il2rg" in f["shared_chains"])
     d = layout_family(fam, [_page(content, m["id"]) for m in fam["members"]])

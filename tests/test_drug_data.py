@@ -24,7 +24,11 @@ ADDED = {
     "teceleukin": ("JP", "il2rb"),
 }
 # Registered nationally, but the registration date was not verified: indications, no rows.
-UNDATED = {"roncoleukin": "il-2", "betaleukin": "il-1b"}
+UNDATED = {"roncoleukin": ("il-2", "mimics"), "betaleukin": ("il-1b", "mimics"),
+           "recombinant-human-interleukin-2": ("il-2", "mimics"),
+           "ivarmacitinib": ("il-15", "blocks")}
+# Approved nationally and since taken off the market: drug, region, and the year it ended.
+DISCONTINUED = {"celmoleukin": ("JP", "2018")}
 EXCLUSION_FIELDS = {"name", "brands", "target", "reason", "source"}
 
 
@@ -86,8 +90,21 @@ def test_undated_national_product_says_why_it_has_no_rows(kb, drug_id):
     drug = kb.drugs[drug_id]
     assert drug.status == "approved-regionally" and drug.indications and not drug.approvals
     assert "date" in drug.coverage and "not verified" in drug.coverage
-    assert UNDATED[drug_id] in drug.targets[0].interleukins
-    assert drug.targets[0].effect == "mimics"
+    interleukin, effect = UNDATED[drug_id]
+    assert interleukin in drug.targets[0].interleukins
+    assert drug.targets[0].effect == effect
+
+
+@pytest.mark.parametrize("drug_id", sorted(DISCONTINUED))
+def test_discontinued_national_product_keeps_its_dated_history(kb, drug_id):
+    region, ended = DISCONTINUED[drug_id]
+    drug = kb.drugs[drug_id]
+    assert drug.status == "discontinued" and drug.checked_on == "2026-12-03"
+    rows = [a for a in drug.approvals if a.region == region]
+    assert rows and all(a.status == "discontinued" for a in rows)
+    assert all(a.ended and a.ended.startswith(ended) for a in rows)
+    assert drug.approval_year == min(int(a.date[:4]) for a in rows)
+    assert drug.sources and drug.coverage
 
 
 def test_status_follows_where_a_drug_is_approved(kb):

@@ -31,7 +31,7 @@ from ildesk.vocab import APPROVED, LINK_WEIGHT
 # The groups of each kind of named page, closest first; the engine may move one forward for
 # a question ("drugs for …").
 GROUP_ORDER: dict[str, tuple[str, ...]] = {
-    "interleukin": ("Drugs", "Related interleukins", "Receptor chains", "Broad-acting drugs",
+    "interleukin": ("Drugs", "Receptor chains", "Related interleukins", "Broad-acting drugs",
                     "Other drugs", "Diseases", "Family"),
     "drug": ("Target", "Indications", "Same class"),
     "disease": ("Interleukins", "Drugs", "Other drugs", "Related diseases"),
