@@ -3,6 +3,8 @@ family, each a tree that shows how many interleukins a value would leave."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -226,13 +228,32 @@ class FacetsPanel(QTabWidget):
                       family=self.families.current())
 
     def set_facets(self, facets: Facets) -> None:
+        """Show `facets` (every field: values, role, kind of link), then emit `changed` once."""
         self.cells.select(facets.cell_type)
         self.diseases.select(facets.disease)
         self.families.select(facets.family)
         for button in self.role_group.buttons():
             if button.property("role_value") == facets.role:
                 button.setChecked(True)
+        blocked = self.link.blockSignals(True)
+        self.link.setCurrentIndex(0 if facets.disease_kind is None
+                                  else max(0, self.link.findData(facets.disease_kind)))
+        self.link.blockSignals(blocked)
         self.changed.emit(self.facets())
+
+    def clear(self) -> None:
+        """No filter at all: values, role, kind of link, and the text in the filter fields."""
+        for tree in (self.cells, self.diseases, self.families):
+            tree.filter.clear()
+        self.set_facets(Facets())
+
+    def remove(self, key: str) -> None:
+        """Drop one filter (a `Facets` field name: removing a value drops what qualifies it)."""
+        f = self.facets()
+        values = {"cell_type": {"cell_type": None, "role": "any"}, "role": {"role": "any"},
+                  "disease": {"disease": None, "disease_kind": None},
+                  "disease_kind": {"disease_kind": None}, "family": {"family": None}}
+        self.set_facets(replace(f, **values.get(key, {})))  # type: ignore[arg-type]
 
     def set_counts(self, counts: dict[str, dict[str, int]], force: bool = False) -> None:
         """Show how many interleukins each value would leave (`force`: repaint all, e.g.
