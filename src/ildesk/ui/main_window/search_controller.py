@@ -250,10 +250,18 @@ class SearchController(QObject):
         """Every filter off: values, role, kind of link, the text in the filter fields."""
         self.facets.clear()
 
-    def _filters_changed(self, facets: Facets) -> None:
+    def summary(self) -> tuple[str, list[str]]:
+        """What the list answers: the search text and its filters as the chips say them."""
+        facets = self.last_result.facets if self.last_result else self.facets.facets()
+        return (self.shown_text or "", [c.text for c in chips_for(facets, self._names())])
+
+    def _names(self) -> dict[str, str]:
         names = {k: v[0] for k, v in self._labels.items()}
         names.update(self._family_names)
-        self.filters.set_chips(chips_for(facets, names))
+        return names
+
+    def _filters_changed(self, facets: Facets) -> None:
+        self.filters.set_chips(chips_for(facets, self._names()))
         self.field.setPlaceholderText(PLACEHOLDER_FILTERED if facets.active else PLACEHOLDER)
 
     def focus(self) -> None:
