@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -131,6 +131,8 @@ class ArticleView(QWidget):
         elif target.startswith("search:"):  # the home page's example searches
             self.search_requested.emit(QUrl.fromPercentEncoding(target[7:].encode()))
         elif links.is_web(target):
-            QDesktopServices.openUrl(url)
-            self.external_opened.emit(target)
+            from ildesk.ui.external import open_web
+
+            if open_web(self, target):
+                self.external_opened.emit(target)
         # any other scheme (file:, javascript:, data:, …) is deliberately ignored
