@@ -3,7 +3,8 @@ diagram's fair share of a new window (it steps aside in a narrow one and comes b
 room), and the geometry, splitters and dock layout kept in QSettings between runs.
 
     docks = Docks(window, view_menu, main_split, left_split)
-    dock = docks.add("Your note", panel, Qt.DockWidgetArea.RightDockWidgetArea, "notes_dock")
+    dock = docks.add("History", panel, Qt.DockWidgetArea.LeftDockWidgetArea, "history_dock")
+    docks.put(docks.notes_dock, NotePanel(...))      # the docks made here, filled later
     docks.restore_geometry(); ...; docks.save()
 """
 
@@ -21,7 +22,9 @@ MIN_DIAGRAM = 240  # narrower than this, the diagram steps aside
 
 
 class Docks(QObject):
-    """Attributes: `diagram_dock` (holds a placeholder until the diagram panel attaches)."""
+    """Attributes: `diagram_dock`, `notes_dock` and `bookmarks_dock`, each holding a
+    placeholder until its panel attaches: every dock exists, sized, before the first paint,
+    so that nothing moves when the panels arrive (`put` fills one)."""
 
     def __init__(self, window: QMainWindow, view_menu: QMenu, main_split: QSplitter,
                  left_split: QSplitter) -> None:
@@ -33,6 +36,14 @@ class Docks(QObject):
         window.setDockNestingEnabled(True)
         self.diagram_dock = self.add("Signalling diagram", QWidget(),
                                      Qt.DockWidgetArea.RightDockWidgetArea, "diagram_dock")
+        self.bookmarks_dock = self.add("Bookmarks", QWidget(),
+                                       Qt.DockWidgetArea.LeftDockWidgetArea, "bookmarks_dock")
+        self.bookmarks_dock.hide()
+        self.notes_dock = self.add("Your note", QWidget(),
+                                   Qt.DockWidgetArea.RightDockWidgetArea, "notes_dock")
+        window.splitDockWidget(self.diagram_dock, self.notes_dock, Qt.Orientation.Vertical)
+        window.resizeDocks([self.diagram_dock, self.notes_dock], [520, 150],
+                           Qt.Orientation.Vertical)
 
     def add(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str
             ) -> QDockWidget:
@@ -60,16 +71,30 @@ class Docks(QObject):
         diagram = min(int(width * DIAGRAM_SHARE), room)
         if diagram < MIN_DIAGRAM:
             self._stepped_aside = True
-            self.diagram_dock.hide()
+            self.diagram_dock.hide()  # the note under it steps aside with it
+            self.notes_dock.hide()
         else:
             if self._stepped_aside:
                 self._stepped_aside = False
                 self.diagram_dock.show()
+                self.notes_dock.show()
             w.resizeDocks([self.diagram_dock], [diagram], Qt.Orientation.Horizontal)
         self._splits["main_split"].setSizes([left, 10_000])
+        layout = w.layout()
+        if layout is not None:
+            layout.activate()  # the window's minimum size follows what is shown now
+
+    def put(self, dock: QDockWidget, widget: QWidget) -> None:
+        """Fill `dock` (made here with a placeholder) with its panel; its size stays."""
+        old = dock.widget()
+        dock.setWidget(widget)
+        if old is not None and old is not widget:
+            old.deleteLater()
 
     def shown(self) -> None:
-        """The window was shown: size the docks once it has its real size."""
+        """The window is being shown: size the docks now, before its first paint, and again
+        once it has its final size (a window manager may still change it)."""
+        self.size()
         QTimer.singleShot(0, self.size)
 
     def resized(self) -> None:
