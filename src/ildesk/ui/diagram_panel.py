@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
     QGraphicsTextItem,
     QGraphicsView,
     QInputDialog,
+    QMenu,
     QStyleOptionGraphicsItem,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -183,17 +185,28 @@ class DiagramPanel(QWidget):
         self.view = DiagramView(self.scene, self)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Short labels (their tooltips say the rest) and Export as one menu, first: the
+        # toolbar fits the dock of a 1024-pixel window, and Export is never in the overflow.
+        self.act_svg = self._act("Export SVG…", self.export_svg, toolbar=False)
+        self.act_png = self._act("Export PNG…", self.export_png, toolbar=False)
+        export_menu = QMenu("Export", self)
+        export_menu.addAction(self.act_svg)
+        export_menu.addAction(self.act_png)
+        self.export_button = QToolButton(self)
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Export the diagram as SVG or PNG")
+        self.export_button.setAccessibleName("Export the diagram")
+        self.export_button.setMenu(export_menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.act_export = self.toolbar.addWidget(self.export_button)
+        self.toolbar.addSeparator()
         self.act_zoom_in = self._act("Zoom in", lambda: self.view.zoom_by(ZOOM_STEP),
-                                     QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
+                                     QKeySequence.StandardKey.ZoomIn, "Ctrl+=", label="+")
         self.act_zoom_out = self._act("Zoom out", lambda: self.view.zoom_by(1 / ZOOM_STEP),
-                                      QKeySequence.StandardKey.ZoomOut)
+                                      QKeySequence.StandardKey.ZoomOut, label="−")
         self.act_fit = self._act("Fit", self.view.fit, "Ctrl+0")
-        self.toolbar.addSeparator()
-        self.act_family = self._act("Family view", self._toggle_family)
+        self.act_family = self._act("Family view", self._toggle_family, label="Family")
         self.act_family.setCheckable(True)
-        self.toolbar.addSeparator()
-        self.act_svg = self._act("Export SVG…", self.export_svg)
-        self.act_png = self._act("Export PNG…", self.export_png)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -201,19 +214,25 @@ class DiagramPanel(QWidget):
         layout.addWidget(self.view)
         self._show(None)
 
-    def _act(self, text: str, slot: Any, *keys: Any) -> QAction:
+    def _act(self, text: str, slot: Any, *keys: Any, label: str = "", toolbar: bool = True
+             ) -> QAction:
         a = QAction(text, self)
         a.triggered.connect(slot)
         if keys:
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(a)
-        self.toolbar.addAction(a)
+        if toolbar:
+            if label:  # a short label on the button; the menu-style name in its tooltip
+                a.setIconText(label)
+                a.setToolTip(text + (f" ({a.shortcut().toString()})" if keys else ""))
+            self.toolbar.addAction(a)
         return a
 
     def _enable(self, on: bool) -> None:
         for a in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_svg, self.act_png):
             a.setEnabled(on)
+        self.export_button.setEnabled(on)
         self.act_family.setEnabled(on and bool(self.page and self.page.get("family_id")))
 
     # -- public API ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -29,6 +30,7 @@ from ildesk.vocab import CATEGORY_LABEL, LINK_LABEL, LINK_ORDER
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 FIND_ROLE = Qt.ItemDataRole.UserRole + 3  # name and synonyms, folded, for the filter field
+INDENT = 10  # px a level (Qt's default is 20)
 LINK_KINDS = [("Any link", None), *((LINK_LABEL[k].capitalize(), k) for k in LINK_ORDER)]
 
 
@@ -46,6 +48,11 @@ class FacetTree(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(f"{name} filter")
         self.tree.setUniformRowHeights(True)
+        # Deep hierarchies (cell › … › T-helper 17 cell) in a narrow column: a short indent,
+        # and names never cut (the column is as wide as its longest name; it scrolls).
+        self.tree.setIndentation(INDENT)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
@@ -115,6 +122,8 @@ class FacetTree(QWidget):
             for item in items:
                 item.setText(0, f"{item.data(0, NAME_ROLE)}  ({n})")
                 item.setForeground(0, normal if n else muted)
+                if not item.toolTip(0):
+                    item.setToolTip(0, plain_tip(str(item.data(0, NAME_ROLE))))
 
     def select(self, item_id: str | None) -> None:
         self._muting = True

@@ -27,7 +27,7 @@ from ildesk.ui.result_list import ResultModel, ResultView, Role
 
 # the text, its result, the facet counts, and the page the text names that the filter left out
 Answer = tuple[str, SearchResult, dict[str, dict[str, int]], SearchHit | None]
-PLACEHOLDER = "Search names, cells, diseases, drugs…"
+PLACEHOLDER = "Search names, cells, diseases…"
 PLACEHOLDER_FILTERED = "Search within the filters…"
 ROLE_WORDS = {"producer": "produced by", "target": "acting on", "any": "linked to"}
 
