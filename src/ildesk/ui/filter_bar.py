@@ -14,9 +14,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ildesk.search import Facets
 from ildesk.ui.plain import plain_tip
@@ -87,6 +96,63 @@ class ChipButton(QToolButton):
         super().keyPressEvent(event)
 
 
+class FlowLayout(QLayout):
+    """Items left to right, wrapping to the next line at the layout's width (after Qt's
+    flow layout example); its minimum width is its widest item, not their sum."""
+
+    def __init__(self, spacing: int = 4) -> None:
+        super().__init__()
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + self._gap, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._gap
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
 class FilterBar(QWidget):
     """Hidden while nothing narrows the list and no page is offered."""
 
@@ -103,9 +169,7 @@ class FilterBar(QWidget):
         self._row.setSpacing(4)
         self.caption = QLabel("Searching within:")
         self._row.addWidget(self.caption)
-        self._chip_box = QVBoxLayout()  # chips wrap: one line of them per row of this
-        self._chip_box.setContentsMargins(0, 0, 0, 0)
-        self._chip_box.setSpacing(2)
+        self._chip_box = FlowLayout()  # chips wrap to the column's width, never widen it
         self.clear_button = QPushButton("Clear all")
         self.clear_button.setFlat(True)
         self.clear_button.setAccessibleName("Clear all filters")
@@ -133,27 +197,14 @@ class FilterBar(QWidget):
         if [c.chip for c in self.chips] == list(chips):
             return
         for button in self.chips:
+            self._chip_box.removeWidget(button)
             button.deleteLater()
         self.chips = []
-        while self._chip_box.count():
-            item = self._chip_box.takeAt(0)
-            if item is not None and item.layout() is not None:
-                item.layout().deleteLater()  # type: ignore[union-attr]
-        per_line = 2  # the left column is narrow: two chips a line reads well at 1024 px
-        line: QHBoxLayout | None = None
-        for i, chip in enumerate(chips):
-            if i % per_line == 0:
-                line = QHBoxLayout()
-                line.setSpacing(4)
-                line.setContentsMargins(0, 0, 0, 0)
-                self._chip_box.addLayout(line)
+        for chip in chips:
             button = ChipButton(chip, self)
             button.remove.connect(self.removed)
-            assert line is not None
-            line.addWidget(button)
+            self._chip_box.addWidget(button)
             self.chips.append(button)
-            if i % per_line == per_line - 1 or i == len(chips) - 1:
-                line.addStretch(1)
         # Focus goes on to the next chip (or the Clear button) when the focused one is gone.
         if focused is not None:
             nxt = self.chips[0] if self.chips else None
