@@ -105,3 +105,14 @@ def test_the_named_page_is_offered_outside_the_filter(qtbot, window):
     type_query(qtbot, window, "IL-17A")  # within the filter: listed, not offered
     assert "il-17a" in hit_ids(window)
     assert not offer.isVisible()
+
+
+def test_chips_wrap_and_never_widen_the_column(qtbot, open_window):
+    w = open_window(1024, 640)
+    before = w.search.panel.width()
+    every_filter(qtbot, w)
+    qtbot.wait(20)
+    assert w.search.panel.width() == before
+    bar = w.search.filters
+    for chip in bar.chips:
+        assert chip.isVisible() and bar.rect().contains(chip.geometry()), chip.text()
