@@ -109,3 +109,19 @@ def test_the_search_placeholder_fits(qtbot, open_window, size):
     for text in ("Search names, cells, diseases…", "Search within the filters…"):
         assert QFontMetrics(field.font()).horizontalAdvance(text) <= room, (text, room)
     assert field.placeholderText() == "Search names, cells, diseases…"
+
+
+def test_a_name_that_only_spells_out_the_short_one_takes_no_line(qtbot, open_window):
+    w = open_window(1024, 640)
+    w.search_field.setText("IL-17")
+    qtbot.waitUntil(lambda: w.shown_text == "IL-17")
+    view, model = w.results, w.model
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    heights = {}
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data() in ("Interleukin-17A", "interleukin 17 receptor A"):
+            heights[index.data()] = view.itemDelegate().sizeHint(option, index).height()
+    line = QFontMetrics(option.font).height()
+    assert heights["interleukin 17 receptor A"] - heights["Interleukin-17A"] >= line

@@ -170,6 +170,13 @@ class ResultDelegate(QStyledItemDelegate):
         room = top.width() - (kind_w if with_kind else 0)
         shown = bold_fm.elidedText(short, Qt.TextElideMode.ElideMiddle, room)
         painter.drawText(top.x(), top.y() + fm.ascent(), shown)
+        full_name = str(index.data())
+        used = bold_fm.horizontalAdvance(shown) + self.PAD
+        if full_name != short and not _has_full_line(index) and \
+                fm.horizontalAdvance(full_name) <= room - used:  # whole, or not at all
+            painter.setFont(option.font)
+            painter.setPen(muted)
+            painter.drawText(top.x() + used, top.y() + fm.ascent(), full_name)
         if with_kind:
             painter.setFont(small)
             painter.setPen(muted)
@@ -189,9 +196,16 @@ class ResultDelegate(QStyledItemDelegate):
 
 
 def _has_full_line(index: Index) -> bool:
-    """The row shows its full name on a line of its own (it differs from the short name)."""
-    short = index.data(Role.SHORT)
-    return bool(short) and short != index.data()
+    """The row shows its full name on a line of its own: it says more than the short name
+    (IL17RA, interleukin 17 receptor A), not merely spells it out (IL-6, Interleukin-6)."""
+    short, full = index.data(Role.SHORT), index.data()
+    if not short or short == full:
+        return False
+    return _folded(str(full).casefold().replace("interleukin", "il")) != _folded(str(short))
+
+
+def _folded(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def _runs(snippet: str) -> list[tuple[str, bool]]:
