@@ -128,7 +128,8 @@ def test_copy_link_citation_and_exports_follow_the_page(qtbot, opened):
     assert action(window, "copy_link").isEnabled()
     assert not action(window, "export_pdf").isEnabled()
     action(window, "copy_link").trigger()
-    assert QGuiApplication.clipboard().text() == "ildesk:th17-cell"
+    assert QGuiApplication.clipboard().text().splitlines() == [
+        "https://purl.obolibrary.org/obo/CL_0000899", "ildesk:th17-cell"]
     assert window.windowTitle().startswith("T-helper 17 cell")
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
+
+if TYPE_CHECKING:
+    from ildesk.db.pages.types import Page
 
 SCHEME = "ildesk"
 
@@ -55,3 +59,27 @@ def mesh(mesh_id: str) -> str:
 def is_web(url: str) -> bool:
     """Only http(s) addresses may be handed to the person's browser."""
     return url.startswith(("https://", "http://"))
+
+
+def outside(page: Page) -> str | None:
+    """The address of the page's own record outside ildesk, which a colleague without ildesk
+    can open: an interleukin's or chain's UniProt entry (HGNC without one), a cell type's Cell
+    Ontology term, a disease's MONDO term (or MeSH), a drug's first reference on PubMed."""
+    if page["kind"] == "interleukin":
+        gene = page["genes"][0] if page["genes"] else None
+        if gene is None:
+            return None
+        return uniprot(gene["uniprot"]) if gene["uniprot"] else \
+            hgnc(gene["hgnc_id"]) if gene["hgnc_id"] else None
+    if page["kind"] in ("receptor", "molecule"):
+        acc, hgnc_id = page.get("uniprot"), page.get("hgnc_id")
+        return uniprot(str(acc)) if acc else hgnc(str(hgnc_id)) if hgnc_id else None
+    if page["kind"] == "cell_type":
+        return obo(page["cl_id"]) if page["cl_id"] else None
+    if page["kind"] == "disease":
+        return obo(page["mondo_id"]) if page["mondo_id"] else \
+            mesh(page["mesh_id"]) if page["mesh_id"] else None
+    if page["kind"] == "drug":
+        refs = page["references"]
+        return pubmed(refs[0]["pmid"]) if refs else None
+    return None

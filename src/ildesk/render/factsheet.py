@@ -176,13 +176,14 @@ def _placeholder(p: QPainter, page: InterleukinPage, rect: QRectF) -> None:
 
 
 def sheet_layouts(sheets: Sequence[Sheet], content: QRectF, cover: bool = False,
-                  title: str = "", step: Step | None = None) -> list[SheetLayout]:
+                  title: str = "", step: Step | None = None, notes: Sequence[str] = ()
+                  ) -> list[SheetLayout]:
     """The layout of every page (cover first when asked), with page numbers in footers.
     `step()` is called before each page is laid out (progress; it may raise to stop)."""
     total = len(sheets) + (1 if cover else 0)
     if step is not None and cover:
         step()
-    out = [cover_layout(sheets, content, title)] if cover else []
+    out = [cover_layout(sheets, content, title, notes)] if cover else []
     for i, s in enumerate(sheets):
         if step is not None:
             step()
@@ -208,13 +209,13 @@ def _content_of(device: QPagedPaintDevice) -> QRectF:
 
 
 def paint_sheets(device: QPagedPaintDevice, sheets: Sequence[Sheet], cover: bool = False,
-                 title: str = "", step: Step | None = None) -> int:
+                 title: str = "", step: Step | None = None, notes: Sequence[str] = ()) -> int:
     """Paint `sheets` (after a cover, when asked) on `device`, one page each, inside its page
     layout's margins. Returns the number of pages. Used by write_pdf, Print and Preview.
     `step()` is called before each page is laid out and before it is painted (two calls a
     page: progress for the window, which may raise from it to stop)."""
     ensure_app()
-    pages = sheet_layouts(sheets, _content_of(device), cover, title, step)
+    pages = sheet_layouts(sheets, _content_of(device), cover, title, step, notes)
     painter = QPainter()
     if not painter.begin(device):
         raise PdfWriteError("could not start drawing on the page (is the printer available?)")
@@ -246,7 +247,8 @@ def configure(device: QPagedPaintDevice, page_size: str = "A4", margins_mm: floa
 
 
 def render_pdf_bytes(sheets: Sequence[Sheet], page_size: str = "A4", margins_mm: float = 15.0,
-                     cover: bool = False, title: str = "", step: Step | None = None) -> bytes:
+                     cover: bool = False, title: str = "", step: Step | None = None,
+                     notes: Sequence[str] = ()) -> bytes:
     """The PDF as bytes (nothing touches the disk)."""
     ensure_app()
     buf = QByteArray()
@@ -262,7 +264,7 @@ def render_pdf_bytes(sheets: Sequence[Sheet], page_size: str = "A4", margins_mm:
     writer.setCreator(f"ildesk {__version__}")
     with contextlib.suppress(AttributeError):  # Qt ≥ 6.8
         writer.setAuthor("ildesk")
-    paint_sheets(writer, sheets, cover, title if cover else "", step)
+    paint_sheets(writer, sheets, cover, title if cover else "", step, notes)
     del writer
     dev.close()
     return bytes(buf.data())
@@ -278,7 +280,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def write_pdf(sheets: Sequence[Sheet], path: str | os.PathLike[str], page_size: str = "A4",
               margins_mm: float = 15.0, cover: bool = False, title: str = "",
-              step: Step | None = None) -> Path:
+              step: Step | None = None, notes: Sequence[str] = ()) -> Path:
     """Write `sheets` to `path` as one PDF, atomically: a temporary file in the same folder,
     then renamed. Raises PdfWriteError with a readable message; nothing half-written is left.
     `step` as in paint_sheets: whatever it raises stops the export before anything is written."""
@@ -288,7 +290,7 @@ def write_pdf(sheets: Sequence[Sheet], path: str | os.PathLike[str], page_size: 
     try:  # a folder as the target is refused before the drawing starts
         with atomic_write(target, example="factsheet.pdf") as fh:
             _write_all(fh.fileno(), render_pdf_bytes(sheets, page_size, margins_mm, cover,
-                                                     title, step))
+                                                     title, step, notes))
     except OutputError as exc:
         raise PdfWriteError(exc.message) from exc
     return target

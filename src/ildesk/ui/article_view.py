@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import (
-    QDesktopServices,
     QFont,
     QFontMetricsF,
     QKeySequence,
@@ -212,6 +211,8 @@ class ArticleView(QWidget):
         elif target.startswith("search:"):  # the home page's example searches
             self.search_requested.emit(QUrl.fromPercentEncoding(target[7:].encode()))
         elif links.is_web(target):
-            QDesktopServices.openUrl(url)
-            self.external_opened.emit(target)
+            from ildesk.ui.external import open_web
+
+            if open_web(self, target):
+                self.external_opened.emit(target)
         # any other scheme (file:, javascript:, data:, …) is deliberately ignored

@@ -11,7 +11,7 @@ needs `content`, `results` (the result list view), `current_page` and `open_page
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from ildesk.compare import MAX_ITEMS, MIN_ITEMS
 from ildesk.db import pages
-from ildesk.ui.compare_view import CompareView, open_compare
 from ildesk.ui.result_list import Role
+
+if TYPE_CHECKING:  # the view (and the diagram code it draws with) loads on first use
+    from ildesk.ui.compare_view import CompareView
 
 
 class CompareChooser(QDialog):
@@ -95,6 +97,8 @@ def _choose(window: Any, checked: Sequence[str], title: str,
 
 def compare_ids(window: Any, ids: Sequence[str]) -> CompareView | None:
     """Open a compare window for `ids`; it is kept on `window.compare_views`."""
+    from ildesk.ui.compare_view import open_compare
+
     view = open_compare(window, window.content, ids)
     if view is not None:
         views: list[CompareView] = window.compare_views

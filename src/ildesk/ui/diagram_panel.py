@@ -148,15 +148,27 @@ class DiagramPanel(DiagramExports):
         self.view.setAccessibleName("Signalling diagram drawing")
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.act_zoom_in = self._act("Zoom in", lambda: self.view.zoom_by(ZOOM_STEP),
-                                     QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        self.act_zoom_in.setIconText("+")
-        self.act_zoom_out = self._act("Zoom out", lambda: self.view.zoom_by(1 / ZOOM_STEP),
-                                      QKeySequence.StandardKey.ZoomOut)
-        self.act_zoom_out.setIconText("\u2212")
-        self.act_fit = self._act("Fit", self.view.fit, "Ctrl+0")
+        # Short labels (their tooltips say the rest) and Export as one menu, first: the
+        # toolbar fits the dock of a 1024-pixel window, and Export is never in the overflow.
+        self.act_svg = self._act("Export SVG…", self.export_svg, toolbar=False)
+        self.act_png = self._act("Export PNG…", self.export_png, toolbar=False)
+        export_menu = QMenu("Export", self)
+        export_menu.addAction(self.act_svg)
+        export_menu.addAction(self.act_png)
+        self.export_button = QToolButton(self)
+        self.export_button.setText("Export")
+        self.export_button.setToolTip("Export the diagram as SVG or PNG")
+        self.export_button.setAccessibleName("Export the diagram")
+        self.export_button.setMenu(export_menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.act_export = self.toolbar.addWidget(self.export_button)
         self.toolbar.addSeparator()
-        self.act_family = self._act("Family view", self._toggle_family)
+        self.act_zoom_in = self._act("Zoom in", lambda: self.view.zoom_by(ZOOM_STEP),
+                                     QKeySequence.StandardKey.ZoomIn, "Ctrl+=", label="+")
+        self.act_zoom_out = self._act("Zoom out", lambda: self.view.zoom_by(1 / ZOOM_STEP),
+                                      QKeySequence.StandardKey.ZoomOut, label="−")
+        self.act_fit = self._act("Fit", self.view.fit, "Ctrl+0")
+        self.act_family = self._act("Family view", self._toggle_family, label="Family")
         self.act_family.setCheckable(True)
         self.act_key = self._act("Key", self._toggle_key)
         self.act_key.setCheckable(True)
@@ -166,20 +178,6 @@ class DiagramPanel(DiagramExports):
         self.act_full = self._act("Full view", self.full_view_requested.emit, "F11")
         self.act_full.setToolTip("Show the diagram big, with zoom and export (F11; "
                                  "Escape returns)")
-        self.toolbar.addSeparator()
-        self.act_svg = QAction("Export SVG…", self)
-        self.act_svg.triggered.connect(lambda: self.export_svg())
-        self.act_png = QAction("Export PNG…", self)
-        self.act_png.triggered.connect(lambda: self.export_png())
-        menu = QMenu("Export", self)
-        menu.addAction(self.act_svg)
-        menu.addAction(self.act_png)
-        self.export_button = QToolButton(self)
-        self.export_button.setText("Export")
-        self.export_button.setAccessibleName("Export the diagram")
-        self.export_button.setMenu(menu)
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.toolbar.addWidget(self.export_button)
         self.header = plain.plain_label(QLabel(self))
         self.header.setWordWrap(True)
         self.header.setContentsMargins(8, 4, 8, 2)
@@ -199,14 +197,19 @@ class DiagramPanel(DiagramExports):
         layout.addWidget(self.key)
         self._show(None)
 
-    def _act(self, text: str, slot: Any, *keys: Any) -> QAction:
+    def _act(self, text: str, slot: Any, *keys: Any, label: str = "", toolbar: bool = True
+             ) -> QAction:
         a = QAction(text, self)
         a.triggered.connect(slot)
         if keys:
             a.setShortcuts([QKeySequence(k) for k in keys])
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(a)
-        self.toolbar.addAction(a)
+        if toolbar:
+            if label:  # a short label on the button; the menu-style name in its tooltip
+                a.setIconText(label)
+                a.setToolTip(text + (f" ({a.shortcut().toString()})" if keys else ""))
+            self.toolbar.addAction(a)
         return a
 
     def _enable(self, on: bool) -> None:

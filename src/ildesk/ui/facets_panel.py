@@ -4,6 +4,7 @@ family, each a tree that shows how many interleukins a value would leave."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -30,6 +32,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 FIND_ROLE = Qt.ItemDataRole.UserRole + 3  # name and synonyms, folded, for the filter field
 SETTLE_MS = 400  # arrowing through a tree applies the value after this pause (or on Enter)
+INDENT = 10  # px a level (Qt's default is 20)
 LINK_KINDS = [("Any link", None), *((LINK_LABEL[k].capitalize(), k) for k in LINK_ORDER)]
 
 
@@ -47,6 +50,11 @@ class FacetTree(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(f"{name} filter")
         self.tree.setUniformRowHeights(True)
+        # Deep hierarchies (cell › … › T-helper 17 cell) in a narrow column: a short indent,
+        # and names never cut (the column is as wide as its longest name; it scrolls).
+        self.tree.setIndentation(INDENT)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
@@ -125,6 +133,8 @@ class FacetTree(QWidget):
             for item in items:
                 item.setText(0, f"{item.data(0, NAME_ROLE)}  ({n})")
                 item.setForeground(0, normal if n else muted)
+                if not item.toolTip(0):
+                    item.setToolTip(0, plain_tip(str(item.data(0, NAME_ROLE))))
 
     def select(self, item_id: str | None) -> None:
         self._muting = True
@@ -255,13 +265,32 @@ class FacetsPanel(QTabWidget):
                       family=self.families.current())
 
     def set_facets(self, facets: Facets) -> None:
+        """Show `facets` (every field: values, role, kind of link), then emit `changed` once."""
         self.cells.select(facets.cell_type)
         self.diseases.select(facets.disease)
         self.families.select(facets.family)
         for button in self.role_group.buttons():
             if button.property("role_value") == facets.role:
                 button.setChecked(True)
+        blocked = self.link.blockSignals(True)
+        self.link.setCurrentIndex(0 if facets.disease_kind is None
+                                  else max(0, self.link.findData(facets.disease_kind)))
+        self.link.blockSignals(blocked)
         self.changed.emit(self.facets())
+
+    def clear(self) -> None:
+        """No filter at all: values, role, kind of link, and the text in the filter fields."""
+        for tree in (self.cells, self.diseases, self.families):
+            tree.filter.clear()
+        self.set_facets(Facets())
+
+    def remove(self, key: str) -> None:
+        """Drop one filter (a `Facets` field name: removing a value drops what qualifies it)."""
+        f = self.facets()
+        values = {"cell_type": {"cell_type": None, "role": "any"}, "role": {"role": "any"},
+                  "disease": {"disease": None, "disease_kind": None},
+                  "disease_kind": {"disease_kind": None}, "family": {"family": None}}
+        self.set_facets(replace(f, **values.get(key, {})))  # type: ignore[arg-type]
 
     def set_counts(self, counts: dict[str, dict[str, int]], force: bool = False) -> None:
         """Show how many interleukins each value would leave (`force`: repaint all, e.g.

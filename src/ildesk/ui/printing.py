@@ -18,8 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ildesk.factsheet import Sheet
@@ -54,9 +60,29 @@ def preview_dialog(parent: QWidget | None, sheets: Sequence[Sheet], page_size: s
     printer = _printer(page_size, margins_mm)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Fact sheet preview")
+    _large(dialog)
     dialog.paintRequested.connect(lambda p: _paint(dialog, p, sheets))
     dialog._printer = printer  # type: ignore[attr-defined]  # keep it alive with the dialog
     return dialog
+
+
+def _large(dialog: QPrintPreviewDialog) -> None:
+    """Open at 90 % of the screen (or maximised where there is no screen size), the page
+    fitted to the width: a sheet readable at once, without zooming."""
+    parent = dialog.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry() if screen else None
+    if area is not None and area.width() > 0:
+        dialog.resize(int(area.width() * 0.9), int(area.height() * 0.9))
+        dialog.move(area.x() + area.width() // 20, area.y() + area.height() // 20)
+    else:
+        dialog.setWindowState(Qt.WindowState.WindowMaximized)
+    widget = dialog.findChild(QPrintPreviewWidget)
+    if widget is not None:
+        widget.fitToWidth()
+        for action in dialog.findChildren(QAction):  # the toolbar's own fit button shows it
+            if action.objectName() == "fitWidthAction" or action.text() == "Fit width":
+                action.setChecked(True)
 
 
 def save_pdf(parent: QWidget | None, sheets: Sequence[Sheet], path: Path,
@@ -129,13 +155,20 @@ class Printing(QObject):
             return self.preview_pages(ids)
         return self.export_pdf(ids, f"{shown.page.get('abbreviation') or ids[0]}.pdf")
 
-    def results(self, hits: Sequence[SearchHit]) -> Job | None:
-        """Export the sheets of a result list (its interleukins, diseases and drugs)."""
+    def results(self, hits: Sequence[SearchHit], query: str = "",
+                filters: Sequence[str] = ()) -> Job | None:
+        """Export the sheets of a result list (its interleukins, diseases and drugs) under a
+        cover naming the search and `filters` it came from and what it left out."""
+        from ildesk.factsheet.results import file_name, results_about
+
         ids = [h.id for h in hits if h.kind in SHEET_KINDS]
         if not ids:
             self._report("The result list has no interleukins, diseases or drugs to export.")
             return None
-        return self.export_pdf(ids, "ildesk-results.pdf")
+        left_out = [(h.name, h.kind) for h in hits if h.kind not in SHEET_KINDS]
+        about = results_about(query, filters, left_out)
+        return self.export_pdf(ids, file_name(query), "Export results as PDF",
+                               about.title, about.lines)
 
     def _progress(self, title: str, label: str) -> Progress:
         from ildesk.render import typeface
@@ -201,20 +234,26 @@ class Printing(QObject):
                             progress=self._progress("Print preview", "Preparing the preview…"),
                             cancelled=lambda: self._report("Preview cancelled."))
 
-    def export_pdf(self, page_ids: Sequence[str], default_name: str) -> Job | None:
-        """Ask where to save, then write the PDF in the background; errors are shown."""
+    def export_pdf(self, page_ids: Sequence[str], default_name: str,
+                   caption: str = "Export fact sheet as PDF", title: str = "",
+                   notes: Sequence[str] = ()) -> Job | None:
+        """Ask where to save (a dialog titled `caption`), then write the PDF in the
+        background; errors are shown. `title` and `notes` go on the cover."""
         ids = self._printable(page_ids)
         if not ids:
             return None
         name = default_name if default_name.lower().endswith(".pdf") else default_name + ".pdf"
-        chosen = ask_save_path(self._parent, "Export fact sheet as PDF", Path(name),
-                               "PDF documents (*.pdf)", ".pdf")
+        chosen = ask_save_path(self._parent, caption, Path(name), "PDF documents (*.pdf)",
+                               ".pdf")
         if chosen is None:
             return None
-        return self.write(ids, chosen)
+        return self.write(ids, chosen, title, notes)
 
-    def write(self, page_ids: Sequence[str], target: Path) -> Job:
-        """Write the sheets of `page_ids` to `target` in the background, with progress."""
+    def write(self, page_ids: Sequence[str], target: Path, title: str = "",
+              notes: Sequence[str] = ()) -> Job:
+        """Write the sheets of `page_ids` to `target` in the background, with progress;
+        `title` and `notes` go on the cover (when there is one: more than one sheet)."""
+        notes = tuple(notes)
         ids, path, total = list(page_ids), self._path, self._steps(page_ids)
         page_size, margins = self._paper()
 
@@ -223,8 +262,9 @@ class Printing(QObject):
             if not sheets:
                 raise PdfWriteError("the chosen pages have no fact sheets")
             written = write_pdf(sheets, target, page_size=page_size, margins_mm=margins,
-                                cover=len(sheets) > 1,
-                                step=drawing_steps(job, len(ids), total, len(sheets)))
+                                cover=len(sheets) > 1, title=title,
+                                step=drawing_steps(job, len(ids), total, len(sheets)),
+                                notes=notes)
             return written, len(sheets)
 
         def saved(answer: tuple[Path, int]) -> None:

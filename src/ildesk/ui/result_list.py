@@ -106,8 +106,9 @@ class ResultModel(QAbstractListModel):
             return hit.name
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{hit.name}, {KIND_LABEL.get(hit.kind, hit.kind)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(hit.summary or hit.name)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole name, whatever the row shows
+            kind = KIND_LABEL.get(hit.kind, hit.kind)
+            return plain_tip("\n".join(x for x in (f"{hit.name} ({kind})", hit.summary) if x))
         values: dict[int, Any] = {Role.PAGE_ID: hit.id, Role.KIND: hit.kind,
                                   Role.SNIPPET: hit.snippet, Role.HEADER: False,
                                   Role.SHORT: hit.short or hit.name}
@@ -115,21 +116,26 @@ class ResultModel(QAbstractListModel):
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """Two lines a hit: the name with its kind on the right, then the snippet."""
+    """Two lines a hit: the name with its kind on the right, then the snippet; a hit whose
+    full name differs from its short one (IL17RA, interleukin 17 receptor A) gets a line
+    for the full name between them, so that neither is cut in a narrow list. The kind steps
+    aside when the name needs its room (it is in the tooltip too)."""
 
     PAD = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sizes: dict[tuple[str, bool], QSize] = {}
+        self._sizes: dict[tuple[str, bool, int], QSize] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         header = bool(index.data(Role.HEADER))
-        cache_key = (option.font.key(), header)
+        lines = 2 + _has_full_line(index)
+        cache_key = (option.font.key(), header, lines)
         size = self._sizes.get(cache_key)
-        if size is None:  # every row of a kind is as tall as the next: measure once per font
+        if size is None:  # every row of a shape is as tall as the next: measure once per font
             height = QFontMetrics(option.font).height()
-            size = QSize(200, height + 12 if header else height * 2 + self.PAD * 2 + 3)
+            size = QSize(200, height + 12 if header
+                         else height * lines + self.PAD * 2 + 3 * (lines - 1))
             self._sizes[cache_key] = size
         return size
 
@@ -189,24 +195,47 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(text_colour)
         short = str(index.data(Role.SHORT) or index.data())
-        room = top.width() - kind_w
-        shown = QFontMetrics(bold).elidedText(short, Qt.TextElideMode.ElideRight, room)
+        bold_fm = QFontMetrics(bold)
+        with_kind = bold_fm.horizontalAdvance(short) <= top.width() - kind_w
+        room = top.width() - (kind_w if with_kind else 0)
+        shown = bold_fm.elidedText(short, Qt.TextElideMode.ElideMiddle, room)
         painter.drawText(top.x(), top.y() + fm.ascent(), shown)
-        full = str(index.data())
-        used = QFontMetrics(bold).horizontalAdvance(shown) + self.PAD
-        if full != short and room - used > 40:
+        full_name = str(index.data())
+        used = bold_fm.horizontalAdvance(shown) + self.PAD
+        if full_name != short and not _has_full_line(index) and \
+                fm.horizontalAdvance(full_name) <= room - used:  # whole, or not at all
             painter.setFont(option.font)
             painter.setPen(muted)
-            rest = fm.elidedText(full, Qt.TextElideMode.ElideRight, room - used)
-            painter.drawText(top.x() + used, top.y() + fm.ascent(), rest)
-        painter.setFont(small)
-        painter.setPen(muted)
-        painter.drawText(r.right() - kind_w, top.y() + fm.ascent(), kind)
+            painter.drawText(top.x() + used, top.y() + fm.ascent(), full_name)
+        if with_kind:
+            painter.setFont(small)
+            painter.setPen(muted)
+            painter.drawText(r.right() - kind_w, top.y() + fm.ascent(), kind)
+        y = top.y() + fm.height() + 2
+        if _has_full_line(index):
+            painter.setFont(option.font)
+            painter.setPen(text_colour if selected else muted)
+            full = fm.elidedText(str(index.data()), Qt.TextElideMode.ElideMiddle, top.width())
+            painter.drawText(top.x(), y + fm.ascent(), full)
+            y += fm.height() + 2
         self._snippet(painter, str(index.data(Role.SNIPPET) or ""), small,
-                      top.x(), top.y() + fm.height() + 2 + QFontMetrics(small).ascent(),
+                      top.x(), y + QFontMetrics(small).ascent(),
                       top.right(), text_colour if selected else muted,
                       pal.color(QPalette.ColorRole.Link) if not selected else text_colour)
         painter.restore()
+
+
+def _has_full_line(index: Index) -> bool:
+    """The row shows its full name on a line of its own: it says more than the short name
+    (IL17RA, interleukin 17 receptor A), not merely spells it out (IL-6, Interleukin-6)."""
+    short, full = index.data(Role.SHORT), index.data()
+    if not short or short == full:
+        return False
+    return _folded(str(full).casefold().replace("interleukin", "il")) != _folded(str(short))
+
+
+def _folded(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def _runs(snippet: str) -> list[tuple[str, bool]]:

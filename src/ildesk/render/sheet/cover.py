@@ -15,8 +15,10 @@ from ildesk.render.sheet.ops import Fit, SheetLayout
 from ildesk.render.typeface import ensure_app
 
 
-def cover_layout(sheets: Sequence[Sheet], c: QRectF, title: str = "") -> SheetLayout:
-    """A cover listing the sheets that follow, in one to three columns."""
+def cover_layout(sheets: Sequence[Sheet], c: QRectF, title: str = "",
+                 notes: Sequence[str] = ()) -> SheetLayout:
+    """A cover listing the sheets that follow, in one to three columns; `notes` are lines
+    under the title (where a result list came from, what it left out)."""
     ensure_app()
     best: SheetLayout | None = None
     for pt in (10.0, 9.0, 8.0, 7.5):
@@ -30,7 +32,10 @@ def cover_layout(sheets: Sequence[Sheet], c: QRectF, title: str = "") -> SheetLa
         today = sheets[0].footer.date if sheets else date.today().isoformat()
         sub = (f"{len(sheets)} sheet{'s' if len(sheets) != 1 else ''} "
                f"({', '.join(k + 's' for k in kinds)}) · data version {data} · printed {today}")
-        y += w.text(x, y, width, (Span(sub),), font(9.0), MUTED) + 2.0 * MM
+        y += w.text(x, y, width, (Span(sub),), font(9.0), MUTED) + 1.0 * MM
+        for line in notes:
+            y += w.text(x, y, width, (Span(line),), font(9.0), TEXT, max_lines=3) + 0.5 * MM
+        y += 1.0 * MM
         w.rule(x, y, width, ACCENT, 1.0)
         y += 4.0 * MM
         rows_top = y

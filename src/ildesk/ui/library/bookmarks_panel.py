@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from ildesk.userdata import Bookmark, UserStore
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ALL_TAGS = "All tags"
+WIDE_ENOUGH = 340  # px of list: below it only the page names show
 
 
 class _Tree(QTreeWidget):
@@ -149,6 +150,17 @@ class BookmarksPanel(QWidget):
         wanted = self._wanted.get(page_id)
         return wanted[0] if wanted is not None else page_id in self._store.bookmarks
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow dock the page names keep the room: Tags and Added step aside (each
+        row's tooltip still says them), and come back when the dock is wide enough."""
+        wide = self.tree.viewport().width() >= WIDE_ENOUGH
+        for col in (1, 2):
+            self.tree.setColumnHidden(col, not wide)
+
     def refresh(self) -> None:
         current = self.selected_id()
         self._refresh_tags()
@@ -195,7 +207,9 @@ class BookmarksPanel(QWidget):
         name = mark.name + (" (missing)" if mark.missing else "")
         item = QTreeWidgetItem([name, ", ".join(mark.tags), local_time(mark.created)])
         item.setData(0, ID_ROLE, mark.page_id)
-        tip = f"{mark.name}\nid: {mark.page_id}"
+        tip = f"{mark.name}\nid: {mark.page_id}\nadded: {local_time(mark.created)}"
+        if mark.tags:
+            tip += f"\ntags: {', '.join(mark.tags)}"
         if mark.folder:
             tip += f"\nfolder: {mark.folder}"
         if mark.missing:

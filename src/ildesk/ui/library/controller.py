@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
@@ -56,20 +56,11 @@ class LibraryController(QObject):
         self.notes = NotePanel(store, window, self.writer)
         self.notes.error.connect(self._tell)
         self.notes.saved.connect(self._note_saved)
-        docks = window.docks
-        self.bookmarks_dock = docks.add("Bookmarks", self.bookmarks,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea, "bookmarks_dock")
-        self.notes_dock = docks.add("Your note", self.notes,
-                                    Qt.DockWidgetArea.RightDockWidgetArea, "notes_dock")
+        docks = window.docks  # made, placed and sized before the window was first painted
+        self.bookmarks_dock, self.notes_dock = docks.bookmarks_dock, docks.notes_dock
+        docks.put(self.bookmarks_dock, self.bookmarks)
+        docks.put(self.notes_dock, self.notes)
         window.keys.add_pane("note", self.notes_dock, self.notes.editor)
-        self.bookmarks_dock.hide()
-        window.splitDockWidget(window.diagram_dock, self.notes_dock, Qt.Orientation.Vertical)
-        window.resizeDocks([window.diagram_dock, self.notes_dock], [520, 150],
-                           Qt.Orientation.Vertical)
-        if window.diagram_dock.isHidden():  # a narrow window: the right column stays closed
-            self.notes_dock.hide()
-            window.diagram_dock.visibilityChanged.connect(
-                lambda shown: self.notes_dock.show() if shown else None)
         self._actions()
         window.reader.page_changed.connect(self._page_changed)
         window.add_provider(self)

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self._printing: Printing | None = None
         self.reader.page_changed.connect(self._follow)
         self.docks.restore_geometry()
+        self.docks.restore()  # every dock exists: the saved layout holds from the first frame
         self.search_field.setFocus()
         self.show_home()
         self.tabs.restore()  # tabs (issue 18): the last run's, when the preference says so

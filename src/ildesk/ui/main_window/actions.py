@@ -121,7 +121,8 @@ class Actions:
         self.add(f, "&Print…", sheet("print"), QKeySequence.StandardKey.Print, "print")
         self.add(f, "Print pre&view…", sheet("preview"), "Ctrl+Shift+P", "print_preview")
         self.add(f, "&Export fact sheet as PDF…", sheet("pdf"), "Ctrl+E", "export_pdf")
-        self.add(f, "Export &results as PDF…", lambda: w.printing.results(w.model.hits()),
+        self.add(f, "Export &results as PDF…",
+                 lambda: w.printing.results(w.model.hits(), *w.search.summary()),
                  "Ctrl+Shift+E", "export_results")
         f.addSeparator()
         self.quit = self.add(f, "&Quit", w.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"],

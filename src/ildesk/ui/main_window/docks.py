@@ -4,7 +4,8 @@ diagram; in a narrow window it steps aside, a "Diagram hidden — show it" butto
 bar says so and brings it back), and the geometry, splitters and dock layout kept in QSettings.
 
     docks = Docks(window, view_menu, main_split, left_split)
-    dock = docks.add("Your note", panel, Qt.DockWidgetArea.RightDockWidgetArea, "notes_dock")
+    dock = docks.add("History", panel, Qt.DockWidgetArea.LeftDockWidgetArea, "history_dock")
+    docks.put(docks.notes_dock, NotePanel(...))      # the docks made here, filled later
     docks.restore_geometry(); ...; docks.save()
 """
 
@@ -28,7 +29,9 @@ WINDOW_MAX = (1800, 1100)  # a new window: 90 % of the screen, up to this
 
 
 class Docks(QObject):
-    """Attributes: `diagram_dock` (holds a placeholder until the diagram panel attaches)."""
+    """Attributes: `diagram_dock`, `notes_dock` and `bookmarks_dock`, each holding a
+    placeholder until its panel attaches: every dock exists, sized, before the first paint,
+    so that nothing moves when the panels arrive (`put` fills one)."""
 
     def __init__(self, window: QMainWindow, view_menu: QMenu, main_split: QSplitter,
                  left_split: QSplitter) -> None:
@@ -40,6 +43,14 @@ class Docks(QObject):
         window.setDockNestingEnabled(True)
         self.diagram_dock = self.add("Signalling diagram", QWidget(),
                                      Qt.DockWidgetArea.RightDockWidgetArea, "diagram_dock")
+        self.bookmarks_dock = self.add("Bookmarks", QWidget(),
+                                       Qt.DockWidgetArea.LeftDockWidgetArea, "bookmarks_dock")
+        self.bookmarks_dock.hide()
+        self.notes_dock = self.add("Your note", QWidget(),
+                                   Qt.DockWidgetArea.RightDockWidgetArea, "notes_dock")
+        window.splitDockWidget(self.diagram_dock, self.notes_dock, Qt.Orientation.Vertical)
+        window.resizeDocks([self.diagram_dock, self.notes_dock], [520, 150],
+                           Qt.Orientation.Vertical)
         self.diagram_toggle = QToolButton(window)
         self.diagram_toggle.setObjectName("diagram_toggle")
         self.diagram_toggle.setText("Diagram hidden \u2014 show it")
@@ -98,16 +109,21 @@ class Docks(QObject):
         left, diagram = self.widths(w.width())
         if diagram < MIN_DIAGRAM:
             self._stepped_aside = True
-            self.diagram_dock.hide()
+            self.diagram_dock.hide()  # the note under it steps aside with it
+            self.notes_dock.hide()
         else:
             if self._stepped_aside:
                 self._stepped_aside = False
                 self.diagram_dock.show()
+                self.notes_dock.show()
             w.resizeDocks([self.diagram_dock], [diagram], Qt.Orientation.Horizontal)
             self._note_below()
         self._left(left)
         QTimer.singleShot(0, lambda: self._left(left))  # again once the docks took their room
         self._follow_diagram()
+        layout = w.layout()
+        if layout is not None:
+            layout.activate()  # the window's minimum size follows what is shown now
 
     def _left(self, left: int) -> None:
         split = self._splits["main_split"]
@@ -146,8 +162,17 @@ class Docks(QObject):
                       Qt.Orientation.Horizontal)
         self._follow_diagram()
 
+    def put(self, dock: QDockWidget, widget: QWidget) -> None:
+        """Fill `dock` (made here with a placeholder) with its panel; its size stays."""
+        old = dock.widget()
+        dock.setWidget(widget)
+        if old is not None and old is not widget:
+            old.deleteLater()
+
     def shown(self) -> None:
-        """The window was shown: size the docks once it has its real size."""
+        """The window is being shown: size the docks now, before its first paint, and again
+        once it has its final size (a window manager may still change it)."""
+        self.size()
         QTimer.singleShot(0, self.size)
 
     def resized(self) -> None:

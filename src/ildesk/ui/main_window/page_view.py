@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
 
-from ildesk.article import drug_tables, glossary, links
+from ildesk.article import drug_tables, glossary
 from ildesk.article import html as article_html
 from ildesk.db import pages
 from ildesk.db.engine import Content
@@ -171,10 +171,15 @@ class PageView(QObject):
     # -- copying --------------------------------------------------------------------------
 
     def copy_link(self) -> None:
-        page_id = self._reader.shown.page_id
-        if page_id:
-            QGuiApplication.clipboard().setText(links.internal(page_id))
-            self._window.statusBar().showMessage("Link copied.", 3000)
+        """The page's outside address (UniProt, HGNC, PubMed, …) and its `ildesk:` link."""
+        page = self._reader.page
+        if page is not None:
+            from ildesk.ui.external import link_text
+
+            text = link_text(page)
+            QGuiApplication.clipboard().setText(text)
+            self._window.statusBar().showMessage(
+                "Link copied: " + " and ".join(text.splitlines()), 5000)
 
     def citation(self) -> str:
         page = self._reader.page

@@ -29,11 +29,15 @@ from ildesk.article.html import esc
 from ildesk.search import Facets, Searcher, SearchHit, SearchResult
 from ildesk.ui.background import QUERY, Background, Job
 from ildesk.ui.facets_panel import FacetsPanel
+from ildesk.ui.filter_bar import FilterBar, chips_for
 from ildesk.ui.reading import Shown
 from ildesk.ui.result_list import ResultModel, ResultView, Role
 from ildesk.wording import plural
 
-Answer = tuple[str, SearchResult, dict[str, dict[str, int]]]
+# the text, its result, the facet counts, and the page the text names that the filter left out
+Answer = tuple[str, SearchResult, dict[str, dict[str, int]], SearchHit | None]
+PLACEHOLDER = "Search names, cells, diseases…"
+PLACEHOLDER_FILTERED = "Search within the filters…"
 ROLE_WORDS = {"producer": "produced by", "target": "acting on", "any": "linked to"}
 
 
@@ -85,6 +89,7 @@ class SearchController(QObject):
         self._bg, self._searcher, self._labels = bg, searcher, labels
         self._extra_hits = extra_hits
         self._families = [f["name"] for f in families]
+        self._family_names = {str(f["id"]): str(f["name"]) for f in families}
         self._group_of: dict[str, str] = {}
         for fam in families:
             for member in fam["members"]:
@@ -98,8 +103,9 @@ class SearchController(QObject):
 
     def _build(self) -> None:
         self.field = SearchField()
-        self.field.setPlaceholderText(
-            "Search interleukins, receptors, cells, diseases, drugs…   (Ctrl+K)")
+        self.field.setPlaceholderText(PLACEHOLDER)
+        self.field.setToolTip("Search interleukins, receptor chains, cells, diseases and "
+                              "drugs by any name (Ctrl+K)")
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search")
         self.field.setMinimumWidth(220)
@@ -130,6 +136,12 @@ class SearchController(QObject):
         rl = QVBoxLayout(results_box)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.setSpacing(2)
+        self.filters = FilterBar()
+        self.filters.removed.connect(self.facets.remove)
+        self.filters.cleared.connect(self.clear_facets)
+        self.filters.offered.connect(self.page_requested)
+        self.facets.changed.connect(self._filters_changed)
+        rl.addWidget(self.filters)
         rl.addWidget(self.info)
         self.head = QHBoxLayout()  # empty unless a part adds to it (the List | Table switch)
         self.head.setContentsMargins(0, 0, 0, 0)
@@ -151,12 +163,20 @@ class SearchController(QObject):
         def op(job: Job) -> Answer:
             result = searcher.search(text, facets, limit=200, cancel=job)
             candidates = searcher.interleukin_ids(text, cancel=job)
-            return text, result, searcher.facet_counts(candidates, facets)
+            offered = None
+            if facets.active and text.strip():  # the page the text names, filter or not
+                named = searcher.search(text, limit=1, cancel=job)
+                top = named.hits[0] if named.hits and named.corrected_from is None else None
+                if top is not None and top.exact and \
+                        top.id not in {h.id for h in result.hits}:
+                    offered = top
+            return text, result, searcher.facet_counts(candidates, facets), offered
 
         self._bg.run("search", op, self._show, self._failed, lane=QUERY)
 
     def _show(self, answer: Answer) -> None:
-        text, result, counts = answer
+        text, result, counts, offered = answer
+        self.filters.offer(offered.id if offered else None, offered.name if offered else "")
         self.last_result = result
         self.shown_text = text
         grouped = not self.field.text().strip() and not result.facets.active
@@ -252,7 +272,22 @@ class SearchController(QObject):
         self.field.setText(text)
 
     def clear_facets(self) -> None:
-        self.facets.set_facets(Facets())
+        """Every filter off: values, role, kind of link, the text in the filter fields."""
+        self.facets.clear()
+
+    def summary(self) -> tuple[str, list[str]]:
+        """What the list answers: the search text and its filters as the chips say them."""
+        facets = self.last_result.facets if self.last_result else self.facets.facets()
+        return (self.shown_text or "", [c.text for c in chips_for(facets, self._names())])
+
+    def _names(self) -> dict[str, str]:
+        names = {k: v[0] for k, v in self._labels.items()}
+        names.update(self._family_names)
+        return names
+
+    def _filters_changed(self, facets: Facets) -> None:
+        self.filters.set_chips(chips_for(facets, self._names()))
+        self.field.setPlaceholderText(PLACEHOLDER_FILTERED if facets.active else PLACEHOLDER)
 
     def focus(self) -> None:
         self.field.setFocus()

@@ -1,0 +1,118 @@
+"""Filters that say what they do (issue 17, point 7): Clear filters clears everything, every
+active filter is a chip that removes just itself, the search field says it searches within
+the filter, and the page the query names is still offered when the filter leaves it out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ildesk.search import Facets
+
+
+def hit_ids(w):
+    return [h.id for h in w.model.hits()]
+
+
+def type_query(qtbot, w, text):
+    w.search_field.clear()
+    qtbot.keyClicks(w.search_field, text)
+    qtbot.waitUntil(lambda: w.shown_text == text)
+
+
+def set_filters(qtbot, w, facets):
+    w.facets.set_facets(facets)
+    qtbot.waitUntil(lambda: w.last_result.facets == facets)
+
+
+def chip_texts(w):
+    return [c.text() for c in w.search.filters.chips]
+
+
+def every_filter(qtbot, w):
+    """Cell type with a role, a disease with a kind of link, a family, and filter text."""
+    set_filters(qtbot, w, Facets(cell_type="th17-cell", role="producer",
+                                 disease="psoriasis", disease_kind="therapeutic-target",
+                                 family="il-17"))
+    w.facets.cells.filter.setText("helper")
+    w.facets.diseases.filter.setText("psor")
+
+
+def test_clear_filters_clears_everything(qtbot, window):
+    every_filter(qtbot, window)
+    assert window.facets.link.currentData() == "therapeutic-target"
+    window.menus.named["clear_filters"].trigger()
+    qtbot.waitUntil(lambda: window.last_result.facets == Facets())
+    f = window.facets.facets()
+    assert (f.cell_type, f.role, f.disease, f.disease_kind, f.family) == (
+        None, "any", None, None, None)
+    assert window.facets.link.currentText() == "Any link"
+    assert window.facets.cells.filter.text() == "" == window.facets.diseases.filter.text()
+    assert window.search.filters.isHidden()
+    assert len(window.model.hits()) >= 50
+
+
+def test_every_active_filter_is_a_chip(qtbot, window):
+    every_filter(qtbot, window)
+    texts = chip_texts(window)
+    assert texts == ["Cell type: T-helper 17 cell  ✕", "Role: produced by  ✕",
+                     "Disease: psoriasis  ✕", "Link: therapeutic target  ✕",
+                     "Family: IL-17 family  ✕"]
+    assert window.search.filters.isVisible()
+
+
+def test_a_chip_removes_only_itself_by_click_or_key(qtbot, window):
+    every_filter(qtbot, window)
+    family = next(c for c in window.search.filters.chips if c.chip.key == "family")
+    qtbot.mouseClick(family, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.last_result.facets.family is None)
+    f = window.last_result.facets
+    assert (f.cell_type, f.role, f.disease, f.disease_kind) == (
+        "th17-cell", "producer", "psoriasis", "therapeutic-target")
+    kind = next(c for c in window.search.filters.chips if c.chip.key == "disease_kind")
+    kind.setFocus()
+    qtbot.keyClick(kind, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: window.last_result.facets.disease_kind is None)
+    assert window.last_result.facets.disease == "psoriasis"
+    assert window.facets.link.currentText() == "Any link"
+    role = next(c for c in window.search.filters.chips if c.chip.key == "role")
+    role.setFocus()
+    qtbot.keyClick(role, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: window.last_result.facets.role == "any")
+    assert window.last_result.facets.cell_type == "th17-cell"
+    assert [c.chip.key for c in window.search.filters.chips] == ["cell_type", "disease"]
+
+
+def test_the_field_says_it_searches_within_the_filter(qtbot, window):
+    plain = window.search_field.placeholderText()
+    set_filters(qtbot, window, Facets(cell_type="th17-cell"))
+    assert "within" in window.search_field.placeholderText()
+    assert window.search.filters.caption.text() == "Searching within:"
+    assert window.search.filters.caption.isVisible()
+    window.search.clear_facets()
+    qtbot.waitUntil(lambda: window.last_result.facets == Facets())
+    assert window.search_field.placeholderText() == plain
+
+
+def test_the_named_page_is_offered_outside_the_filter(qtbot, window):
+    set_filters(qtbot, window, Facets(cell_type="th17-cell", role="producer"))
+    type_query(qtbot, window, "Crohn's disease")
+    assert "crohns-disease" not in hit_ids(window)  # the filter keeps interleukins only
+    offer = window.search.filters.offer_button
+    assert offer.isVisible()
+    assert offer.text() == "Crohn's disease — open the page"
+    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    assert window.current_page["id"] == "crohns-disease"
+    type_query(qtbot, window, "IL-17A")  # within the filter: listed, not offered
+    assert "il-17a" in hit_ids(window)
+    assert not offer.isVisible()
+
+
+def test_chips_wrap_and_never_widen_the_column(qtbot, open_window):
+    w = open_window(1024, 640)
+    before = w.search.panel.width()
+    every_filter(qtbot, w)
+    qtbot.wait(20)
+    assert w.search.panel.width() == before
+    bar = w.search.filters
+    for chip in bar.chips:
+        assert chip.isVisible() and bar.rect().contains(chip.geometry()), chip.text()

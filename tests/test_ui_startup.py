@@ -1,0 +1,51 @@
+"""Start-up without a jump (issue 17, point 13): the space of every dock is reserved in the
+first frame, so the article keeps its width when the diagram and the library attach (the
+program attaches them after the first complete screen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+
+from ildesk.ui.app import attach_library
+from ildesk.ui.main_window import MainWindow
+
+
+class _Paints(QObject):
+    """The article's width at each of its paints."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.widths: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.widths.append(watched.width())
+        return False
+
+
+def start(qtbot, content, searcher, width: int, height: int) -> tuple[MainWindow, _Paints]:
+    w = MainWindow(content, searcher, lazy_diagram=True)  # as the program starts it
+    qtbot.addWidget(w)
+    paints = _Paints()
+    w.article.browser.viewport().installEventFilter(paints)
+    w.resize(width, height)
+    w.show()
+    qtbot.waitUntil(lambda: w.model.rowCount() > 0 and bool(paints.widths))
+    return w, paints
+
+
+def test_the_article_keeps_its_width_when_the_docks_attach(qtbot, content, searcher, store):
+    for size in ((1366, 768), (1024, 640), (1920, 1080)):
+        w, paints = start(qtbot, content, searcher, *size)
+        first = w.article.width()
+        assert paints.widths[0] == w.article.browser.viewport().width()
+        w.attach_diagram()
+        library = attach_library(w, open_start_page=False, store=store)
+        qtbot.wait(50)
+        w.open_page("il-6")
+        qtbot.waitUntil(lambda p=paints: len(p.widths) >= 2)
+        assert w.article.width() == first, size
+        assert set(paints.widths) == {paints.widths[0]}, (size, paints.widths)
+        assert library.notes_dock.isVisible() == w.diagram_dock.isVisible()
+        w.close()
+        w.bg.wait()
