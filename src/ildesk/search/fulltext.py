@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from ildesk.db.fts import FTS_TABLE, PREFIX_INDEX, SNIPPET_COLUMN, WEIGHTS
+from ildesk.db.fts import FTS_NAMES, FTS_TABLE, PREFIX_INDEX, SNIPPET_COLUMN, WEIGHTS
 from ildesk.kb.names import key
 from ildesk.search import intent, partial
 from ildesk.search import query as q
@@ -38,6 +38,37 @@ def _per_row_cheap(expr: str, every_match_known: bool) -> bool:
     if "{" in expr:
         return True
     return not every_match_known and not _LONG_PREFIX.search(expr)
+
+
+def _closing(expr: str, start: int) -> int:
+    """The index of the parenthesis that closes the one at `start` (quoted tokens hold no
+    parentheses: query.py quotes word characters only)."""
+    depth = 0
+    for i in range(start, len(expr)):
+        depth += {"(": 1, ")": -1}.get(expr[i], 0)
+        if depth == 0:
+            return i
+    return -1
+
+
+_COLSET = re.compile(r'\{([a-z ]+)\}: ')
+_BODY = FTS_NAMES[SNIPPET_COLUMN]
+
+
+def body_can_match(expr: str) -> bool:
+    """False when the whole expression is limited to columns other than the body (a name
+    being typed, `({name aliases keys}: "i"*)`; a named page's `{name … facets}: (…)`): its
+    snippet can hold no mark, and an unmarked snippet is not shown, so none is made."""
+    inner = expr
+    while inner.startswith("(") and _closing(inner, 0) == len(inner) - 1:
+        inner = inner[1:-1]
+    found = _COLSET.match(inner)
+    if not found or _BODY in found.group(1).split():
+        return True
+    rest = inner[found.end():]
+    if rest.startswith("("):
+        return _closing(rest, 0) != len(rest) - 1
+    return re.fullmatch(r'"[^"]*"\*?', rest) is None
 
 
 class FullTextMixin:
@@ -65,7 +96,7 @@ class FullTextMixin:
                   ) -> dict[str, str]:
         """Snippets with the match marked, for the rows that will be shown.
         `every_match_known`: the rows ranked were all the rows `expr` matches (few)."""
-        if not rowids:
+        if not rowids or not body_can_match(expr):
             return {}
         marks = ",".join("?" * len(rowids))
         # `+rowid` keeps the rowids from FTS5 (a filter on its matches, one evaluation);
