@@ -34,10 +34,13 @@ FTS_COLUMNS: tuple[FtsColumn, ...] = (
 )
 FTS_NAMES: tuple[str, ...] = tuple(c.name for c in FTS_COLUMNS)
 
+PREFIX_INDEX = (1, 2, 3)  # prefix lengths FTS5 keeps an index for; a longer prefix is merged
+
 FTS_DDL = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
     + ", ".join(c.name if c.indexed else f"{c.name} UNINDEXED" for c in FTS_COLUMNS)
-    + ", tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2 3')"
+    + ", tokenize = 'porter unicode61 remove_diacritics 2', prefix = '"
+    + " ".join(str(n) for n in PREFIX_INDEX) + "')"
 )
 FTS_INSERT = (f"INSERT INTO {FTS_TABLE} ({', '.join(FTS_NAMES)}) "
               f"VALUES ({', '.join('?' * len(FTS_NAMES))})")

@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from ildesk.db.engine import connect_readonly
-from ildesk.db.fts import FTS_TABLE, SNIPPET_COLUMN, WEIGHTS
 from ildesk.kb.names import key
-from ildesk.search import graph, index, intent, partial
+from ildesk.search import graph, index, intent
 from ildesk.search import query as q
 from ildesk.search.facets import FacetMixin
+from ildesk.search.fulltext import FullTextMixin
 from ildesk.search.hits import (
     MARK_END,
     MARK_START,
@@ -66,7 +65,7 @@ INTENT_FIRST = {"drugs": ("Drugs", "Other drugs", "Same class"), "makers": ("Mad
 INTENT_KIND = {"drugs": "drug", "interleukins": "interleukin", "makers": "cell_type"}
 
 
-class Searcher(FacetMixin):
+class Searcher(FullTextMixin, FacetMixin):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn = connect_readonly(path)
@@ -84,85 +83,6 @@ class Searcher(FacetMixin):
     def interleukins(self) -> list[str]:
         ils = [i for i, v in self.index.names.items() if v[1] == "interleukin"]
         return sorted(ils, key=lambda i: self.index.names[i][3])
-
-    # -- full text ------------------------------------------------------------------------
-
-    def _run(self, sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
-        try:
-            return self.conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                raise Cancelled from exc
-            # An expression this module built should always parse; if one does not, the
-            # safe answer is "no results", not an exception in the reader's face.
-            return []
-
-    def _fts(self, expr: str, limit: int) -> list[tuple[int, str, str, float]]:
-        """(rowid, page id, kind, bm25 rank) of the best matches; no snippets here, because
-        SQLite would make one for every matching row before the LIMIT applies."""
-        sql = (f"SELECT rowid, page_id, kind, bm25({FTS_TABLE}, {WEIGHTS}) AS rank "
-               f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?")
-        return self._run(sql, (expr, limit))  # type: ignore[return-value]
-
-    def _snippets(self, expr: str, rowids: list[int]) -> dict[str, str]:
-        """Snippets with the match marked, for the rows that will be shown."""
-        if not rowids:
-            return {}
-        marks = ",".join("?" * len(rowids))
-        sql = (f"SELECT page_id, snippet({FTS_TABLE}, {SNIPPET_COLUMN}, ?, ?, '…', 14) "
-               f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid IN ({marks})")
-        rows = self._run(sql, (MARK_START, MARK_END, expr, *rowids))
-        return {str(pid): str(snip) for pid, snip in rows if MARK_START in str(snip)}
-
-    def _partial(self, text: str, limit: int, spans: list[str]
-                 ) -> tuple[list[tuple[int, str, str, float]], str, bool]:
-        """The pages that hold most of the words (rarest first), an expression that marks
-        them, and whether some word is in no page at all. `spans` are names inside the
-        text, each searched as one phrase."""
-        rest = text
-        for span in spans:
-            rest = rest.replace(span, " ")
-        groups = ['"' + " ".join(q.tokens(span)) + '"' for span in spans]
-        groups += q.word_groups(rest, variants=self.index.variants) if q.tokens(rest) else []
-        counted = partial.frequencies(self._run, FTS_TABLE, groups)
-        missing = len(counted) < min(len(groups), partial.MAX_WORDS)
-        named = set(groups[:len(spans)])
-        for level in partial.levels(counted, len(groups)):
-            # Pages that hold a name the query contains first, then the best bm25.
-            best: dict[str, tuple[bool, tuple[int, str, str, float]]] = {}
-            for expr in level:
-                has_name = any(g in expr for g in named)
-                for row in self._fts(expr, max(limit * 3, 60)):
-                    if row[1] not in best or (not has_name, row[3]) < (best[row[1]][0],
-                                                                       best[row[1]][1][3]):
-                        best[row[1]] = (not has_name, row)
-            if best:
-                ordered = sorted(best.values(), key=lambda r: (r[0], r[1][3]))
-                # bm25 ranks are negative: lift the named ones above every other row.
-                low = min(r[1][3] for r in ordered) - 1.0
-                rows = [(r[0], r[1], r[2], r[3] + (low if not first else 0.0))
-                        for first, r in ordered]
-                return rows, " OR ".join(level), missing
-        return [], "", missing
-
-    def _spans(self, text: str) -> list[str]:
-        """Names inside a longer text ("hepatitis B" in "hepatitis B reactivation"), longest
-        first, not overlapping."""
-        words = text.split()
-        found: list[str] = []
-        taken: set[int] = set()
-        for n in range(min(len(words) - 1, 5), 0, -1):
-            for start in range(len(words) - n + 1):
-                span = range(start, start + n)
-                if taken & set(span):
-                    continue
-                phrase = " ".join(words[start:start + n])
-                k = key(phrase)
-                if len(k) >= 3 and k in self.index.alias_keys and \
-                        not all(w.casefold() in intent.STOP for w in words[start:start + n]):
-                    found.append(phrase)
-                    taken.update(span)
-        return found
 
     # -- names ----------------------------------------------------------------------------
 
@@ -221,12 +141,15 @@ class Searcher(FacetMixin):
             # (Filtered to interleukins, as facets do, the text still counts: "il6" with
             # Th17 producers finds IL-17A, which IL-6 helps to induce.)
             expr = f"{{{NAMED_COLUMNS}}}: ({expr})"
-        rows = self._fts(expr, max(limit * 3, 60)) if expr else []
+        asked = max(limit * 3, 60)
+        rows = self._fts(expr, asked) if expr else []
+        every_match_known = len(rows) < asked  # (not so after the partial fallback)
         notice, missing = "", False
         leading: list[str] = []
         if not rows and not named and not prefixed and expr:
             spans = self._spans(rest)
             rows, expr, missing = self._partial(rest, limit, spans)
+            every_match_known = False
             notice = PARTIAL_NOTICE if rows else ""
             # A name inside the query leads (without its neighbourhood: the other words
             # are what the reader asked about).
@@ -293,7 +216,7 @@ class Searcher(FacetMixin):
         # common phrase in a large index) go to the head of the list.
         head = ranked[:NAMED_SNIPPETS if lead else SNIPPETS]
         shown = [rowid[pid] for pid in head if pid in rowid and pid not in exact]
-        marked = self._snippets(expr, shown) if snippets and expr else {}
+        marked = self._snippets(expr, shown, every_match_known) if snippets and expr else {}
         if plan.intent == "side_effects":
             for pid in exact:
                 effects = ix.graph.side_effects.get(pid)
