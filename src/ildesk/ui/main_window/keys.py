@@ -81,8 +81,20 @@ def window_actions(window: QMainWindow) -> list[QAction]:
     return out
 
 
+# Keys from Qt::Key_Back on are a keyboard's media and launch keys ("Back", "Zoom In",
+# "Exit"): the platform adds them to its standard keys, but a person reading the list of
+# shortcuts takes "Back" for a key on every keyboard, so the list leaves them out.
+MEDIA_KEYS_FROM = Qt.Key.Key_Back.value
+
+
+def typed_keys(act: QAction) -> list[QKeySequence]:
+    """The sequences of `act` a person types on an ordinary keyboard."""
+    return [k for k in act.shortcuts() if not k.isEmpty()
+            and (k[0].key().value < MEDIA_KEYS_FROM or k[0].keyboardModifiers().value)]
+
+
 def key_names(act: QAction) -> list[str]:
-    return [k.toString(QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
+    return [k.toString(QKeySequence.SequenceFormat.NativeText) for k in typed_keys(act)]
 
 
 class _Router(QObject):
