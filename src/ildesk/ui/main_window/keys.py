@@ -90,7 +90,12 @@ MEDIA_KEYS_FROM = Qt.Key.Key_Back.value
 def typed_keys(act: QAction) -> list[QKeySequence]:
     """The sequences of `act` a person types on an ordinary keyboard."""
     return [k for k in act.shortcuts() if not k.isEmpty()
-            and (k[0].key().value < MEDIA_KEYS_FROM or k[0].keyboardModifiers().value)]
+            and _typed(k)]
+
+
+def _typed(seq: QKeySequence) -> bool:
+    first = seq[0]  # type: ignore[index]  # QKeySequence.__getitem__ is missing in the stubs
+    return bool(first.key().value < MEDIA_KEYS_FROM or first.keyboardModifiers().value)
 
 
 def key_names(act: QAction) -> list[str]:
