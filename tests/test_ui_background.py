@@ -168,3 +168,27 @@ def test_a_job_cancelled_before_it_starts_never_runs(qtbot, bg):
     assert outcome == ["cancelled"] and ran == []
     with pytest.raises(Cancelled):
         job.check()
+
+
+def test_a_job_still_running_when_the_window_goes_ends_quietly(qtbot, capfd):
+    """At quit the relay may be gone before a worker finishes: nothing is printed."""
+    import shiboken6
+
+    bg = Background()
+    started, release = threading.Event(), threading.Event()
+    ended = threading.Event()
+
+    def op(job):
+        started.set()
+        release.wait(5)
+        job.report(1, 2, "half")
+        ended.set()
+        return 1
+
+    bg.run("slow", op, lambda _r: None, lane=CPU)
+    assert started.wait(5)
+    shiboken6.delete(bg._relay)  # what tearing the window down does to it
+    release.set()
+    assert ended.wait(5)
+    assert bg.wait(5000)
+    assert "RuntimeError" not in capfd.readouterr().err

@@ -24,6 +24,7 @@ A job that finishes despite the Cancel reports its success: what happened is wha
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sys
 import traceback
@@ -63,7 +64,7 @@ class Job:
 
     def report(self, done: int, total: int, text: str = "") -> None:
         """`done` of `total` steps (shown by the progress dialog, if there is one)."""
-        self._relay.progress.emit(self._ticket[0], self._ticket[1], done, total, text)
+        _tell(self._relay.progress, self._ticket[0], self._ticket[1], done, total, text)
 
 
 Op = Callable[[Job], T]
@@ -85,6 +86,13 @@ class _Relay(QObject):
     progress = Signal(str, int, int, int, str)  # key, generation, done, total, text
 
 
+def _tell(signal: Any, *args: Any) -> None:
+    """Emit from a worker thread; once the window (and the relay with it) is gone while a job
+    was still running, as at quit, there is nobody left to tell, and nothing is printed."""
+    with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+        signal.emit(*args)
+
+
 class _Runnable(QRunnable):
     def __init__(self, relay: _Relay, job: Job, op: Op[Any], ticket: tuple[str, int]) -> None:
         super().__init__()
@@ -93,14 +101,14 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         key, gen = self.ticket
         if self.job():
-            self.relay.finished.emit(key, gen, None, Cancelled())
+            _tell(self.relay.finished, key, gen, None, Cancelled())
             return
         try:
             result = self.op(self.job)
         except Exception as exc:  # reported on the GUI thread
-            self.relay.finished.emit(key, gen, None, exc)
+            _tell(self.relay.finished, key, gen, None, exc)
             return
-        self.relay.finished.emit(key, gen, result, None)
+        _tell(self.relay.finished, key, gen, result, None)
 
 
 @dataclass
