@@ -240,3 +240,21 @@ def test_tab_reaches_a_term_and_shows_its_definition_and_enter_opens_the_entry(q
     qtbot.keyClick(browser, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.reader.shown.page_id == "glossary")
     assert top_line(window).startswith(heading)
+
+
+def test_a_page_just_opened_names_its_top_not_its_last_section(qtbot, content, searcher):
+    """As `ildesk open IL-6` does: the page is set before the window is first shown."""
+    from ildesk.ui.main_window import MainWindow
+
+    w = MainWindow(content, searcher)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.open_page("il-6")
+    w.show()
+    qtbot.waitUntil(lambda: w.reader.shown.page_id == "il-6")
+    qtbot.wait(50)  # laid out and painted
+    combo = w.article.contents.combo
+    assert w.article.browser.verticalScrollBar().value() == 0
+    assert combo.currentIndex() == 0 and combo.currentText().strip() == "IL-6"
+    w.close()
+    w.bg.wait()
