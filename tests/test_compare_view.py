@@ -4,6 +4,8 @@ side, and every way in: the result list, "Compare with…", a family, `ildesk op
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor, QTextTable
@@ -125,6 +127,23 @@ def test_save_pdf_from_the_view(make_view, tmp_path):
     assert out is not None
     text = pdf_text(out)
     assert "IL-15Rα" in text and "IL-2Rα" in text and "γc" in text
+
+
+def test_save_pdf_asks_in_the_home_folder_not_where_ildesk_was_started(
+        make_view, monkeypatch):
+    """Found by the QA pass: the fact-sheet and comparison dialogs offered a bare name, so the
+    PDF landed in the program's working folder while CSV and diagram exports went home."""
+    from ildesk.ui import compare_view
+
+    asked: list[str] = []
+
+    def ask(_parent, _caption, start, _pattern):
+        asked.append(start)
+        return "", ""
+
+    monkeypatch.setattr(compare_view.QFileDialog, "getSaveFileName", staticmethod(ask))
+    assert make_view(["il-4", "il-13"]).save_pdf() is None  # cancelled: nothing written
+    assert asked == [str(Path.home() / "compare-IL-4-IL-13.pdf")]
 
 
 def _select(qtbot, window, ids):

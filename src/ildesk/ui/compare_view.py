@@ -206,8 +206,9 @@ class CompareView(QWidget):
             return None
         if path is None:
             name = "compare-" + "-".join(i.short for i in self.comparison.items) + ".pdf"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save the comparison as PDF", name,
-                                                    "PDF documents (*.pdf)")
+            chosen, _ = QFileDialog.getSaveFileName(  # in the home folder, not the cwd
+                self, "Save the comparison as PDF", str(Path.home() / name),
+                "PDF documents (*.pdf)")
             if not chosen:
                 return None
             path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
