@@ -196,6 +196,17 @@ def _answer_chooser(window, tick=(), untick=(), accept=True):
     return answer
 
 
+def test_the_compare_window_fits_on_the_screen(qtbot, window):
+    """Found by the QA pass: on a 1366 × 768 screen the window came up 860 px high, its
+    diagrams running off the bottom of the screen."""
+    from ildesk.ui.compare_view import open_compare
+
+    view = open_compare(window, window.content, ["il-4", "il-13"])
+    qtbot.addWidget(view)
+    area = view.screen().availableGeometry()
+    assert view.height() <= area.height() and view.width() <= area.width(), (view.size(), area)
+
+
 def test_compare_with_from_an_article(qtbot, window):
     window.open_page("il-12")
     answer = _answer_chooser(window, tick=["il-23"])
