@@ -4,6 +4,8 @@ side, and every way in: the result list, "Compare with…", a family, `ildesk op
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor, QTextTable
@@ -127,6 +129,23 @@ def test_save_pdf_from_the_view(make_view, tmp_path):
     assert "IL-15Rα" in text and "IL-2Rα" in text and "γc" in text
 
 
+def test_save_pdf_asks_in_the_home_folder_not_where_ildesk_was_started(
+        make_view, monkeypatch):
+    """Found by the QA pass: the fact-sheet and comparison dialogs offered a bare name, so the
+    PDF landed in the program's working folder while CSV and diagram exports went home."""
+    from ildesk.ui import compare_view
+
+    asked: list[str] = []
+
+    def ask(_parent, _caption, start, _pattern):
+        asked.append(start)
+        return "", ""
+
+    monkeypatch.setattr(compare_view.QFileDialog, "getSaveFileName", staticmethod(ask))
+    assert make_view(["il-4", "il-13"]).save_pdf() is None  # cancelled: nothing written
+    assert asked == [str(Path.home() / "compare-IL-4-IL-13.pdf")]
+
+
 def _select(qtbot, window, ids):
     rows = {window.model.index(r, 0).data(Role.PAGE_ID): r
             for r in range(window.model.rowCount())}
@@ -175,6 +194,17 @@ def _answer_chooser(window, tick=(), untick=(), accept=True):
     answer.seen = None
     QTimer.singleShot(0, answer)
     return answer
+
+
+def test_the_compare_window_fits_on_the_screen(qtbot, window):
+    """Found by the QA pass: on a 1366 × 768 screen the window came up 860 px high, its
+    diagrams running off the bottom of the screen."""
+    from ildesk.ui.compare_view import open_compare
+
+    view = open_compare(window, window.content, ["il-4", "il-13"])
+    qtbot.addWidget(view)
+    area = view.screen().availableGeometry()
+    assert view.height() <= area.height() and view.width() <= area.width(), (view.size(), area)
 
 
 def test_compare_with_from_an_article(qtbot, window):

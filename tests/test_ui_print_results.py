@@ -51,7 +51,7 @@ def test_results_pdf_names_its_search_filters_and_what_it_left_out(
     assert left  # the list holds pages with no fact sheet
     out = tmp_path / "chosen.pdf"
     asked = export_results(qtbot, window, monkeypatch, out)
-    assert asked == [("Export results as PDF", Path("th17.pdf"))]
+    assert asked == [("Export results as PDF", Path.home() / "th17.pdf")]  # not the cwd
     cover = pdf_text(out).split("\f")[0]
     flat = " ".join(cover.split())
     assert "Search results for “th17”" in flat
@@ -66,6 +66,6 @@ def test_results_pdf_names_the_filters(qtbot, window, monkeypatch, tmp_path: Pat
     qtbot.waitUntil(lambda: window.last_result.facets == facets)
     out = tmp_path / "th17-producers.pdf"
     asked = export_results(qtbot, window, monkeypatch, out)
-    assert asked[0][1] == Path("ildesk-results.pdf")  # no query: the general name
+    assert asked[0][1] == Path.home() / "ildesk-results.pdf"  # no query: the general name
     flat = " ".join(pdf_text(out).split("\f")[0].split())
     assert "filters: Cell type: T-helper 17 cell, Role: produced by" in flat

@@ -181,9 +181,12 @@ def test_csv_export_writes_the_rows_in_the_tables_sort(qtbot, window, monkeypatc
     header_click(qtbot, mode, KIND)
     out = tmp_path / "il-6.csv"
     assert export(qtbot, monkeypatch, window, out) == []
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Saved"))
+    notice = window.saved_notice  # Open and Show folder beside it (the QA pass: they were not)
+    qtbot.waitUntil(notice.isVisible)
     n = mode.model.rowCount()
-    assert window.statusBar().currentMessage() == f"Saved {n} results to {out}."
+    assert notice.label.text() == f"Saved {n} results to {out}."
+    assert notice.open_button.isVisible() and notice.folder_button.isVisible()
+    assert notice.path == out
     raw = out.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8")

@@ -322,3 +322,15 @@ def test_a_page_named_at_start_joins_the_reopened_tabs(qtbot, open_window):
     fresh.tabs.close_others(0)
     fresh.tabs.close(0)
     assert fresh.tabs.open_here_or_new("il-2") and page_ids(fresh) == ["il-2"]  # untouched Home
+
+
+def test_after_a_restart_the_front_tabs_contents_name_its_top_section(qtbot, open_window):
+    """Found by the QA pass: with psoriasis and IL6R reopened, IL6R in front at the top of its
+    page, its Contents said "Drugs" (its last section) until the page was scrolled."""
+    settings().setValue(OPEN_KEY, '{"pages": ["psoriasis", "il6r"], "active": 1}')
+    settings().setValue(REOPEN_KEY, True)
+    window = open_window()
+    assert window.current_page["id"] == "il6r"
+    bar = window.article.contents
+    assert window.article.browser.verticalScrollBar().value() == 0
+    assert bar.isVisible() and bar.combo.currentIndex() == 0, bar.combo.currentText()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -206,8 +206,9 @@ class CompareView(QWidget):
             return None
         if path is None:
             name = "compare-" + "-".join(i.short for i in self.comparison.items) + ".pdf"
-            chosen, _ = QFileDialog.getSaveFileName(self, "Save the comparison as PDF", name,
-                                                    "PDF documents (*.pdf)")
+            chosen, _ = QFileDialog.getSaveFileName(  # in the home folder, not the cwd
+                self, "Save the comparison as PDF", str(Path.home() / name),
+                "PDF documents (*.pdf)")
             if not chosen:
                 return None
             path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
@@ -238,7 +239,10 @@ def open_compare(parent: Any, content: Content, ids: Sequence[str]) -> CompareVi
             parent.activateWindow()
 
         view.page_requested.connect(follow)
-    view.resize(1200, 860)
+    screen = view.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry() if screen else None  # a 768-px screen: fit inside it
+    view.resize(min(1200, int(area.width() * 0.9)) if area else 1200,
+                min(860, int(area.height() * 0.9)) if area else 860)
     view.show()
     view.table.setFocus()
     return view

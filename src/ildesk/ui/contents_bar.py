@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QWidget
 
@@ -48,7 +48,15 @@ class ContentsBar(QWidget):
         layout.addStretch(1)
         self.combo.activated.connect(self.jump)
         browser.verticalScrollBar().valueChanged.connect(lambda _v: self.follow())
+        # A page set while its tab is hidden or not yet sized is laid out only when shown:
+        # follow again then, or the list names whatever the unsized layout suggested.
+        browser.viewport().installEventFilter(self)
         self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            self.follow()
+        return False
 
     def set_sections(self, sections: Sequence[Section]) -> None:
         """List `sections` of the document now in the browser (shown when it has two or more

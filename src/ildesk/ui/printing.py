@@ -243,8 +243,10 @@ class Printing(QObject):
         if not ids:
             return None
         name = default_name if default_name.lower().endswith(".pdf") else default_name + ".pdf"
-        chosen = ask_save_path(self._parent, caption, Path(name), "PDF documents (*.pdf)",
-                               ".pdf")
+        # In the home folder, as every other export: a bare name would put it wherever the
+        # program was started from (its working folder), which a reader never chose.
+        chosen = ask_save_path(self._parent, caption, Path.home() / name,
+                               "PDF documents (*.pdf)", ".pdf")
         if chosen is None:
             return None
         return self.write(ids, chosen, title, notes)

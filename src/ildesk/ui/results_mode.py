@@ -47,6 +47,8 @@ class Window(Protocol):
 
     def report(self, text: str) -> None: ...
 
+    def show_saved(self, path: Path, text: str) -> None: ...
+
 SETTING = "results/view"  # "list" or "table", kept between runs
 TOGGLE_KEY = "Ctrl+Shift+L"
 
@@ -306,7 +308,8 @@ class ResultsMode(QObject):
 
         def saved(answer: tuple[Path, int]) -> None:
             where, n = answer
-            self._window.report(f"Saved {n} result{'s' if n != 1 else ''} to {where}.")
+            # with Open and Show folder, as after every other save
+            self._window.show_saved(where, f"Saved {n} result{'s' if n != 1 else ''}")
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, ActionableError):
