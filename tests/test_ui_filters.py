@@ -4,6 +4,7 @@ the filter, and the page the query names is still offered when the filter leaves
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from ildesk.search import Facets
@@ -116,3 +117,16 @@ def test_chips_wrap_and_never_widen_the_column(qtbot, open_window):
     bar = w.search.filters
     for chip in bar.chips:
         assert chip.isVisible() and bar.rect().contains(chip.geometry()), chip.text()
+
+
+@pytest.mark.parametrize("typed", ["tezepelumab", "Tezspire"])
+def test_a_drug_ildesk_leaves_out_is_said_so_in_the_window(qtbot, window, typed):
+    window.search_field.setText(typed)
+    qtbot.waitUntil(lambda: window.shown_text == typed)
+    info = window.search.info
+    assert "not covered by ildesk" in info.text() and "tezepelumab" in info.text()
+    assert "TSLP" in info.text()
+    assert "TSLP is an epithelial cytokine" in info.toolTip()  # the reason, and its source
+    window.search_field.setText("IL-6")
+    qtbot.waitUntil(lambda: window.shown_text == "IL-6")
+    assert "not covered" not in info.text() and not info.toolTip()

@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         facets = FacetsPanel(pages.hierarchy(self.content, "cell_type"),
                              pages.hierarchy(self.content, "disease"), self.families)
         self.search = SearchController(self.bg, self.searcher, facets, self.labels,
-                                       self.families, self._extra_hits, self)
+                                       self.families, self._extra_hits, self,
+                                       lambda q: pages.exclusion(self.content, q))
         self.search.page_requested.connect(self.open_page)
         self.search.results_shown.connect(self.results_shown)
         self.search_field, self.model, self.results = (self.search.field, self.search.model,

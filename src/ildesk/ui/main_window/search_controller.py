@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from ildesk.article.html import esc
+from ildesk.db.pages.drug_types import Exclusion
 from ildesk.search import Facets, Searcher, SearchHit, SearchResult
 from ildesk.ui.background import QUERY, Background, Job
 from ildesk.ui.facets_panel import FacetsPanel
 from ildesk.ui.filter_bar import FilterBar, chips_for
+from ildesk.ui.plain import plain_tip
 from ildesk.ui.reading import Shown
 from ildesk.ui.result_list import ResultModel, ResultView, Role
 from ildesk.wording import plural
@@ -83,11 +85,12 @@ class SearchController(QObject):
 
     def __init__(self, bg: Background, searcher: Searcher, facets: FacetsPanel,
                  labels: Mapping[str, tuple[str, str]], families: Sequence[Mapping[str, Any]],
-                 extra_hits: Callable[[str], list[SearchHit]], parent: QObject | None = None
-                 ) -> None:
+                 extra_hits: Callable[[str], list[SearchHit]], parent: QObject | None = None,
+                 not_covered: Callable[[str], Exclusion | None] = lambda _q: None) -> None:
         super().__init__(parent)
         self._bg, self._searcher, self._labels = bg, searcher, labels
         self._extra_hits = extra_hits
+        self._not_covered = not_covered  # a drug ildesk deliberately leaves out, and why
         self._families = [f["name"] for f in families]
         self._family_names = {str(f["id"]): str(f["name"]) for f in families}
         self._group_of: dict[str, str] = {}
@@ -190,6 +193,7 @@ class SearchController(QObject):
         self.facets.set_counts(counts, force=self.recolour)
         self.recolour = False
         self.info.setText(self.describe(result, len(hits)))
+        self.info.setToolTip(self._exclusion_tip(text))
         # The whole list shows where the open page is; a search selects its best hit.
         if hits and not (grouped and self.select(self._page_id)):
             self.view.step(1)
@@ -205,6 +209,11 @@ class SearchController(QObject):
                 parts.append(f"{label} <b>{esc(self._labels.get(value, (value,))[0])}</b>")
         active = (" — " + ", ".join(parts) + ' · <a href="clear">clear filters</a>') if parts \
             else ""
+        ex = self._not_covered(self.field.text().strip()) if self.field.text().strip() else None
+        if ex is not None:  # tezepelumab, Tezspire …: say so, whatever else matches the words
+            pages_ = (f" · {plural(n, 'page')} mention it" if n else "")
+            return (f"<b>{esc(ex['name'])}</b> is not covered by ildesk: it acts on "
+                    f"{esc(ex['target'])}, not on an interleukin{pages_}") + active
         if result.corrected_from:
             text = (f"No match for “{esc(result.corrected_from)}”; showing "
                     f"<b>{esc(result.query)}</b>")
@@ -221,6 +230,10 @@ class SearchController(QObject):
         else:
             text = plural(n, "result")
         return text + active
+
+    def _exclusion_tip(self, text: str) -> str:
+        ex = self._not_covered(text.strip()) if text.strip() else None
+        return plain_tip(f"{ex['reason']}\nSource: {ex['source']}") if ex is not None else ""
 
     def _failed(self, error: Exception) -> None:
         from ildesk.search.engine import Cancelled
