@@ -22,7 +22,10 @@ Link = Callable[[str, str], str]  # (page id, text) -> a link, or the escaped te
 
 # Each column's share of the table's width (so a drug's name is not broken mid-word in a
 # narrow article).
-WIDTHS = {"drug": 23, "acts-on": 13, "mechanism": 19, "first": 16, "regions": 15, "status": 14}
+WIDTHS = {"drug": 27, "acts-on": 14, "first": 21, "regions": 18, "status": 20}
+# The columns a disease's table shows; the mechanism reads as a second line under the drug's
+# name, which leaves the five columns room enough in a reading column of ~400 px.
+SHOWN = ("drug", "acts-on", "first", "regions", "status")
 # column id -> (heading, sort key)
 COLUMNS: dict[str, tuple[str, Callable[[DrugTableRow], Any]]] = {
     "drug": ("Drug", lambda r: r["drug"]["name"].casefold()),
@@ -80,10 +83,11 @@ def disease_table(p: DiseasePage, sort: DrugSort, esc: Esc, link: Link) -> str:
         return ""
     only_for = {x["id"]: x["for"] for x in p["drugs"] if x["for"]}
     heads = []
-    for column, (title, _key) in COLUMNS.items():
+    for column in SHOWN:
+        title = COLUMNS[column][0]
         mark = ""
         if column == sort.column:
-            mark = " ▼" if sort.descending else " ▲"
+            mark = "\u00a0▼" if sort.descending else "\u00a0▲"  # never a line to itself
         heads.append(f'<th align="left" width="{WIDTHS[column]}%">'
                      f'<a href="{SORT_SCHEME}{column}" title="Sort by '
                      f'{esc(title.lower())}">{esc(title)}{mark}</a></th>')
@@ -93,14 +97,16 @@ def disease_table(p: DiseasePage, sort: DrugSort, esc: Esc, link: Link) -> str:
         note = ('<br><span class="note">for ' + ", ".join(link(s["id"], s["name"])
                                                        for s in subtypes) + "</span>"
                 if subtypes else "")
-        cells = [link(r["drug"]["id"], r["drug"]["name"]) + note,
+        cells = [link(r["drug"]["id"], r["drug"]["name"])
+                 + f'<br><span class="note">{esc(mechanism(r))}</span>' + note,
                  ", ".join(link(a["id"], a["name"]) for a in r["acts_on"]),
-                 esc(mechanism(r)), esc(first_text(r)), esc(", ".join(r["regions"])),
+                 esc(first_text(r)), esc(", ".join(r["regions"])),
                  esc(status_label(r["status"]))]
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return (f'<table class="drugs" width="100%" cellspacing="0"><tr>{"".join(heads)}</tr>'
             + "".join(body) + "</table>"
-            + '<p class="note">First approved: for this disease or a subtype, anywhere. '
+            + '<p class="note">Under each drug, its mechanism. First approved: for this disease '
+              "or a subtype it includes (the drug's own line then says which), anywhere. "
               "Choose a heading to sort by it; choose it again to reverse.</p>")
 
 

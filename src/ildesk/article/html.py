@@ -126,8 +126,9 @@ table.glance {{ background-color: {p.panel}; border-collapse: collapse; }}
 table.glance td {{ padding: 3px 10px 3px 8px; vertical-align: top; }}
 td.label {{ color: {p.muted}; white-space: nowrap; }}
 table.list td {{ padding: 2px 12px 2px 0; vertical-align: top; }}
-table.drugs th {{ padding: 3px 10px 3px 0; border-bottom: 1px solid {p.rule}; }}
-table.drugs td {{ padding: 2px 10px 2px 0; vertical-align: top; }}
+table.drugs {{ font-size: {base * 0.92:.1f}pt; }}
+table.drugs th {{ padding: 3px 6px 3px 0; border-bottom: 1px solid {p.rule}; }}
+table.drugs td {{ padding: 2px 6px 2px 0; vertical-align: top; }}
 li {{ margin-bottom: 3px; }}
 </style>"""
 
