@@ -124,6 +124,7 @@ HAND: list[Case] = [
         ("how does IL-6 work", ["il-6"], 1), ("how does dupilumab work", ["dupilumab"], 1),
         ("what makes IL-17A", ["il-17a", "th17-cell"], 3),
         ("which cells make IL-4", ["il-4", "th2-cell"], 3),
+        ("what do Th17 cells make", ["th17-cell", "il-17a", "il-17f", "il-22", "il-21"], 7),
         ("which interleukin drives psoriasis", ["psoriasis", "il-23", "il-17a"], 5),
         ("what is gp130", ["il6st", "il-6"], 3),
         ("cartilage damage", ["il-1b"], 5), ("neutrophil chemotaxis", ["il-8"], 3),

@@ -149,3 +149,16 @@ def test_window_says_when_only_some_words_match(qtbot, window):
     _type(qtbot, window, "cartilage xylophone")
     assert PARTIAL_NOTICE in window.result_info.text()
     assert window.model.hits()
+
+
+@pytest.mark.parametrize("query", ["what do Th17 cells make", "what do Th17 cells produce",
+                                   "what is made by Th17 cells", "Th17 cell"])
+def test_a_cell_brings_what_it_makes_before_what_acts_on_it(searcher, query):
+    hits = searcher.search(query, limit=20).hits
+    ids = [h.id for h in hits]
+    assert ids[0] == "th17-cell"
+    makes = {"il-17a", "il-17f", "il-21", "il-22", "il-26", "il-9"}  # its producer links
+    assert set(ids[1:7]) == makes
+    assert {h.group for h in hits[1:7]} == {"Interleukins it makes"}
+    # IL-23 and IL-6 act on Th17 cells (they come after); IL-17C is made by epithelium
+    assert ids.index("il-23") > 6 and ("il-17c" not in ids or ids.index("il-17c") > 6)

@@ -61,8 +61,10 @@ ALSO = "Similar names"
 OTHER = "Other matches"
 # A question moves a group of the neighbourhood forward (the group that answers it).
 INTENT_FIRST = {"drugs": ("Drugs", "Other drugs", "Same class"), "makers": ("Made by",),
+                "products": ("Interleukins it makes",),
                 "interleukins": ("Interleukins", "Related interleukins", "Target")}
-INTENT_KIND = {"drugs": "drug", "interleukins": "interleukin", "makers": "cell_type"}
+INTENT_KIND = {"drugs": "drug", "interleukins": "interleukin", "makers": "cell_type",
+               "products": "cell_type"}
 
 
 class Searcher(FullTextMixin, FacetMixin):

@@ -37,7 +37,7 @@ GROUP_ORDER: dict[str, tuple[str, ...]] = {
     "disease": ("Interleukins", "Drugs", "Other drugs", "Related diseases"),
     "receptor": ("Interleukins", "Drugs"),
     "molecule": ("Interleukins", "Drugs"),
-    "cell_type": ("Interleukins",),
+    "cell_type": ("Interleukins it makes", "Interleukins"),
 }
 CAP = {"Related interleukins": 6, "Diseases": 12, "Family": 10, "Same class": 8,
        "Interleukins": 15, "Related diseases": 6, "Made by": 8, "Other drugs": 8}
@@ -60,6 +60,7 @@ class Graph:
     families: dict[str, list[str]] = field(default_factory=dict)  # il -> its families
     members: dict[str, list[str]] = field(default_factory=dict)  # family -> members, in order
     makers: dict[str, list[str]] = field(default_factory=dict)  # il -> cells that make it
+    products: dict[str, list[str]] = field(default_factory=dict)  # cell -> ils it makes
     targets_of: dict[str, list[str]] = field(default_factory=dict)  # drug -> ils, then binds
     indications: dict[str, list[str]] = field(default_factory=dict)  # drug -> diseases
     same_class: dict[str, list[str]] = field(default_factory=dict)  # drug -> related drugs
@@ -195,6 +196,7 @@ def _interleukins(c: sqlite3.Connection, g: Graph, drug_ils: dict[str, list[str]
     for il, cell in c.execute("SELECT interleukin_id, cell_type_id FROM cell_link "
                               "WHERE role = 'producer' ORDER BY interleukin_id, position"):
         _add(g.makers, il, cell)
+        _add(g.products, cell, il)
 
 
 def _family(g: Graph, il: str) -> list[str]:
@@ -242,6 +244,12 @@ def neighbourhood(g: Graph, pid: str, kind: str, linked: list[str]) -> dict[str,
         out = {"Interleukins": linked, "Drugs": [d for d in drugs if d in g.approved],
                "Other drugs": [d for d in drugs if d not in g.approved],
                "Related diseases": g.related_diseases.get(pid, [])}
+    elif kind == "cell_type":  # what the cell makes first, then what acts on it
+        makes = set(g.products.get(pid, []))
+        out = {"Interleukins it makes": [i for i in linked if i in makes]
+               + [i for i in g.products.get(pid, []) if i not in linked],
+               "Interleukins": [i for i in linked if i not in makes],
+               "Drugs": g.binders.get(pid, [])}
     else:
         out = {"Interleukins": linked, "Drugs": g.binders.get(pid, [])}
     return {title: ids[:CAP.get(title, 20)] for title, ids in out.items() if ids}

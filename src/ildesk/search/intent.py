@@ -13,6 +13,8 @@ Plan(rest='IL-6', intent='', question=True)
 Plan(rest='psoriasis', intent='interleukins', question=True)
 >>> parse("IL-17 inhibitors")
 Plan(rest='IL-17', intent='drugs', question=True)
+>>> parse("what do Th17 cells make")
+Plan(rest='Th17 cells', intent='products', question=True)
 >>> parse("neutrophil chemotaxis")
 Plan(rest='neutrophil chemotaxis', intent='', question=False)
 """
@@ -41,6 +43,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:what|which cells?) (?:cells? )?(?:make|produce|secrete) (?P<rest>.+)$"),
      "makers"),
     (re.compile(r"^(?P<rest>.+?) (?:is |are )?(?:made|produced|secreted) by$"), "makers"),
+    (re.compile(r"^what (?:do|does|can) (?P<rest>.+?) (?:make|produce|secrete|release)$"),
+     "products"),
+    (re.compile(r"^what (?:is|are) (?:made|produced|secreted|released) by (?P<rest>.+)$"),
+     "products"),
+    (re.compile(r"^(?:products|cytokines|interleukins) (?:of|made by|from) (?P<rest>.+)$"),
+     "products"),
     (re.compile(rf"^(?:which|what) {_IL} (?P<rest>.+)$"), "interleukins"),
 ]
 # Words a question is built of; dropped only when the text reads as a question.
@@ -56,7 +64,7 @@ STOP = frozenset(_STOP_WORDS.split())
 @dataclass(frozen=True)
 class Plan:
     rest: str  # the words left to search for (the original text when nothing was understood)
-    intent: str = ""  # drugs | side_effects | makers | interleukins | ""
+    intent: str = ""  # drugs | side_effects | makers | products | interleukins | ""
     question: bool = False  # intent or question words were taken out
 
 
