@@ -43,6 +43,9 @@ def _compare(report: Report, label: str, app_cmd: list[str], bare_cmd: list[str]
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ILDESK_USER_DIR": user,
                "ILDESK_DB": str(db)}
         env.pop("QT_QPA_PLATFORM_PLUGIN_PATH", None)
+        # An installed ildesk starts from compiled bytecode (pip and PyInstaller compile it);
+        # with PYTHONDONTWRITEBYTECODE set every run would compile ildesk's sources anew.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         # one untimed run each fills the page cache (and writes .pyc files)
         _run(app_cmd, env)
         _run(bare_cmd, env)

@@ -69,11 +69,19 @@ def load(c: sqlite3.Connection) -> Index:
             ids.append(page_id)
         vocab[name] = None
     cells: dict[tuple[str, str], set[str]] = {}
-    for il, role, anc in c.execute(
-            "SELECT l.interleukin_id, l.role, a.ancestor_id FROM cell_link l "
-            "JOIN cell_ancestor a ON a.cell_type_id = l.cell_type_id"):
+    # A cell type is about the interleukins it makes and answers, its subtypes' too (read
+    # here in the same pass, used below).
+    roles: dict[tuple[str, str], dict[str, float]] = {}
+    for anc, il, role, cell, pos in c.execute(
+            "SELECT a.ancestor_id, l.interleukin_id, l.role, l.cell_type_id, l.position "
+            "FROM cell_link l JOIN cell_ancestor a ON a.cell_type_id = l.cell_type_id"):
         cells.setdefault((il, role), set()).add(anc)
         cells.setdefault((il, "any"), set()).add(anc)
+        per_role = roles.setdefault((anc, il), {})
+        w = ROLE_WEIGHT[role] * (1.0 if anc == cell else SUBTYPE_FACTOR)
+        if pos > 0:  # the first cell an entry names is its main source or target
+            w *= SECONDARY_FACTOR
+        per_role[role] = max(per_role.get(role, 0.0), w)
     dis: dict[tuple[str, str], set[str]] = {}
     for il, kind, anc in c.execute(
             "SELECT l.interleukin_id, l.kind, a.ancestor_id FROM disease_link l "
@@ -96,16 +104,6 @@ def load(c: sqlite3.Connection) -> Index:
             "UNION ALL SELECT drug_id, interleukin_id FROM drug_interleukin "
             "UNION ALL SELECT molecule_id, interleukin_id FROM signal_link"):
         link(a, b, 1.0)
-    # A cell type is about the interleukins it makes and answers, its subtypes' too.
-    roles: dict[tuple[str, str], dict[str, float]] = {}
-    for anc, il, role, cell, pos in c.execute(
-            "SELECT a.ancestor_id, l.interleukin_id, l.role, l.cell_type_id, l.position "
-            "FROM cell_link l JOIN cell_ancestor a ON a.cell_type_id = l.cell_type_id"):
-        per_role = roles.setdefault((anc, il), {})
-        w = ROLE_WEIGHT[role] * (1.0 if anc == cell else SUBTYPE_FACTOR)
-        if pos > 0:  # the first cell an entry names is its main source or target
-            w *= SECONDARY_FACTOR
-        per_role[role] = max(per_role.get(role, 0.0), w)
     for (anc, il), per_role in roles.items():
         link(anc, il, max(per_role.values()) + 0.1 * (len(per_role) - 1))
     for anc, il, kind, disease in c.execute(

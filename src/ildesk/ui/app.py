@@ -184,7 +184,7 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
     from ildesk.search.names import find_page
     from ildesk.ui.main_window import MainWindow
 
-    window = MainWindow(content, Searcher(content.path), lazy_diagram=True)
+    window = MainWindow(content, Searcher(content.path), lazy_diagram=True, hold_article=True)
     if search:
         window.set_search(search)
     if page:  # the rule `ildesk show NAME` uses; a name that is no page becomes the search
@@ -197,6 +197,7 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
         _FirstPaint(app, window)
         if window.current_page is None:  # timing needs an article: the first interleukin
             window.open_page(window.searcher.interleukins()[0])
+    window.release_article()  # the page it opens on, rendered once (not Home first)
     window.show()
     if compare:  # `ildesk open --compare IL-4 IL-13`: the compare view over the window
         from ildesk.ui.compare_menu import compare_ids

@@ -25,12 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ildesk.compare import MAX_ITEMS, MIN_ITEMS
 from ildesk.db import pages
 from ildesk.ui.result_list import Role
 
 if TYPE_CHECKING:  # the view (and the diagram code it draws with) loads on first use
     from ildesk.ui.compare_view import CompareView
+
+
+def _limits() -> tuple[int, int]:
+    """How many interleukins a comparison takes (`ildesk.compare` loads when first used)."""
+    from ildesk.compare import MAX_ITEMS, MIN_ITEMS
+
+    return MIN_ITEMS, MAX_ITEMS
 
 
 class CompareChooser(QDialog):
@@ -56,7 +62,8 @@ class CompareChooser(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.list.itemChanged.connect(lambda _item: self._update())
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Tick {MIN_ITEMS} to {MAX_ITEMS} interleukins:", self))
+        low, high = _limits()
+        layout.addWidget(QLabel(f"Tick {low} to {high} interleukins:", self))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
@@ -72,10 +79,10 @@ class CompareChooser(QDialog):
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
     def _update(self) -> None:
-        n = len(self.chosen())
-        ok = MIN_ITEMS <= n <= MAX_ITEMS
+        n, (low, high) = len(self.chosen()), _limits()
+        ok = low <= n <= high
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-        self.note.setText(f"{n} ticked" + ("" if ok else f" — tick {MIN_ITEMS} to {MAX_ITEMS}"))
+        self.note.setText(f"{n} ticked" + ("" if ok else f" — tick {low} to {high}"))
 
 
 def _interleukins(window: Any) -> list[tuple[str, str]]:
@@ -116,9 +123,9 @@ def selected_interleukins(window: Any) -> list[str]:
 def compare_selected(window: Any) -> CompareView | None:
     """Compare the selected results; with fewer than two (or more than four) selected, the
     chooser opens with them ticked."""
-    ids = selected_interleukins(window)
-    if not MIN_ITEMS <= len(ids) <= MAX_ITEMS:
-        chosen = _choose(window, ids[:MAX_ITEMS], "Compare interleukins")
+    ids, (low, high) = selected_interleukins(window), _limits()
+    if not low <= len(ids) <= high:
+        chosen = _choose(window, ids[:high], "Compare interleukins")
         if not chosen:
             return None
         ids = chosen
@@ -149,15 +156,15 @@ def compare_family(window: Any, family_id: str | None = None) -> CompareView | N
     if family is None:
         window.statusBar().showMessage("Open an interleukin to compare its family.", 5000)
         return None
-    members = [m["id"] for m in family["members"]]
-    if MIN_ITEMS <= len(members) <= MAX_ITEMS:
+    members, (low, high) = [m["id"] for m in family["members"]], _limits()
+    if low <= len(members) <= high:
         return compare_ids(window, members)
-    if len(members) < MIN_ITEMS:
+    if len(members) < low:
         window.statusBar().showMessage(f"{family['name']} has only one member.", 5000)
         return None
     current = _current_interleukin(window)
     ticked = ([current] if current in members else []) + members
-    chosen = _choose(window, list(dict.fromkeys(ticked))[:MAX_ITEMS],
+    chosen = _choose(window, list(dict.fromkeys(ticked))[:high],
                      f"Compare the {family['name']}",
                      [(m["id"], m["name"]) for m in family["members"]])
     return compare_ids(window, chosen) if chosen else None

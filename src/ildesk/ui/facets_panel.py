@@ -125,16 +125,27 @@ class FacetTree(QWidget):
     def set_counts(self, counts: dict[str, int], force: bool = False) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         normal = self.palette().color(QPalette.ColorRole.Text)
-        for item_id, items in self._items.items():
-            n = counts.get(item_id, 0)
-            if not force and self._shown.get(item_id) == n:
-                continue  # as you type most counts stay the same: leave those items alone
-            self._shown[item_id] = n
-            for item in items:
-                item.setText(0, f"{item.data(0, NAME_ROLE)}  ({n})")
-                item.setForeground(0, normal if n else muted)
-                if not item.toolTip(0):
-                    item.setToolTip(0, plain_tip(str(item.data(0, NAME_ROLE))))
+        changed = [(item_id, items, counts.get(item_id, 0))
+                   for item_id, items in self._items.items()
+                   if force or self._shown.get(item_id) != counts.get(item_id, 0)]
+        if not changed:
+            return  # as you type most counts stay the same: leave those items alone
+        # The view hears of the new texts once, not item by item (the first fill changes
+        # hundreds, and a wrapping tree would measure its rows again after each).
+        model = self.tree.model()
+        was_blocked = model.blockSignals(True)
+        try:
+            for item_id, items, n in changed:
+                self._shown[item_id] = n
+                for item in items:
+                    item.setText(0, f"{item.data(0, NAME_ROLE)}  ({n})")
+                    item.setForeground(0, normal if n else muted)
+                    if not item.toolTip(0):
+                        item.setToolTip(0, plain_tip(str(item.data(0, NAME_ROLE))))
+        finally:
+            model.blockSignals(was_blocked)
+        self.tree.doItemsLayout()
+        self.tree.viewport().update()
 
     def select(self, item_id: str | None) -> None:
         self._muting = True

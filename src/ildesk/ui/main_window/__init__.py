@@ -60,10 +60,12 @@ class MainWindow(QMainWindow):
     theme_changed = Signal(str)  # the person chose a theme
     closing = Signal()  # before the window closes: save what must be saved
 
-    def __init__(self, content: Content, searcher: Searcher, lazy_diagram: bool = False
-                 ) -> None:
+    def __init__(self, content: Content, searcher: Searcher, lazy_diagram: bool = False,
+                 hold_article: bool = False) -> None:
         """`lazy_diagram`: leave the diagram panel's contents to `attach_diagram()`, so that
-        the window can paint before the drawing code loads (the application does this)."""
+        the window can paint before the drawing code loads (the application does this).
+        `hold_article`: render the article only at `release_article()` (the application
+        opens its start page first, so Home is not rendered for nothing)."""
         super().__init__()
         self.content, self.searcher = content, searcher
         self.bg = Background(self, report=self.report)
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
                              self._providers, self.open_page,
                              (self.labels, self.families, self.meta))
         self.view.zoom_changed.connect(self.zoom_changed)
+        if hold_article:
+            self.view.hold()
         self._printing: Printing | None = None
         self.reader.page_changed.connect(self._follow)
         self.docks.restore_geometry()
@@ -171,6 +175,10 @@ class MainWindow(QMainWindow):
             self.report(f"There is no page {page_id!r} in this database.")
             return False
         return True
+
+    def release_article(self) -> None:
+        """Render the article `hold_article` held back: the page on screen now."""
+        self.view.release()
 
     def show_home(self) -> None:
         """The home page: overview articles, families, searches to try."""

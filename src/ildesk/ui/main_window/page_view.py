@@ -58,7 +58,20 @@ class PageView(QObject):
         self._glossary: glossary.Glossary | None = None
         self.diagram: DiagramPanel | None = None
         self.full: QDialog | None = None  # the diagram's full view, while open
+        self._held: bool | None = None  # render later (`hold`): None, or the keep_scroll
+        self._holding = False
         reader.page_changed.connect(self.follow)
+
+    def hold(self) -> None:
+        """Render nothing until `release`: the window, while it is built and sent to the
+        page it opens on, renders that page once instead of Home and then the page."""
+        self._holding = True
+
+    def release(self) -> None:
+        """Render what `hold` held back (the page on screen now), if anything was."""
+        held, self._holding, self._held = self._held, False, None
+        if held is not None:
+            self.render(held)
 
     def follow(self, shown: Shown) -> None:
         self._window.setWindowTitle("ildesk" if shown.is_home else f"{shown.title} — ildesk")
@@ -67,6 +80,9 @@ class PageView(QObject):
 
     def render(self, keep_scroll: bool = False) -> None:
         """The article of the page on screen (Home: the home page)."""
+        if self._holding:
+            self._held = bool(self._held) or keep_scroll
+            return
         self._article.browser.zoom = self.zoom  # its reading column follows the text size
         shown = self._reader.shown
         if shown.page is None:
