@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ildesk.db.engine import connect_readonly
 from ildesk.kb.names import key
-from ildesk.search import graph, index, intent
+from ildesk.search import graph, index, intent, prefix, suggestions
 from ildesk.search import query as q
 from ildesk.search.facets import FacetMixin
 from ildesk.search.fulltext import FullTextMixin
@@ -70,7 +70,7 @@ class Searcher(FullTextMixin, FacetMixin):
         self.path = path
         self.conn = connect_readonly(path)
         self._cancel: Callable[[], bool] | None = None
-        self._processed: list[str] | None = None
+        self._processed: suggestions.ByLength | None = None
         self.conn.set_progress_handler(self._progress, 2000)
         self.index = index.load(self.conn)
 
@@ -142,7 +142,11 @@ class Searcher(FullTextMixin, FacetMixin):
             # Th17 producers finds IL-17A, which IL-6 helps to induce.)
             expr = f"{{{NAMED_COLUMNS}}}: ({expr})"
         asked = max(limit * 3, 60)
-        rows = self._fts(expr, asked) if expr else []
+        rows = self._typed_name(rest, asked, limit) if expr and not (named or kinds) else []
+        if rows:  # a name being typed, answered from the names (no body text to mark)
+            expr = f'{{name aliases keys}}: "{prefix.typed_word(rest)}"*'
+        else:
+            rows = self._fts(expr, asked) if expr else []
         every_match_known = len(rows) < asked  # (not so after the partial fallback)
         notice, missing = "", False
         leading: list[str] = []
@@ -303,19 +307,31 @@ class Searcher(FullTextMixin, FacetMixin):
         behind the first member of another family with a similar weight."""
         ix = self.index
         weights = {il: w - (0.5 if il in ix.disputed else 0.0) for il, w in linked.items()}
-        # Only the head of the list is ever shown; the greedy pass below is quadratic.
-        left = {il: weights[il] for il in heapq.nlargest(
-            DIVERSIFY_HEAD, weights, key=lambda i: (weights[i], fts.get(i, 0.0)))}
+        # Only the head of the list is ever shown.
+        head = heapq.nlargest(DIVERSIFY_HEAD, weights,
+                              key=lambda i: (weights[i], fts.get(i, 0.0)))
+        # Greedy: the best weight less the spread times the members of its family already
+        # placed. Within a family that penalty is the same for all, so only each family's
+        # best waiting member can be next: one heap of family heads (linear, same order).
+        members: dict[str, list[tuple[float, float, str, str]]] = {}
+        for il in head:
+            members.setdefault(ix.primary_family.get(il, ""), []).append(
+                (-weights[il], -fts.get(il, 0.0), ix.names[il][3], il))
+        for queue in members.values():
+            queue.sort(reverse=True)  # best last, popped first
+        heads = [(*m[-1], fam) for fam, m in members.items()]
+        heapq.heapify(heads)
         order: list[str] = []
         taken: dict[str, int] = {}
-        while left:
-            best = min(left, key=lambda i: (
-                -(left[i] - FAMILY_SPREAD * taken.get(ix.primary_family.get(i, ""), 0)),
-                -fts.get(i, 0.0), ix.names[i][3]))
-            order.append(best)
-            fam = ix.primary_family.get(best, "")
+        while heads:
+            *_, il, fam = heapq.heappop(heads)
+            order.append(il)
             taken[fam] = taken.get(fam, 0) + 1
-            del left[best]
+            queue = members[fam]
+            queue.pop()
+            if queue:
+                w, f, sort_key, nxt = queue[-1]
+                heapq.heappush(heads, (w + FAMILY_SPREAD * taken[fam], f, sort_key, nxt, fam))
         return order
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
@@ -326,9 +342,13 @@ class Searcher(FullTextMixin, FacetMixin):
 
         wanted = utils.default_process(cleaned)
         if self._processed is None:  # the vocabulary, case- and punctuation-folded once
-            self._processed = [utils.default_process(v) for v in self.index.vocabulary]
-        found = process.extract(wanted, self._processed, scorer=fuzz.ratio, processor=None,
-                                limit=limit * 3, score_cutoff=75)
+            self._processed = suggestions.ByLength.build(
+                utils.default_process(v) for v in self.index.vocabulary)
+        # Only names whose length allows a ratio of 75 are compared (the same answers).
+        folded, at = self._processed.near(len(wanted))
+        found = sorted(((name, score, at[i]) for name, score, i in process.extract(
+            wanted, folded, scorer=fuzz.ratio, processor=None, limit=None,
+            score_cutoff=suggestions.CUTOFF)), key=lambda f: (-f[1], f[2]))[:limit * 3]
         out: list[str] = []
         for _folded, _score, i in found:
             name = self.index.vocabulary[i]

@@ -17,7 +17,7 @@ import sqlite3
 
 from ildesk.db.fts import FTS_NAMES, FTS_TABLE, PREFIX_INDEX, SNIPPET_COLUMN, WEIGHTS
 from ildesk.kb.names import key
-from ildesk.search import intent, partial
+from ildesk.search import intent, partial, prefix
 from ildesk.search import query as q
 from ildesk.search.hits import MARK_END, MARK_START, Cancelled
 from ildesk.search.index import Index
@@ -91,6 +91,20 @@ class FullTextMixin:
         sql = (f"SELECT rowid, page_id, kind, bm25({FTS_TABLE}, {WEIGHTS}) AS rank "
                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?")
         return self._run(sql, (expr, limit))  # type: ignore[return-value]
+
+    def _typed_name(self, text: str, asked: int, limit: int) -> list[Row]:
+        """Rows for one word being typed, from the names alone (search/prefix.py), when the
+        names give at least `limit` pages; otherwise [] and the full text answers. Ranks are
+        negative, as bm25's are."""
+        word = prefix.typed_word(text)
+        if word is None or self.index.variants.alternatives(text.strip()):
+            return []
+        found = self.index.name_words.lookup(word, asked)
+        if len(found) < limit:
+            return []
+        names = self.index.names
+        return [(-1, pid, names[pid][1], -score) for pid, score in found[:asked]
+                if pid in names]
 
     def _snippets(self, expr: str, rowids: list[int], every_match_known: bool = False
                   ) -> dict[str, str]:

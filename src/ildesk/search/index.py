@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ildesk.search import graph
+from ildesk.search.prefix import NameWords
 from ildesk.search.variants import Variants
 from ildesk.vocab import APPROVED, LINK_WEIGHT
 
@@ -49,6 +50,7 @@ class Index:
     sorted_keys: list[str]  # alias keys in order, for prefix lookups by bisection
     graph: graph.Graph  # how pages are linked, for a named page's neighbourhood
     variants: Variants  # data/variants.yaml as the builder stored it
+    name_words: NameWords  # the words of names and aliases, for a name being typed
 
 
 
@@ -60,8 +62,9 @@ def load(c: sqlite3.Connection) -> Index:
     alias_keys: dict[str, list[str]] = {}
     own_keys: dict[str, set[str]] = {}
     vocab: dict[str, None] = {}
-    for page_id, name, k, position in c.execute(
-            "SELECT page_id, name, key, position FROM alias ORDER BY page_id, position"):
+    alias_rows = c.execute("SELECT page_id, name, key, position FROM alias "
+                           "ORDER BY page_id, position").fetchall()
+    for page_id, name, k, position in alias_rows:
         if position <= 1:  # the page's name, and an interleukin's abbreviation
             own_keys.setdefault(page_id, set()).add(k)
         ids = alias_keys.setdefault(k, [])
@@ -134,5 +137,6 @@ def load(c: sqlite3.Connection) -> Index:
                                         "WHERE status != 'established'")}
     return Index(names, alias_keys, list(vocab), cells, dis, fams, linked, primary,
                  disputed, shorts, own_keys, sorted(alias_keys), graph.load(c),
-                 Variants.from_json(_meta(c, "search_variants")))
+                 Variants.from_json(_meta(c, "search_variants")),
+                 NameWords.build((r[0], r[1], r[3]) for r in alias_rows))
 
