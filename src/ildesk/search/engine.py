@@ -71,6 +71,7 @@ class Searcher(FullTextMixin, FacetMixin):
         self.conn = connect_readonly(path)
         self._cancel: Callable[[], bool] | None = None
         self._processed: suggestions.ByLength | None = None
+        self._deferred = False  # the last _rank(typo_first=True) left partial matching out
         self.conn.set_progress_handler(self._progress, 2000)
         self.index = index.load(self.conn)
 
@@ -120,9 +121,12 @@ class Searcher(FullTextMixin, FacetMixin):
     # -- ranking --------------------------------------------------------------------------
 
     def _rank(self, text: str, limit: int, kinds: tuple[str, ...] | None,
-              snippets: bool = True) -> tuple[list[SearchHit], str, bool]:
+              snippets: bool = True, typo_first: bool = False
+              ) -> tuple[list[SearchHit], str, bool]:
         """The ranked hits for `text`, the notice to show with them, and whether the query
-        holds a word no page has (then a spelling suggestion may serve better)."""
+        holds a word no page has (then a spelling suggestion may serve better).
+        `typo_first`: when such a word sends the query to partial matching, return no hits
+        and set `_deferred` instead (the caller tries the suggestion first)."""
         ix = self.index
         named = self._named(text)
         plan = intent.Plan(text) if named else intent.parse(text)
@@ -152,7 +156,10 @@ class Searcher(FullTextMixin, FacetMixin):
         leading: list[str] = []
         if not rows and not named and not prefixed and expr:
             spans = self._spans(rest)
-            rows, expr, missing = self._partial(rest, limit, spans)
+            rows, expr, missing = self._partial(rest, limit, spans, typo_first)
+            if typo_first and missing:
+                self._deferred = True
+                return [], "", True
             every_match_known = False
             notice = PARTIAL_NOTICE if rows else ""
             # A name inside the query leads (without its neighbourhood: the other words
@@ -335,26 +342,10 @@ class Searcher(FullTextMixin, FacetMixin):
         return order
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
-        cleaned = q.clean(text).strip()
-        if len(cleaned) < 3:
-            return []
-        from rapidfuzz import fuzz, process, utils  # only a query with no hits needs it
-
-        wanted = utils.default_process(cleaned)
-        if self._processed is None:  # the vocabulary, case- and punctuation-folded once
-            self._processed = suggestions.ByLength.build(
-                utils.default_process(v) for v in self.index.vocabulary)
-        # Only names whose length allows a ratio of 75 are compared (the same answers).
-        folded, at = self._processed.near(len(wanted))
-        found = sorted(((name, score, at[i]) for name, score, i in process.extract(
-            wanted, folded, scorer=fuzz.ratio, processor=None, limit=None,
-            score_cutoff=suggestions.CUTOFF)), key=lambda f: (-f[1], f[2]))[:limit * 3]
-        out: list[str] = []
-        for _folded, _score, i in found:
-            name = self.index.vocabulary[i]
-            if name.casefold() != cleaned.casefold() and name not in out:
-                out.append(name)
-        return out[:limit]
+        """The closest names to `text` (did you mean), at most `limit`."""
+        if self._processed is None:  # the vocabulary, folded once, by length
+            self._processed = suggestions.ByLength.build(self.index.vocabulary)
+        return suggestions.suggest(self._processed, self.index.vocabulary, text, limit)
 
     def search(self, text: str, facets: Facets = NO_FACETS, limit: int = 50,
                cancel: Callable[[], bool] | None = None,
@@ -374,22 +365,27 @@ class Searcher(FullTextMixin, FacetMixin):
                         for i in ils]
                 return SearchResult(text, hits + self.facet_drugs(facets), facets=facets)
             pool = FACET_POOL if facets.active else limit
-            hits, notice, missing = self._rank(text, pool, kinds)
-            if facets.active:
-                hits = [h for h in hits if self.matches(h.id, facets)]
+            # A word no page holds may be a typo: the pages that match only the other words
+            # wait until the suggestion is known not to name a page (it then wins).
+            self._deferred = False
+            hits, notice, missing = self._rank(text, pool, kinds, typo_first=True)
+            hits = [h for h in hits if self.matches(h.id, facets)] if facets.active else hits
             if hits and not missing:
                 return SearchResult(text, hits[:limit], facets=facets, notice=notice)
-            # A word no page holds may be a typo: a suggestion that names a page wins over
-            # pages that match only the other words.
-            suggestions = self.suggest(text)
-            if suggestions and not (cancel and cancel()):
-                corrected = self._rank(suggestions[0], pool, kinds)[0]
+            found = self.suggest(text)
+            corrected: list[SearchHit] = []
+            if found and not (cancel and cancel()):
+                corrected = self._rank(found[0], pool, kinds)[0]
                 if facets.active:
                     corrected = [h for h in corrected if self.matches(h.id, facets)]
-                if corrected and (not hits or corrected[0].exact):
-                    return SearchResult(suggestions[0], corrected[:limit], suggestions,
-                                        corrected_from=text, facets=facets)
-            return SearchResult(text, hits[:limit], suggestions if not hits else [],
+            if self._deferred and not (corrected and corrected[0].exact):
+                hits, notice, missing = self._rank(text, pool, kinds)
+                if facets.active:
+                    hits = [h for h in hits if self.matches(h.id, facets)]
+            if corrected and (not hits or corrected[0].exact):
+                return SearchResult(found[0], corrected[:limit], found,
+                                    corrected_from=text, facets=facets)
+            return SearchResult(text, hits[:limit], found if not hits else [],
                                 facets=facets, notice=notice)
         finally:
             self._cancel = None

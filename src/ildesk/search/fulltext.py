@@ -121,11 +121,11 @@ class FullTextMixin:
         rows = self._run(sql, (MARK_START, MARK_END, expr, *rowids))
         return {str(pid): str(snip) for pid, snip in rows if MARK_START in str(snip)}
 
-    def _partial(self, text: str, limit: int, spans: list[str]
+    def _partial(self, text: str, limit: int, spans: list[str], typo_first: bool = False
                  ) -> tuple[list[Row], str, bool]:
         """The pages that hold most of the words (rarest first), an expression that marks
         them, and whether some word is in no page at all. `spans` are names inside the
-        text, each searched as one phrase."""
+        text, each searched as one phrase. `typo_first`: no pages when a word is in none."""
         rest = text
         for span in spans:
             rest = rest.replace(span, " ")
@@ -133,6 +133,8 @@ class FullTextMixin:
         groups += q.word_groups(rest, variants=self.index.variants) if q.tokens(rest) else []
         counted = partial.frequencies(self._run, FTS_TABLE, groups)
         missing = len(counted) < min(len(groups), partial.MAX_WORDS)
+        if missing and typo_first:
+            return [], "", missing
         named = set(groups[:len(spans)])
         for level in partial.levels(counted, len(groups)):
             # Pages that hold a name the query contains first, then the best bm25.

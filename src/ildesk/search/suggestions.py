@@ -7,8 +7,8 @@ the names in that band gives the same suggestions as comparing all of them (sort
 then by position in the vocabulary, as rapidfuzz orders ties), at 100,000 entries a fraction
 of the work. The band is one slice of the names sorted by length.
 
-    names = ByLength.build(["il6", "il-6 receptor", "bsf2"])
-    names.near(4)  # (['il6', 'bsf2'], [0, 2]): lengths 3 and 4 (2 to 7 may reach 75)
+    names = ByLength.build(["IL6", "IL-6 receptor", "BSF-2"])
+    names.near(4)  # (['il6', 'bsf 2'], [0, 2]): lengths 1 to 7 are compared
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from ildesk.search import query as q
 
 CUTOFF = 75  # the least ratio a suggestion needs
 
@@ -27,8 +29,12 @@ class ByLength:
     lengths: list[int]  # each one's length, for bisection
 
     @classmethod
-    def build(cls, folded: Iterable[str]) -> ByLength:
-        items = sorted(((len(n), i, n) for i, n in enumerate(folded)))
+    def build(cls, vocabulary: Iterable[str]) -> ByLength:
+        """The names case- and punctuation-folded as rapidfuzz compares them."""
+        from rapidfuzz import utils  # only a query with no hits needs it (start-up time)
+
+        items = sorted((len(n), i, n) for i, n in
+                       enumerate(utils.default_process(v) for v in vocabulary))
         return cls([n for _, _, n in items], [i for _, i, _ in items],
                    [length for length, _, _ in items])
 
@@ -41,3 +47,23 @@ class ByLength:
         start = bisect.bisect_left(self.lengths, low)
         end = bisect.bisect_right(self.lengths, high, start)
         return self.names[start:end], self.positions[start:end]
+
+
+def suggest(names: ByLength, vocabulary: list[str], text: str, limit: int = 3) -> list[str]:
+    """The names of `vocabulary` (`names` made from it) closest to `text`, best first."""
+    cleaned = q.clean(text).strip()
+    if len(cleaned) < 3:
+        return []
+    from rapidfuzz import fuzz, process, utils
+
+    wanted = utils.default_process(cleaned)
+    folded, at = names.near(len(wanted))
+    found = sorted(((score, at[i]) for _, score, i in process.extract(
+        wanted, folded, scorer=fuzz.ratio, processor=None, limit=None,
+        score_cutoff=CUTOFF)), key=lambda f: (-f[0], f[1]))[:limit * 3]
+    out: list[str] = []
+    for _score, i in found:
+        name = vocabulary[i]
+        if name.casefold() != cleaned.casefold() and name not in out:
+            out.append(name)
+    return out[:limit]
