@@ -7,6 +7,7 @@ Read once when a `Searcher` opens (a few milliseconds on the shipped database).
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -50,7 +51,13 @@ class Index:
     sorted_keys: list[str]  # alias keys in order, for prefix lookups by bisection
     graph: graph.Graph  # how pages are linked, for a named page's neighbourhood
     variants: Variants  # data/variants.yaml as the builder stored it
-    name_words: NameWords  # the words of names and aliases, for a name being typed
+    alias_rows: list[tuple[str, str, int]]  # (page id, name or alias, position)
+
+    @functools.cached_property
+    def name_words(self) -> NameWords:
+        """The words of names and aliases, for a word being typed: made when first asked
+        for (4 ms on the shipped database, 1.3 s at 100,000 entries), not at start-up."""
+        return NameWords.build(self.alias_rows)
 
 
 
@@ -138,5 +145,5 @@ def load(c: sqlite3.Connection) -> Index:
     return Index(names, alias_keys, list(vocab), cells, dis, fams, linked, primary,
                  disputed, shorts, own_keys, sorted(alias_keys), graph.load(c),
                  Variants.from_json(_meta(c, "search_variants")),
-                 NameWords.build((r[0], r[1], r[3]) for r in alias_rows))
+                 [(r[0], r[1], r[3]) for r in alias_rows])
 

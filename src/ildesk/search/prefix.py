@@ -43,17 +43,23 @@ class NameWords:
     def build(cls, rows: Iterable[tuple[str, str, int]]) -> NameWords:
         """`rows`: (page id, name or alias, position; 0 is the page's own name)."""
         best: dict[str, dict[str, float]] = {}
+        findall, possessive = _TOKEN.findall, _POSSESSIVE.sub
         for page_id, name, position in rows:
-            toks = _TOKEN.findall(_POSSESSIVE.sub("s", fold(name)))
+            folded = name.lower() if name.isascii() else fold(name)  # (the same for ASCII)
+            toks = findall(possessive("s", folded) if "'" in folded or "\u2019" in folded
+                           else folded)
             if not toks:
                 continue
             score = (NAME_WEIGHT if position == 0 else ALIAS_WEIGHT) / len(toks)
             for tok in toks:
-                per_page = best.setdefault(tok, {})
-                if score > per_page.get(page_id, 0.0):
+                per_page = best.get(tok)
+                if per_page is None:
+                    best[tok] = {page_id: score}
+                elif score > per_page.get(page_id, 0.0):
                     per_page[page_id] = score
         words = sorted(best)
-        pages = [sorted(best[w].items(), key=lambda item: (-item[1], item[0])) for w in words]
+        pages = [sorted(best[w].items(), key=_best_first) if len(best[w]) > 1
+                 else list(best[w].items()) for w in words]
         return cls(words, pages)
 
     def lookup(self, word: str, wanted: int) -> list[tuple[str, float]]:
@@ -74,6 +80,10 @@ class NameWords:
             if len(found) >= wanted:
                 break
         return sorted(found.items(), key=lambda item: -item[1])
+
+
+def _best_first(item: tuple[str, float]) -> tuple[float, str]:
+    return -item[1], item[0]
 
 
 def typed_word(text: str) -> str | None:
