@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ildesk.db.engine import connect_readonly
 from ildesk.kb.names import key
-from ildesk.search import graph, index, intent
+from ildesk.search import graph, index, intent, prefix, suggestions
 from ildesk.search import query as q
 from ildesk.search.facets import FacetMixin
 from ildesk.search.fulltext import FullTextMixin
@@ -72,7 +72,8 @@ class Searcher(FullTextMixin, FacetMixin):
         self.path = path
         self.conn = connect_readonly(path)
         self._cancel: Callable[[], bool] | None = None
-        self._processed: list[str] | None = None
+        self._processed: suggestions.ByLength | None = None
+        self._deferred = False  # the last _rank(typo_first=True) left partial matching out
         self.conn.set_progress_handler(self._progress, 2000)
         self.index = index.load(self.conn)
 
@@ -122,9 +123,12 @@ class Searcher(FullTextMixin, FacetMixin):
     # -- ranking --------------------------------------------------------------------------
 
     def _rank(self, text: str, limit: int, kinds: tuple[str, ...] | None,
-              snippets: bool = True) -> tuple[list[SearchHit], str, bool]:
+              snippets: bool = True, typo_first: bool = False
+              ) -> tuple[list[SearchHit], str, bool]:
         """The ranked hits for `text`, the notice to show with them, and whether the query
-        holds a word no page has (then a spelling suggestion may serve better)."""
+        holds a word no page has (then a spelling suggestion may serve better).
+        `typo_first`: when such a word sends the query to partial matching, return no hits
+        and set `_deferred` instead (the caller tries the suggestion first)."""
         ix = self.index
         named = self._named(text)
         plan = intent.Plan(text) if named else intent.parse(text)
@@ -144,13 +148,20 @@ class Searcher(FullTextMixin, FacetMixin):
             # Th17 producers finds IL-17A, which IL-6 helps to induce.)
             expr = f"{{{NAMED_COLUMNS}}}: ({expr})"
         asked = max(limit * 3, 60)
-        rows = self._fts(expr, asked) if expr else []
+        rows = self._typed_name(rest, asked, limit) if expr and not (named or kinds) else []
+        if rows:  # a name being typed, answered from the names (no body text to mark)
+            expr = f'{{name aliases keys}}: "{prefix.typed_word(rest)}"*'
+        else:
+            rows = self._fts(expr, asked) if expr else []
         every_match_known = len(rows) < asked  # (not so after the partial fallback)
         notice, missing = "", False
         leading: list[str] = []
         if not rows and not named and not prefixed and expr:
             spans = self._spans(rest)
-            rows, expr, missing = self._partial(rest, limit, spans)
+            rows, expr, missing = self._partial(rest, limit, spans, typo_first)
+            if typo_first and missing:
+                self._deferred = True
+                return [], "", True
             every_match_known = False
             notice = PARTIAL_NOTICE if rows else ""
             # A name inside the query leads (without its neighbourhood: the other words
@@ -305,38 +316,38 @@ class Searcher(FullTextMixin, FacetMixin):
         behind the first member of another family with a similar weight."""
         ix = self.index
         weights = {il: w - (0.5 if il in ix.disputed else 0.0) for il, w in linked.items()}
-        # Only the head of the list is ever shown; the greedy pass below is quadratic.
-        left = {il: weights[il] for il in heapq.nlargest(
-            DIVERSIFY_HEAD, weights, key=lambda i: (weights[i], fts.get(i, 0.0)))}
+        # Only the head of the list is ever shown.
+        head = heapq.nlargest(DIVERSIFY_HEAD, weights,
+                              key=lambda i: (weights[i], fts.get(i, 0.0)))
+        # Greedy: the best weight less the spread times the members of its family already
+        # placed. Within a family that penalty is the same for all, so only each family's
+        # best waiting member can be next: one heap of family heads (linear, same order).
+        members: dict[str, list[tuple[float, float, str, str]]] = {}
+        for il in head:
+            members.setdefault(ix.primary_family.get(il, ""), []).append(
+                (-weights[il], -fts.get(il, 0.0), ix.names[il][3], il))
+        for queue in members.values():
+            queue.sort(reverse=True)  # best last, popped first
+        heads = [(*m[-1], fam) for fam, m in members.items()]
+        heapq.heapify(heads)
         order: list[str] = []
         taken: dict[str, int] = {}
-        while left:
-            best = min(left, key=lambda i: (
-                -(left[i] - FAMILY_SPREAD * taken.get(ix.primary_family.get(i, ""), 0)),
-                -fts.get(i, 0.0), ix.names[i][3]))
-            order.append(best)
-            fam = ix.primary_family.get(best, "")
+        while heads:
+            *_, il, fam = heapq.heappop(heads)
+            order.append(il)
             taken[fam] = taken.get(fam, 0) + 1
-            del left[best]
+            queue = members[fam]
+            queue.pop()
+            if queue:
+                w, f, sort_key, nxt = queue[-1]
+                heapq.heappush(heads, (w + FAMILY_SPREAD * taken[fam], f, sort_key, nxt, fam))
         return order
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
-        cleaned = q.clean(text).strip()
-        if len(cleaned) < 3:
-            return []
-        from rapidfuzz import fuzz, process, utils  # only a query with no hits needs it
-
-        wanted = utils.default_process(cleaned)
-        if self._processed is None:  # the vocabulary, case- and punctuation-folded once
-            self._processed = [utils.default_process(v) for v in self.index.vocabulary]
-        found = process.extract(wanted, self._processed, scorer=fuzz.ratio, processor=None,
-                                limit=limit * 3, score_cutoff=75)
-        out: list[str] = []
-        for _folded, _score, i in found:
-            name = self.index.vocabulary[i]
-            if name.casefold() != cleaned.casefold() and name not in out:
-                out.append(name)
-        return out[:limit]
+        """The closest names to `text` (did you mean), at most `limit`."""
+        if self._processed is None:  # the vocabulary, folded once, by length
+            self._processed = suggestions.ByLength.build(self.index.vocabulary)
+        return suggestions.suggest(self._processed, self.index.vocabulary, text, limit)
 
     def search(self, text: str, facets: Facets = NO_FACETS, limit: int = 50,
                cancel: Callable[[], bool] | None = None,
@@ -356,22 +367,27 @@ class Searcher(FullTextMixin, FacetMixin):
                         for i in ils]
                 return SearchResult(text, hits + self.facet_drugs(facets), facets=facets)
             pool = FACET_POOL if facets.active else limit
-            hits, notice, missing = self._rank(text, pool, kinds)
-            if facets.active:
-                hits = [h for h in hits if self.matches(h.id, facets)]
+            # A word no page holds may be a typo: the pages that match only the other words
+            # wait until the suggestion is known not to name a page (it then wins).
+            self._deferred = False
+            hits, notice, missing = self._rank(text, pool, kinds, typo_first=True)
+            hits = [h for h in hits if self.matches(h.id, facets)] if facets.active else hits
             if hits and not missing:
                 return SearchResult(text, hits[:limit], facets=facets, notice=notice)
-            # A word no page holds may be a typo: a suggestion that names a page wins over
-            # pages that match only the other words.
-            suggestions = self.suggest(text)
-            if suggestions and not (cancel and cancel()):
-                corrected = self._rank(suggestions[0], pool, kinds)[0]
+            found = self.suggest(text)
+            corrected: list[SearchHit] = []
+            if found and not (cancel and cancel()):
+                corrected = self._rank(found[0], pool, kinds)[0]
                 if facets.active:
                     corrected = [h for h in corrected if self.matches(h.id, facets)]
-                if corrected and (not hits or corrected[0].exact):
-                    return SearchResult(suggestions[0], corrected[:limit], suggestions,
-                                        corrected_from=text, facets=facets)
-            return SearchResult(text, hits[:limit], suggestions if not hits else [],
+            if self._deferred and not (corrected and corrected[0].exact):
+                hits, notice, missing = self._rank(text, pool, kinds)
+                if facets.active:
+                    hits = [h for h in hits if self.matches(h.id, facets)]
+            if corrected and (not hits or corrected[0].exact):
+                return SearchResult(found[0], corrected[:limit], found,
+                                    corrected_from=text, facets=facets)
+            return SearchResult(text, hits[:limit], found if not hits else [],
                                 facets=facets, notice=notice)
         finally:
             self._cancel = None

@@ -17,7 +17,7 @@ import sqlite3
 
 from ildesk.db.fts import FTS_NAMES, FTS_TABLE, PREFIX_INDEX, SNIPPET_COLUMN, WEIGHTS
 from ildesk.kb.names import key
-from ildesk.search import intent, partial
+from ildesk.search import intent, partial, prefix
 from ildesk.search import query as q
 from ildesk.search.hits import MARK_END, MARK_START, Cancelled
 from ildesk.search.index import Index
@@ -92,6 +92,20 @@ class FullTextMixin:
                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY rank LIMIT ?")
         return self._run(sql, (expr, limit))  # type: ignore[return-value]
 
+    def _typed_name(self, text: str, asked: int, limit: int) -> list[Row]:
+        """Rows for one word being typed, from the names alone (search/prefix.py), when the
+        names give at least `limit` pages; otherwise [] and the full text answers. Ranks are
+        negative, as bm25's are."""
+        word = prefix.typed_word(text)
+        if word is None or self.index.variants.alternatives(text.strip()):
+            return []
+        found = self.index.name_words.lookup(word, asked)
+        if len(found) < limit:
+            return []
+        names = self.index.names
+        return [(-1, pid, names[pid][1], -score) for pid, score in found[:asked]
+                if pid in names]
+
     def _snippets(self, expr: str, rowids: list[int], every_match_known: bool = False
                   ) -> dict[str, str]:
         """Snippets with the match marked, for the rows that will be shown.
@@ -107,11 +121,11 @@ class FullTextMixin:
         rows = self._run(sql, (MARK_START, MARK_END, expr, *rowids))
         return {str(pid): str(snip) for pid, snip in rows if MARK_START in str(snip)}
 
-    def _partial(self, text: str, limit: int, spans: list[str]
+    def _partial(self, text: str, limit: int, spans: list[str], typo_first: bool = False
                  ) -> tuple[list[Row], str, bool]:
         """The pages that hold most of the words (rarest first), an expression that marks
         them, and whether some word is in no page at all. `spans` are names inside the
-        text, each searched as one phrase."""
+        text, each searched as one phrase. `typo_first`: no pages when a word is in none."""
         rest = text
         for span in spans:
             rest = rest.replace(span, " ")
@@ -119,6 +133,8 @@ class FullTextMixin:
         groups += q.word_groups(rest, variants=self.index.variants) if q.tokens(rest) else []
         counted = partial.frequencies(self._run, FTS_TABLE, groups)
         missing = len(counted) < min(len(groups), partial.MAX_WORDS)
+        if missing and typo_first:
+            return [], "", missing
         named = set(groups[:len(spans)])
         for level in partial.levels(counted, len(groups)):
             # Pages that hold a name the query contains first, then the best bm25.
