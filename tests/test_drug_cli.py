@@ -170,3 +170,11 @@ def test_show_drug_text_lists_its_approvals(capsys, db_path):
 def test_mechanism_in_a_few_words(capsys, db_path, drug, mechanism):
     rows = {d["id"]: d for d in _json(capsys)["drugs"]}
     assert rows[drug]["mechanism"] == mechanism
+
+
+def test_a_misspelt_disease_is_offered_diseases_only(capsys, db_path):
+    assert main(["drugs", "--disease", "psorasis"]) == 1
+    err = capsys.readouterr().err
+    offered = err.split("Did you mean:")[1].strip().rstrip("?").split(", ")
+    assert offered[0] == "psoriasis"
+    assert not any(o.startswith(("Interleukin", "IL-")) for o in offered)  # not diseases

@@ -78,7 +78,7 @@ def open_content_or_fail(args: argparse.Namespace) -> Content:
         raise CliError(exc.message, exc.advice) from exc
 
 
-def resolve(content: Content, name: str) -> str:
+def resolve(content: Content, name: str, kinds: tuple[str, ...] = ()) -> str:
     """The page id `name` stands for (`search.names.find_page`: an exact name or alias, else
     a search's exact top hit); otherwise a CliError with the closest names."""
     from ildesk.kb.names import key
@@ -94,7 +94,7 @@ def resolve(content: Content, name: str) -> str:
         raise excluded
     searcher = Searcher(content.path)
     try:
-        found = find_page(content, searcher, name)
+        found = find_page(content, searcher, name, kinds)
     finally:
         searcher.close()
     if found.page_id is not None:

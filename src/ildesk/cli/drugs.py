@@ -23,7 +23,7 @@ HEADINGS = ("Drug", "Acts on", "Mechanism", "First approved", "Regions", "Status
 def _page_of_kind(content: Content, name: str, kinds: tuple[str, ...], what: str) -> str:
     from ildesk.db import pages
 
-    page_id = resolve(content, name)
+    page_id = resolve(content, name, kinds)  # "did you mean" offers pages of these kinds
     page = pages.page(content, page_id)
     assert page is not None
     if page["kind"] not in kinds:

@@ -23,11 +23,16 @@ class Found:
     suggestions: list[str] = field(default_factory=list)
 
 
-def find_page(content: Content, searcher: Searcher, name: str) -> Found:
+def find_page(content: Content, searcher: Searcher, name: str,
+              kinds: tuple[str, ...] = ()) -> Found:
+    """`kinds`: the suggestions offered when nothing is found are pages of these kinds."""
     page_id = pages.resolve(content, name)
     if page_id:
         return Found(page_id)
     result = searcher.search(name, limit=5)
     if result.hits and result.corrected_from is None and result.hits[0].exact:
         return Found(result.hits[0].id)
+    if kinds:
+        wanted = [h for h in searcher.search(name, limit=50).hits if h.kind in kinds]
+        return Found(None, [h.name for h in wanted[:3]])
     return Found(None, [h.name for h in result.hits[:3]] or list(result.suggestions))
