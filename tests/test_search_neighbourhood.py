@@ -162,3 +162,15 @@ def test_a_cell_brings_what_it_makes_before_what_acts_on_it(searcher, query):
     assert {h.group for h in hits[1:7]} == {"Interleukins it makes"}
     # IL-23 and IL-6 act on Th17 cells (they come after); IL-17C is made by epithelium
     assert ids.index("il-23") > 6 and ("il-17c" not in ids or ids.index("il-17c") > 6)
+
+
+def test_few_full_matches_are_followed_by_pages_with_most_of_the_words(searcher):
+    """Only hepatitis B and momelotinib hold all three words; the drugs whose labels ask for
+    hepatitis B screening follow them, with a notice saying so."""
+    result = searcher.search("hepatitis B reactivation", limit=20)
+    ids = [h.id for h in result.hits]
+    assert ids[:2] == ["hepatitis-b", "momelotinib"]
+    assert {"tofacitinib", "baricitinib", "ruxolitinib", "sarilumab"} <= set(ids)
+    assert result.notice.startswith("Few pages hold all your words")
+    two = searcher.search("cartilage damage", limit=20)  # two words: no pages with one alone
+    assert not two.notice and len(two.hits) < 5

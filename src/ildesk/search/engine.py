@@ -57,6 +57,7 @@ NAMED_COLUMNS = "name aliases keys summary facets"
 NAMED_SNIPPETS = 12  # …after a named page, whose neighbours show their summaries
 FACET_POOL = 500  # hits ranked before facets filter them
 FEW_ROWS = 5  # full matches below which a name inside the query is offered too
+FEW_NOTICE = "Few pages hold all your words; pages with most of them follow"
 ALSO = "Similar names"
 OTHER = "Other matches"
 # A question moves a group of the neighbourhood forward (the group that answers it).
@@ -177,10 +178,23 @@ class Searcher(FullTextMixin, FacetMixin):
         if rows and not leading and not named and not prefixed and len(rows) < FEW_ROWS:
             # Few pages hold every word: a name inside the query ("hepatitis B" in
             # "hepatitis B reactivation") leads them, as it does when none holds them all.
-            best = max(fts.values())
-            for span in self._spans(rest):
+            best, floor = max(fts.values()), min(fts.values())
+            spans = self._spans(rest)
+            for span in spans:
                 for pid in self._named(span)[:1]:
                     fts[pid] = best * 1.1 + 1.0
+            # …and the pages holding most of the words follow them, below every full match
+            # (the JAK inhibitors' hepatitis B screening after "hepatitis B reactivation").
+            # (Three words or more: with two, "most" would be either word alone.)
+            more = self._partial(rest, limit, spans)[0] if len(q.tokens(rest)) >= 3 else []
+            more = [r for r in more if r[1] not in fts]
+            if more:
+                top = max(-r[3] * KIND_BOOST.get(r[2], 1.0) for r in more) or 1.0
+                for rid, pid, kind, rank in more:
+                    fts[pid] = 0.5 * floor * (-rank * KIND_BOOST.get(kind, 1.0)) / top
+                    rowid[pid] = rid
+                every_match_known = False
+                notice = FEW_NOTICE
         scores = dict(fts)
         preferred = INTENT_KIND.get(plan.intent) if not named else None
         if preferred:
