@@ -240,6 +240,7 @@ def test_tab_reaches_a_term_and_shows_its_definition_and_enter_opens_the_entry(q
     qtbot.keyClick(browser, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.reader.shown.page_id == "glossary")
     assert top_line(window).startswith(heading)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)  # gone with its page
 
 
 def test_a_page_just_opened_names_its_top_not_its_last_section(qtbot, content, searcher):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTextBrowser,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -130,6 +131,8 @@ class ArticleView(QWidget):
     def set_html(self, html: str, keep_scroll: bool = False) -> None:
         bar = self.browser.verticalScrollBar()
         pos = bar.value()
+        if not keep_scroll:
+            QToolTip.hideText()  # a glossary term's definition belongs to the page it was on
         self.browser.setHtml(html)
         self.browser.cap_column()
         self.contents.set_sections(outline.sections(html))
