@@ -178,3 +178,12 @@ def test_a_misspelt_disease_is_offered_diseases_only(capsys, db_path):
     offered = err.split("Did you mean:")[1].strip().rstrip("?").split(", ")
     assert offered[0] == "psoriasis"
     assert not any(o.startswith(("Interleukin", "IL-")) for o in offered)  # not diseases
+
+
+def test_show_drug_text_carries_brands_marketing_and_clinical_facts(capsys, db_path):
+    assert main(["show", "tocilizumab"]) == 0
+    out = capsys.readouterr().out
+    assert "Brands: Actemra, RoActemra" in out
+    assert "Biosimilars: tocilizumab-bavi (Tofidence)" in out
+    assert "Boxed warning: serious infections" in out and "Screening: latent tuberculosis" in out
+    assert "checked on 2026-12-03" in out

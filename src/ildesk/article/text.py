@@ -13,7 +13,7 @@ from ildesk.vocab import KIND_LABEL
 from ildesk.vocab import LINK_LABEL as DISEASE_LINK_LABEL
 
 if TYPE_CHECKING:
-    from ildesk.db.pages.types import Named, Page
+    from ildesk.db.pages.types import DrugPage, Named, Page
 
 Labels = dict[str, tuple[str, str]]  # id -> (name, kind)
 
@@ -79,7 +79,38 @@ def text_of(page: Page, names: Labels) -> str:
                       + (f" {a['ended']}" if a["ended"] else "") for a in page["approvals"]]
         elif page["kind"] == "drug" and page["approvals_unlisted"]:
             lines.append(f"Approvals: {page['approvals_unlisted']}")
+        if page["kind"] == "drug":
+            lines += _drug_facts(page)
     if page["references"]:
         lines += ["", "References:"]
         lines += [f"  PMID {r['pmid']}: {r['title']} ({r['year']})" for r in page["references"]]
     return "\n".join(lines)
+
+
+def _drug_facts(page: DrugPage) -> list[str]:
+    """A drug's brands and marketing by region, biosimilars and clinical facts, as lines."""
+    out: list[str] = []
+    if page["brands"]:
+        out += ["", "Brands: " + ", ".join(page["brands"])]
+    for m in page["marketing"]:
+        state = "marketed" if m["marketed"] else "not marketed"
+        out.append(f"  {m['region']:<3} {', '.join(m['brands']) or '—'} ({state})"
+                   + (f"; {m['note']}" if m["note"] else ""))
+    if page["biosimilars"]:
+        out.append("Biosimilars: " + "; ".join(
+            f"{b['name']}" + (f" ({', '.join(b['brands'])})" if b["brands"] else "")
+            + (f", {', '.join(b['regions'])}" if b["regions"] else "")
+            + (f" {b['year']}" if b["year"] else "") for b in page["biosimilars"]))
+    c = page["clinical"]
+    if c is not None:
+        facts = [("Route", c["route"]), ("Dosing interval", c["dosing_interval"]),
+                 ("Boxed warning", c["boxed_warning"]),
+                 ("Screening", ", ".join(c["screening"])),
+                 ("Monitoring", ", ".join(c["monitoring"])),
+                 ("Live vaccines", c["live_vaccines"]),
+                 ("Pregnancy and lactation", c["pregnancy_lactation"])]
+        out += ["", "Clinical facts:"] + [f"  {k}: {v}" for k, v in facts if v]
+    if page["label"] or page["checked_on"]:
+        out += ["", f"Label: {page['label']}" + (f" (checked on {page['checked_on']})"
+                                                  if page["checked_on"] else "")]
+    return out
