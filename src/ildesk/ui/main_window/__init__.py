@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.saved_notice = SavedNotice(self.statusBar())
         self.menus.mouse_buttons(self.results.viewport(), self.article.browser.viewport(), self)
-        self.keys: Keys = Keys(self)
+        self.keys: Keys = Keys(self, self)
 
     def add_provider(self, provider: ContentProvider) -> None:
         """Let `provider` add to the article and the result list (the personal library)."""

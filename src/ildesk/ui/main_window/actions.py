@@ -23,12 +23,17 @@ from ildesk.ui.reading import Shown
 
 if TYPE_CHECKING:
     from ildesk.ui.article_view import ArticleView
-    from ildesk.ui.main_window.keys import Keys
     from ildesk.ui.main_window.page_view import PageView
     from ildesk.ui.main_window.reader import Reader
     from ildesk.ui.main_window.search_controller import SearchController
     from ildesk.ui.printing import Printing
     from ildesk.ui.result_list import ResultModel
+
+
+class Zoomer(Protocol):
+    """The window's keys as the View menu uses them (`keys.Keys`): zoom what has the focus."""
+
+    def zoom(self, step: int) -> None: ...
 
 
 class Window(Protocol):
@@ -48,7 +53,7 @@ class Window(Protocol):
     @property
     def printing(self) -> Printing: ...
     @property
-    def keys(self) -> Keys: ...
+    def keys(self) -> Zoomer: ...
     def close(self) -> bool: ...
     def go_back(self) -> None: ...
     def go_forward(self) -> None: ...

@@ -2,7 +2,7 @@
 Backspace for Back outside text fields, F6 / Shift+F6 through the panes, and the article's
 own keys (Escape to the search field, typing starts a search, Ctrl+Home / Ctrl+End).
 
-    keys = Keys(window)                          # after the menus exist
+    keys = Keys(window, window)                  # after the menus exist
     keys.add_pane("note", notes_dock, editor)    # a dock that joins the F6 cycle
     keys.table()                                 # every key, for Help > Keyboard shortcuts
 
@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDockWidget,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -32,7 +34,36 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from ildesk.ui.main_window import MainWindow
+    from ildesk.ui.article_view import ArticleView
+    from ildesk.ui.diagram_panel import DiagramPanel
+    from ildesk.ui.main_window.actions import Actions
+    from ildesk.ui.main_window.search_controller import SearchController
+
+
+
+class Window(Protocol):
+    """What the keys use of the window, named by its shape (this module does not import the
+    window that assembles it; the window is also the `host` QMainWindow the keys sit on)."""
+
+    @property
+    def search_field(self) -> QLineEdit: ...
+    @property
+    def results(self) -> QAbstractItemView: ...
+    @property
+    def facets(self) -> QWidget: ...
+    @property
+    def article(self) -> ArticleView: ...
+    @property
+    def search(self) -> SearchController: ...
+    @property
+    def diagram_dock(self) -> QDockWidget: ...
+    @property
+    def diagram(self) -> DiagramPanel | None: ...
+    @property
+    def menus(self) -> Actions: ...
+    def set_zoom(self, zoom: float) -> None: ...
+    def step_zoom(self, step: int) -> None: ...
+
 
 Pane = tuple[str, Callable[[], QWidget | None], Callable[[], QWidget | None]]
 PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -134,8 +165,8 @@ class _ArticleKeys(QObject):
     """Escape goes to the search field, a printable key starts a search with it, and
     Ctrl+Home / Ctrl+End scroll to the top / bottom."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, host: QMainWindow, window: Window) -> None:
+        super().__init__(host)
         self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -163,18 +194,21 @@ class _ArticleKeys(QObject):
 class Keys(QObject):
     """Attributes: `panes` (the F6 cycle, in screen order)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = w = window
+    def __init__(self, host: QMainWindow, window: Window) -> None:
+        """`host` carries the actions and receives the keys; `window` answers them (the main
+        window is both)."""
+        super().__init__(host)
+        self._host, self._window = host, window
+        w = window
         # The router watches the widget with the focus only (an application-wide filter
         # would run Python for every event of the program).
-        self._router = _Router(window)
+        self._router = _Router(host)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focused)
         for widget in (w.search_field, w.results, w.article.browser, w.article.find_field):
             widget.installEventFilter(self._router)
-        self._article = _ArticleKeys(window)
+        self._article = _ArticleKeys(host, window)
         w.article.browser.installEventFilter(self._article)
 
         def diagram() -> QWidget | None:
@@ -224,7 +258,7 @@ class Keys(QObject):
             self._window.set_zoom(1.0)
 
     def _focused(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and new.window() is self._window:
+        if new is not None and new.window() is self._host:
             new.removeEventFilter(self._router)  # once a widget, however often it is focused
             new.installEventFilter(self._router)
 
@@ -293,11 +327,11 @@ class Keys(QObject):
                     seen.add(act)
                     rows.append((path, _clean(act.text()), ", ".join(key_names(act))))
 
-        for top in self._window.menuBar().actions():
+        for top in self._host.menuBar().actions():
             menu = top.menu()
             if isinstance(menu, QMenu):
                 walk(menu, _clean(top.text()))
-        for act in window_actions(self._window):
+        for act in window_actions(self._host):
             if act not in seen:
                 rows.append(("Toolbar", _clean(act.text()), ", ".join(key_names(act))))
         rows += [("Elsewhere", what, keys) for keys, what in OTHER_KEYS]
