@@ -8,16 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ildesk.search import Facets
-
-
-def hit_ids(w):
-    return [h.id for h in w.model.hits()]
-
-
-def type_query(qtbot, w, text):
-    w.search_field.clear()
-    qtbot.keyClicks(w.search_field, text)
-    qtbot.waitUntil(lambda: w.shown_text == text)
+from tests.ui_support import hit_ids, type_query
 
 
 def set_filters(qtbot, w, facets):

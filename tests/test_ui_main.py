@@ -12,16 +12,7 @@ from PySide6.QtWidgets import QApplication
 from ildesk.search import Facets
 from ildesk.ui import theme
 from ildesk.ui.main_window import MainWindow
-
-
-def hit_ids(w):
-    return [h.id for h in w.model.hits()]
-
-
-def type_query(qtbot, w, text):
-    w.search_field.clear()
-    qtbot.keyClicks(w.search_field, text)
-    qtbot.waitUntil(lambda: w.shown_text == text)
+from tests.ui_support import hit_ids, type_query
 
 
 def click_link(w, page_id):

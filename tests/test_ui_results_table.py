@@ -15,22 +15,24 @@ from ildesk.results import COLUMNS
 from ildesk.ui import results_mode
 from ildesk.ui.result_list import Role
 from tests.safety_support import files_of, small_disk  # noqa: F401  (a fixture)
+from tests.ui_support import type_query
 
 HEADERS = [header for _, header in COLUMNS]
 KIND, NAME, RECEPTOR, ROUTE = (HEADERS.index(h) for h in ("Kind", "Name", "Main receptor",
                                                            "Route"))
 
 
-def type_query(qtbot, w, text):
-    w.search_field.clear()
-    qtbot.keyClicks(w.search_field, text)
-    qtbot.waitUntil(lambda: w.shown_text == text)
-
-
 def table_of(qtbot, w):
     mode = w.results_mode
     qtbot.waitUntil(lambda: mode.model.rowCount() == len(w.model.hits()) > 0)
     return mode
+
+
+def shown_table(qtbot, w, text):
+    """The table switched on for the results of `text`, its rows read."""
+    type_query(qtbot, w, text)
+    w.results_mode.show_table(True)
+    return table_of(qtbot, w)
 
 
 def cells(mode, page_id):
@@ -112,10 +114,7 @@ def test_switching_keeps_the_current_result(qtbot, window):
 
 
 def test_enter_and_a_click_open_the_page(qtbot, window):
-    type_query(qtbot, window, "IL-6")
-    mode = window.results_mode
-    mode.show_table(True)
-    table_of(qtbot, window)
+    mode = shown_table(qtbot, window, "IL-6")
     mode.table.setFocus()
     mode.table.select_row(mode.model.row_of("siltuximab"))
     qtbot.keyClick(mode.table, Qt.Key.Key_Return)
@@ -174,10 +173,7 @@ def export(qtbot, monkeypatch, window, path):
 
 
 def test_csv_export_writes_the_rows_in_the_tables_sort(qtbot, window, monkeypatch, tmp_path):
-    type_query(qtbot, window, "IL-6")
-    mode = window.results_mode
-    mode.show_table(True)
-    table_of(qtbot, window)
+    mode = shown_table(qtbot, window, "IL-6")
     header_click(qtbot, mode, KIND)
     out = tmp_path / "il-6.csv"
     assert export(qtbot, monkeypatch, window, out) == []
@@ -249,10 +245,7 @@ def test_a_full_disk_leaves_the_old_export_intact(qtbot, window, monkeypatch,
 
 
 def test_rows_selected_in_the_table_can_be_compared(qtbot, window):
-    type_query(qtbot, window, "IL-13")
-    mode = window.results_mode
-    mode.show_table(True)
-    table_of(qtbot, window)
+    mode = shown_table(qtbot, window, "IL-13")
     mode.table.setFocus()
     mode.table.select_row(mode.model.row_of("il-13"))
     rect = mode.table.visualRect(mode.model.index(mode.model.row_of("il-4"), NAME))
