@@ -6,13 +6,21 @@ a neighbourhood group such as "Drugs" after a named page).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ildesk.search.engine import MARK_END, MARK_START, SearchHit
 from ildesk.search.graph import GROUP_ORDER
@@ -248,6 +256,22 @@ def _runs(snippet: str) -> list[tuple[str, bool]]:
     return out
 
 
+def release_selecting(view: QAbstractItemView, event: QMouseEvent,
+                      release: Callable[[QMouseEvent], None]) -> None:
+    """A result view's mouse release (`release`, the Qt class's own): with Ctrl or Shift held
+    it only extends the selection, emitting no `clicked`, so that nothing opens (the list's
+    and the table's rule)."""
+    if not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                | Qt.KeyboardModifier.ShiftModifier):
+        release(event)
+        return
+    blocked = view.blockSignals(True)  # the selection model still hears the click
+    try:
+        release(event)
+    finally:
+        view.blockSignals(blocked)
+
+
 class ResultView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,15 +284,7 @@ class ResultView(QListView):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click with Ctrl or Shift extends the selection and opens nothing."""
-        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                | Qt.KeyboardModifier.ShiftModifier):
-            blocked = self.blockSignals(True)  # no `clicked`: the selection model still hears
-            try:
-                super().mouseReleaseEvent(event)
-            finally:
-                self.blockSignals(blocked)
-            return
-        super().mouseReleaseEvent(event)
+        release_selecting(self, event, super().mouseReleaseEvent)
 
     def step(self, step: int) -> None:
         """Move the selection by `step` rows, skipping headers (keys from the search field)."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ildesk.results import COLUMNS, TableRow, sort_rows
 from ildesk.ui.plain import plain_tip
-from ildesk.ui.result_list import Role
+from ildesk.ui.result_list import Role, release_selecting
 
 Index = QModelIndex | QPersistentModelIndex
 NAME = 1  # the Name column
@@ -173,15 +173,7 @@ class ResultTable(QTableView):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click with Ctrl or Shift extends the selection and opens nothing (as the list)."""
-        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                | Qt.KeyboardModifier.ShiftModifier):
-            blocked = self.blockSignals(True)
-            try:
-                super().mouseReleaseEvent(event)
-            finally:
-                self.blockSignals(blocked)
-            return
-        super().mouseReleaseEvent(event)
+        release_selecting(self, event, super().mouseReleaseEvent)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
