@@ -192,15 +192,19 @@ class SearchController(QObject):
         self.model.set_results(hits, self._group_of if grouped else None)
         self.facets.set_counts(counts, force=self.recolour)
         self.recolour = False
-        self.info.setText(self.describe(result, len(hits)))
-        self.info.setToolTip(self._exclusion_tip(text))
+        # a drug ildesk leaves out (tezepelumab, Tezspire …) is said so, its reason as the tip
+        excluded = self._not_covered(text.strip()) if text.strip() else None
+        self.info.setText(self.describe(result, len(hits), excluded))
+        self.info.setToolTip(plain_tip(f"{excluded['reason']}\nSource: {excluded['source']}")
+                             if excluded is not None else "")
         # The whole list shows where the open page is; a search selects its best hit.
         if hits and not (grouped and self.select(self._page_id)):
             self.view.step(1)
         self.results_shown.emit(result)
 
-    def describe(self, result: SearchResult, n: int) -> str:
-        """The status line over the list: how many, what was corrected, the filters."""
+    def describe(self, result: SearchResult, n: int, excluded: Exclusion | None = None) -> str:
+        """The status line over the list: how many, what was corrected, the filters, or that
+        the drug the query names (`excluded`) is one ildesk does not cover."""
         parts = []
         f = result.facets
         for value, label in ((f.cell_type, ROLE_WORDS[f.role]), (f.disease, "in"),
@@ -209,11 +213,10 @@ class SearchController(QObject):
                 parts.append(f"{label} <b>{esc(self._labels.get(value, (value,))[0])}</b>")
         active = (" — " + ", ".join(parts) + ' · <a href="clear">clear filters</a>') if parts \
             else ""
-        ex = self._not_covered(self.field.text().strip()) if self.field.text().strip() else None
-        if ex is not None:  # tezepelumab, Tezspire …: say so, whatever else matches the words
+        if excluded is not None:  # said whatever else matches the words
             pages_ = (f" · {plural(n, 'page')} mention it" if n else "")
-            return (f"<b>{esc(ex['name'])}</b> is not covered by ildesk: it acts on "
-                    f"{esc(ex['target'])}, not on an interleukin{pages_}") + active
+            return (f"<b>{esc(excluded['name'])}</b> is not covered by ildesk: it acts on "
+                    f"{esc(excluded['target'])}, not on an interleukin{pages_}") + active
         if result.corrected_from:
             text = (f"No match for “{esc(result.corrected_from)}”; showing "
                     f"<b>{esc(result.query)}</b>")
@@ -230,10 +233,6 @@ class SearchController(QObject):
         else:
             text = plural(n, "result")
         return text + active
-
-    def _exclusion_tip(self, text: str) -> str:
-        ex = self._not_covered(text.strip()) if text.strip() else None
-        return plain_tip(f"{ex['reason']}\nSource: {ex['source']}") if ex is not None else ""
 
     def _failed(self, error: Exception) -> None:
         from ildesk.search.engine import Cancelled
