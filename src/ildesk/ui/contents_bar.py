@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QWidget
 
@@ -71,9 +71,6 @@ class ContentsBar(QWidget):
         self.combo.blockSignals(False)
         self.setVisible(sum(s.level > 1 for s in self.sections) >= 2)
         self.follow()
-        # again once the new page is laid out and placed: before that every heading seems to
-        # be at the top, and the list would name the last section of a page just opened
-        QTimer.singleShot(0, self.follow)
 
     def _headings(self) -> dict[str, QTextBlock]:
         """The anchor of every section heading (an `<h2>` starts with it) and its block."""
