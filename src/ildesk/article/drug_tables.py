@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ildesk.db.pages.types import DiseasePage, DrugPage, DrugTableRow
+from ildesk.db.pages.types import ClinicalFacts, DiseasePage, DrugPage, DrugTableRow
 from ildesk.vocab import APPROVAL_STATUS_LABEL, DISEASE_STATUS_ORDER, STATUS_LABEL, rank
 from ildesk.wording import mechanism
 
@@ -110,6 +110,17 @@ def disease_table(p: DiseasePage, sort: DrugSort, esc: Esc, link: Link) -> str:
               "Choose a heading to sort by it; choose it again to reverse.</p>")
 
 
+def clinical_facts(c: ClinicalFacts | None) -> list[tuple[str, str]]:
+    """A drug's clinical facts as (label, text), in the order a drug reference gives them
+    (the page and `ildesk show` both list them so); the empty ones are the caller's to skip."""
+    if c is None:
+        return []
+    return [("Route", c["route"]), ("Dosing interval", c["dosing_interval"]),
+            ("Boxed warning", c["boxed_warning"]), ("Screening", "; ".join(c["screening"])),
+            ("Monitoring", "; ".join(c["monitoring"])), ("Live vaccines", c["live_vaccines"]),
+            ("Pregnancy and lactation", c["pregnancy_lactation"])]
+
+
 def drug_sections(p: DrugPage, esc: Esc, link: Link) -> list[tuple[str, str]]:
     """(title, HTML) of a drug page's approvals, marketing, biosimilars and clinical facts."""
     out: list[tuple[str, str]] = []
@@ -142,15 +153,7 @@ def drug_sections(p: DrugPage, esc: Esc, link: Link) -> list[tuple[str, str]]:
             + (f" ({esc(', '.join(b['brands']))})" if b["brands"] else "")
             + f" — {esc(', '.join(b['regions']))}" + (f", {b['year']}" if b["year"] else "")
             + "</li>" for b in p["biosimilars"]) + "</ul>"))
-    c = p["clinical"]
-    facts: list[tuple[str, str]] = []
-    if c is not None:
-        facts = [("Route", c["route"]), ("Dosing interval", c["dosing_interval"]),
-                 ("Boxed warning", c["boxed_warning"]),
-                 ("Screening", "; ".join(c["screening"])),
-                 ("Monitoring", "; ".join(c["monitoring"])),
-                 ("Live vaccines", c["live_vaccines"]),
-                 ("Pregnancy and lactation", c["pregnancy_lactation"])]
+    facts = clinical_facts(p["clinical"])
     facts += [("Label", p["label"]), ("Checked on", p["checked_on"] or "")]
     glance = "".join(f'<tr><td class="label" width="150">{esc(k)}</td><td'
                     + (' class="warn"' if k == "Boxed warning" else "") + f">{esc(v)}</td></tr>"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ildesk.article.drug_tables import clinical_facts
 from ildesk.kb import prose
 from ildesk.vocab import KIND_LABEL
 from ildesk.vocab import LINK_LABEL as DISEASE_LINK_LABEL
@@ -101,15 +102,9 @@ def _drug_facts(page: DrugPage) -> list[str]:
             f"{b['name']}" + (f" ({', '.join(b['brands'])})" if b["brands"] else "")
             + (f", {', '.join(b['regions'])}" if b["regions"] else "")
             + (f" {b['year']}" if b["year"] else "") for b in page["biosimilars"]))
-    c = page["clinical"]
-    if c is not None:
-        facts = [("Route", c["route"]), ("Dosing interval", c["dosing_interval"]),
-                 ("Boxed warning", c["boxed_warning"]),
-                 ("Screening", ", ".join(c["screening"])),
-                 ("Monitoring", ", ".join(c["monitoring"])),
-                 ("Live vaccines", c["live_vaccines"]),
-                 ("Pregnancy and lactation", c["pregnancy_lactation"])]
-        out += ["", "Clinical facts:"] + [f"  {k}: {v}" for k, v in facts if v]
+    facts = [(k, v) for k, v in clinical_facts(page["clinical"]) if v]
+    if facts:
+        out += ["", "Clinical facts:"] + [f"  {k}: {v}" for k, v in facts]
     if page["label"] or page["checked_on"]:
         out += ["", f"Label: {page['label']}" + (f" (checked on {page['checked_on']})"
                                                   if page["checked_on"] else "")]
