@@ -23,14 +23,11 @@ Link = Callable[[str, str], str]  # (page id, text) -> a link, or the escaped te
 # Each column's share of the table's width (so a drug's name is not broken mid-word in a
 # narrow article).
 WIDTHS = {"drug": 27, "acts-on": 14, "first": 21, "regions": 18, "status": 20}
-# The columns a disease's table shows; the mechanism reads as a second line under the drug's
+# column id -> (heading, sort key); the mechanism reads as a second line under the drug's
 # name, which leaves the five columns room enough in a reading column of ~400 px.
-SHOWN = ("drug", "acts-on", "first", "regions", "status")
-# column id -> (heading, sort key)
 COLUMNS: dict[str, tuple[str, Callable[[DrugTableRow], Any]]] = {
     "drug": ("Drug", lambda r: r["drug"]["name"].casefold()),
     "acts-on": ("Acts on", lambda r: [a["name"].casefold() for a in r["acts_on"]]),
-    "mechanism": ("Mechanism", lambda r: mechanism(r).casefold()),
     "first": ("First approved", lambda r: (r["first_approved"] is None,
                                             r["first_approved"]["year"] if r["first_approved"]
                                             else 0)),
@@ -83,8 +80,7 @@ def disease_table(p: DiseasePage, sort: DrugSort, esc: Esc, link: Link) -> str:
         return ""
     only_for = {x["id"]: x["for"] for x in p["drugs"] if x["for"]}
     heads = []
-    for column in SHOWN:
-        title = COLUMNS[column][0]
+    for column, (title, _key) in COLUMNS.items():
         mark = ""
         if column == sort.column:
             mark = "\u00a0▼" if sort.descending else "\u00a0▲"  # never a line to itself
