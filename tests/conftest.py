@@ -21,7 +21,7 @@ from hypothesis import settings
 from ildesk.db.builder import build
 from ildesk.db.engine import Content, open_content
 from ildesk.kb import KnowledgeBase, load
-from ildesk.search import Searcher
+from ildesk.search import Searcher, snapshot
 from ildesk.userdata import UserStore
 
 if TYPE_CHECKING:
@@ -51,7 +51,8 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def db_path(tmp_path_factory: pytest.TempPathFactory, kb: KnowledgeBase) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("content") / "ildesk.sqlite"
-    build(kb, path)  # always this code's build of this data, never a file left from before
+    # always this code's build of this data (with its search snapshot), never an old file
+    build(kb, path, snapshot.DERIVED)
     old = os.environ.get("ILDESK_DB")
     os.environ["ILDESK_DB"] = str(path)  # subprocesses and default_db() use it too
     yield path

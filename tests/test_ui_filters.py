@@ -121,3 +121,40 @@ def test_a_drug_ildesk_leaves_out_is_said_so_in_the_window(qtbot, window, typed)
     window.search_field.setText("IL-6")
     qtbot.waitUntil(lambda: window.shown_text == "IL-6")
     assert "not covered" not in info.text() and not info.toolTip()
+
+
+def _tree_texts(tree) -> dict[str, str]:
+    """Each value's text in a facet tree, by id (every level)."""
+    from ildesk.ui.facets_panel import ID_ROLE
+
+    found: dict[str, str] = {}
+
+    def visit(item) -> None:
+        if item.data(0, ID_ROLE):
+            found[item.data(0, ID_ROLE)] = item.text(0)
+        for i in range(item.childCount()):
+            visit(item.child(i))
+
+    for i in range(tree.topLevelItemCount()):
+        visit(tree.topLevelItem(i))
+    return found
+
+
+def test_the_disease_and_family_tabs_count_the_search_on_screen(qtbot, window, searcher):
+    """The disease and family trees are filled when first opened (not at start-up); then
+    they show the counts of the search typed before, and follow the searches after."""
+    type_query(qtbot, window, "th17")
+    window.facets.setCurrentWidget(window.facets.diseases)
+    texts = _tree_texts(window.facets.diseases.tree)
+    expected = searcher.facet_counts(searcher.interleukin_ids("th17"), Facets())
+    assert expected["disease"]["psoriasis"] > 0
+    assert texts["psoriasis"] == f"psoriasis  ({expected['disease']['psoriasis']})"
+    assert len(texts) > 100
+    window.facets.setCurrentWidget(window.facets.families)
+    families = _tree_texts(window.facets.families.tree)
+    assert families["il-17"].startswith("IL-17 family  (")
+    type_query(qtbot, window, "il-6")
+    again = searcher.facet_counts(searcher.interleukin_ids("il-6"), Facets())
+    assert again["disease"].get("psoriasis", 0) != expected["disease"]["psoriasis"]
+    assert _tree_texts(window.facets.diseases.tree)["psoriasis"] == \
+        f"psoriasis  ({again['disease'].get('psoriasis', 0)})"

@@ -28,7 +28,9 @@ from pathlib import Path
 import ildesk.ui.app as app
 
 def leave(code):
-    sys.stdout.write(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+    from PySide6.QtWidgets import QApplication
+    style = QApplication.instance().style().name()
+    sys.stdout.write(json.dumps({"code": code, "modules": sorted(sys.modules), "style": style}))
     sys.stdout.flush()
     os._exit(0)
 
@@ -37,13 +39,13 @@ app.run(db=Path(sys.argv[1]), page="IL-6", quit_after_paint=True)
 """
 
 
-def _loaded_at_first_paint(db_path: Path, user_dir: Path) -> tuple[int, list[str]]:
+def _loaded_at_first_paint(db_path: Path, user_dir: Path) -> tuple[int, list[str], str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ILDESK_USER_DIR": str(user_dir)}
     proc = subprocess.run([sys.executable, "-c", CHILD, str(db_path)], env=env,
                           capture_output=True, text=True, timeout=120, check=False)
     assert proc.stdout, proc.stderr
     report = json.loads(proc.stdout)
-    return report["code"], report["modules"]
+    return report["code"], report["modules"], report["style"]
 
 
 def _heavy(modules: list[str]) -> list[str]:
@@ -52,16 +54,21 @@ def _heavy(modules: list[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def at_first_paint(db_path: Path, tmp_path_factory: pytest.TempPathFactory
-                   ) -> tuple[int, list[str]]:
+                   ) -> tuple[int, list[str], str]:
     return _loaded_at_first_paint(db_path, tmp_path_factory.mktemp("user"))
 
 
 def test_the_window_paints_its_first_page_without_the_heavy_modules(at_first_paint):
-    code, modules = at_first_paint
+    code, modules, _style = at_first_paint
     assert code == 0
     assert "ildesk.ui.main_window" in modules  # the window really opened
     assert "ildesk.article.html" in modules  # …and rendered the page
     assert _heavy(modules) == []
+
+
+def test_the_program_draws_with_the_style_its_palettes_are_made_for(at_first_paint):
+    """Fusion, set when the application is made (not by setStyle afterwards)."""
+    assert at_first_paint[2] == "fusion"
 
 
 def test_the_check_names_a_heavy_module_once_it_is_loaded():

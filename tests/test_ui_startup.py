@@ -49,3 +49,29 @@ def test_the_article_keeps_its_width_when_the_docks_attach(qtbot, content, searc
         assert library.notes_dock.isVisible() == w.diagram_dock.isVisible()
         w.close()
         w.bg.wait()
+
+
+def _term_links(w: MainWindow) -> int:
+    return w.article.browser.toHtml().count("ildesk:glossary#")
+
+
+def test_glossary_marks_come_after_the_first_paint_without_moving_a_line(qtbot, content,
+                                                                          searcher):
+    """The program paints the article first and marks its glossary terms when the diagram
+    attaches: then the terms are links with their definitions, the reader keeps the place
+    and no line moves (the same text, underlined)."""
+    w, _paints = start(qtbot, content, searcher, 1366, 768)
+    w.open_page("il-6")
+    browser = w.article.browser
+    assert _term_links(w) == 0
+    bar = browser.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    place, height = bar.value(), browser.document().size().height()
+    w.attach_diagram()
+    assert _term_links(w) > 5
+    assert bar.value() == place
+    assert browser.document().size().height() == height
+    w.open_page("il-17a")  # and every page after it
+    assert _term_links(w) > 0
+    w.close()
+    w.bg.wait()

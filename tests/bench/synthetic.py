@@ -174,12 +174,13 @@ if __name__ == "__main__":  # python -m tests.bench.synthetic [N] [OUT]
     import time
 
     from ildesk.db.builder import build
+    from ildesk.search import snapshot
 
     total = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     out = Path(sys.argv[2] if len(sys.argv) > 2 else "/tmp/ildesk-synthetic.sqlite")
     t0 = time.perf_counter()
     big = synthetic(load(Path(__file__).resolve().parents[2] / "data"), total)
     t1 = time.perf_counter()
-    result = build(big, out)
+    result = build(big, out, snapshot.DERIVED)
     print(f"{result.pages} pages: generated in {t1 - t0:.1f} s, built in "
           f"{time.perf_counter() - t1:.1f} s → {out}")

@@ -11,13 +11,15 @@ from ildesk.cli.common import EXIT_OK, Add, CliError, out, require_suffix
 
 def cmd_build_db(args: argparse.Namespace) -> int:
     from ildesk.db.from_data import DataBuildError, build_from_data
+    from ildesk.search import snapshot
 
     data = Path(args.data) if args.data else None
     if args.output:
         require_suffix(args.output, (".sqlite", ".db"), args.force)
     target = Path(args.output) if args.output else (Path(args.db) if args.db else None)
     try:
-        built = build_from_data(data, target, check_only=args.check)
+        built = build_from_data(data, target, check_only=args.check,
+                                derived=snapshot.DERIVED)
     except DataBuildError as exc:
         for p in exc.problems:
             sys.stderr.write(f"{exc.data_dir.name if exc.data_dir else 'data'}/{p}\n")

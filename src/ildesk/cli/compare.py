@@ -11,7 +11,6 @@ or one that is not an interleukin is a clear message and exit 1.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import time
 
@@ -60,5 +59,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.json:
         out_json(as_json(result))
     elif not args.output:
+        import shutil  # the terminal's width: only this command asks for it
+
         out(as_text(result, width=min(160, shutil.get_terminal_size((110, 24)).columns)))
     return EXIT_OK

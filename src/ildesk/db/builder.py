@@ -12,7 +12,7 @@ import functools
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -404,8 +404,24 @@ def content_date(kb: KnowledgeBase) -> str:
     return max((d.checked_on for d in kb.drugs.values() if d.checked_on), default="")
 
 
-def _write_database(kb: KnowledgeBase, tmp: Path) -> int:
-    """Write `kb` into the empty SQLite file `tmp` and check it; returns the page count."""
+# A writer of tables derived from the written pages (`ildesk.search.snapshot.write`): it
+# runs inside the build, so a failure fails the build and leaves the old database in place.
+Derived = Callable[[sqlite3.Connection], None]
+
+
+def _write_derived(tmp: Path, derived: Iterable[Derived]) -> None:
+    conn = sqlite3.connect(tmp)
+    try:
+        with conn:  # one transaction for them all
+            for writer in derived:
+                writer(conn)
+    finally:
+        conn.close()
+
+
+def _write_database(kb: KnowledgeBase, tmp: Path, derived: Iterable[Derived] = ()) -> int:
+    """Write `kb` into the empty SQLite file `tmp` (and what `derived` makes of it) and check
+    it; returns the page count."""
     engine = create_engine(f"sqlite:///{tmp}")
     try:
         m.Base.metadata.create_all(engine)
@@ -418,6 +434,7 @@ def _write_database(kb: KnowledgeBase, tmp: Path) -> int:
                          ("content_date", content_date(kb)),
                          ("ildesk_version", __version__)):
                 session.add(m.Meta(key=k, value=v))
+        _write_derived(tmp, derived)
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA journal_mode = DELETE")
             conn.exec_driver_sql("VACUUM")
@@ -427,8 +444,9 @@ def _write_database(kb: KnowledgeBase, tmp: Path) -> int:
     return pages
 
 
-def build(kb: KnowledgeBase, target: Path) -> BuildResult:
-    """Write `kb` to `target` atomically. `kb` must have no problems."""
+def build(kb: KnowledgeBase, target: Path, derived: Iterable[Derived] = ()) -> BuildResult:
+    """Write `kb` to `target` atomically, with the tables each of `derived` writes from it.
+    `kb` must have no problems."""
     if kb.problems:
         raise BuildError(f"the knowledge base has {len(kb.problems)} problem(s)")
     target = target.resolve()
@@ -440,7 +458,7 @@ def build(kb: KnowledgeBase, target: Path) -> BuildResult:
     try:
         with atomic_path(target, suffix=".sqlite") as tmp:
             staged.append(tmp)
-            pages = _write_database(kb, tmp)
+            pages = _write_database(kb, tmp, derived)
     except BuildError:
         raise
     except OutputError as exc:

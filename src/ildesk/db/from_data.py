@@ -15,6 +15,9 @@ from ildesk import paths
 from ildesk.errors import ActionableError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ildesk.db.builder import Derived
     from ildesk.kb.model import KnowledgeBase, Problem
 
 
@@ -47,9 +50,10 @@ def _counts(kb: KnowledgeBase) -> str:
 
 
 def build_from_data(data_dir: Path | None, target: Path | None, *,
-                    check_only: bool = False) -> Built:
+                    check_only: bool = False, derived: Iterable[Derived] = ()) -> Built:
     """Check `data_dir` (default: the checkout's data/) and build it into `target` (default:
-    the content database this program opens). With `check_only`, write nothing."""
+    the content database this program opens), with the tables `derived` writes from it (the
+    search snapshot: `ildesk.search.snapshot.write`). With `check_only`, write nothing."""
     try:
         from ildesk.db.builder import BuildError, build
         from ildesk.kb import load
@@ -72,7 +76,7 @@ def build_from_data(data_dir: Path | None, target: Path | None, *,
     if check_only:
         return Built(data, counts)
     try:
-        result = build(kb, target if target is not None else paths.default_db())
+        result = build(kb, target if target is not None else paths.default_db(), derived)
     except BuildError as exc:
         raise DataBuildError(f"the build failed: {exc}.",
                              "The previous database (if any) was left as it was.") from exc

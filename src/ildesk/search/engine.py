@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ildesk.db.engine import connect_readonly
 from ildesk.kb.names import key
-from ildesk.search import graph, index, intent, prefix, suggestions
+from ildesk.search import graph, index, intent, prefix, snapshot, suggestions
 from ildesk.search import query as q
 from ildesk.search.facets import FacetMixin
 from ildesk.search.fulltext import FullTextMixin
@@ -76,7 +76,7 @@ class Searcher(FullTextMixin, FacetMixin):
         self._processed: suggestions.ByLength | None = None
         self._deferred = False  # the last _rank(typo_first=True) left partial matching out
         self.conn.set_progress_handler(self._progress, 2000)
-        self.index = index.load(self.conn)
+        self.index = snapshot.read(self.conn) or index.load(self.conn)
 
     def close(self) -> None:
         self.conn.close()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ildesk import __version__, paths
 from ildesk.db.engine import Content, ContentDbError, open_content
@@ -39,9 +39,10 @@ def _rebuild(db: Path) -> ActionableError | None:
     """Rebuild the content database from data/ (the same step, and messages, as
     `ildesk build-db`); returns the error or None."""
     from ildesk.db.from_data import build_from_data
+    from ildesk.search import snapshot
 
     try:
-        build_from_data(None, db)
+        build_from_data(None, db, derived=snapshot.DERIVED)
     except ActionableError as exc:
         return exc
     return None
@@ -76,6 +77,8 @@ def open_or_explain(db: Path) -> Content | None:
         try:
             return open_content(db)
         except ContentDbError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Critical, "ildesk cannot open its database",
                               exc.message)
             box.setInformativeText(exc.advice)
@@ -168,7 +171,7 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
         quit_after_paint: bool = False, screenshot: str | None = None,
         compare: list[str] | None = None) -> int:
     owns_app = QApplication.instance() is None  # the program, not a test or a host
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication([*sys.argv[:1], "-style", theme.STYLE])
     assert isinstance(app, QApplication)
     app.setApplicationName("ildesk")
     app.setApplicationDisplayName("ildesk")
@@ -177,7 +180,7 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
     app.setDesktopFileName("ildesk")
     app.setWindowIcon(_icon())
     # The library keeps the theme; window.ini holds a copy so the first paint has it.
-    theme.apply(app, str(settings().value("theme", "system")))
+    theme.apply(app, str(settings().value("theme", "system")), style=not owns_app)
     content = open_or_explain(db or paths.default_db())
     if content is None:
         return 1

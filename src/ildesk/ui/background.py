@@ -30,10 +30,13 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 T = TypeVar("T")
 
@@ -194,6 +197,8 @@ class Background(QObject):
     # -- on the GUI thread ----------------------------------------------------------------
 
     def _dialog(self, progress: Progress, job: Job) -> QProgressDialog:
+        from PySide6.QtWidgets import QProgressDialog  # made when a long job first shows one
+
         dialog = QProgressDialog(progress.label, "Cancel" if progress.cancellable else "",
                                  0, 0, progress.parent)
         dialog.setWindowTitle(progress.title)
@@ -264,4 +269,6 @@ class Background(QObject):
             self.report(text)
             return
         parent = self.parent()
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent if isinstance(parent, QWidget) else None, "ildesk", text)

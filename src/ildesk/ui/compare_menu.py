@@ -15,15 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
 
 from ildesk.db import pages
 from ildesk.ui.result_list import Role
@@ -39,52 +30,6 @@ def _limits() -> tuple[int, int]:
     return MIN_ITEMS, MAX_ITEMS
 
 
-class CompareChooser(QDialog):
-    """Tick 2 to 4 interleukins (Space ticks, typing a name jumps to it, Enter compares)."""
-
-    def __init__(self, parent: QWidget | None, choices: Sequence[tuple[str, str]],
-                 checked: Sequence[str], title: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.list = QListWidget(self)
-        self.list.setAccessibleName("Interleukins to compare")
-        for pid, name in choices:
-            item = QListWidgetItem(name, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, pid)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if pid in checked
-                               else Qt.CheckState.Unchecked)
-        self.note = QLabel(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Compare")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.list.itemChanged.connect(lambda _item: self._update())
-        layout = QVBoxLayout(self)
-        low, high = _limits()
-        layout.addWidget(QLabel(f"Tick {low} to {high} interleukins:", self))
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.note)
-        layout.addWidget(self.buttons)
-        self.resize(320, 460)
-        first = next((i for i in range(self.list.count())
-                      if self.list.item(i).checkState() == Qt.CheckState.Unchecked), 0)
-        self.list.setCurrentRow(first)
-        self._update()
-
-    def chosen(self) -> list[str]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
-
-    def _update(self) -> None:
-        n, (low, high) = len(self.chosen()), _limits()
-        ok = low <= n <= high
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-        self.note.setText(f"{n} ticked" + ("" if ok else f" — tick {low} to {high}"))
-
-
 def _interleukins(window: Any) -> list[tuple[str, str]]:
     names = pages.labels(window.content)
     return [(p["id"], names[p["id"]][0]) for p in pages.list_pages(window.content,
@@ -93,10 +38,13 @@ def _interleukins(window: Any) -> list[tuple[str, str]]:
 
 def _choose(window: Any, checked: Sequence[str], title: str,
             choices: Sequence[tuple[str, str]] | None = None) -> list[str] | None:
-    dialog = CompareChooser(window, choices or _interleukins(window), checked, title)
+    from ildesk.ui.compare_chooser import CompareChooser  # a dialog: made when first used
+
+    dialog = CompareChooser(window, choices or _interleukins(window), checked, title,
+                            _limits())
     window.compare_chooser = dialog  # tests reach the open dialog here
     try:
-        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.chosen() if dialog.exec() else None
     finally:
         window.compare_chooser = None
         dialog.deleteLater()

@@ -4,7 +4,7 @@ prints the same two lines (`ildesk.cli`)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ildesk.errors import ActionableError
 from ildesk.ui.plain import plain_box
@@ -18,6 +18,8 @@ def error_text(exc: ActionableError) -> str:
 def show_error(parent: QWidget | None, title: str, exc: ActionableError,
                details: str = "") -> None:
     """Show `exc` in a modal message box titled `title`."""
+    from PySide6.QtWidgets import QMessageBox  # a dialog's types: made when first shown
+
     box = QMessageBox(QMessageBox.Icon.Critical, title, exc.message, parent=parent)
     box.setInformativeText(exc.advice)
     if details:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ildesk.article import links
 from ildesk.db.pages.types import Page
@@ -23,6 +23,8 @@ def open_web(parent: QWidget | None, address: str) -> bool:
         return False
     if QDesktopServices.openUrl(QUrl(address)):
         return True
+    from PySide6.QtWidgets import QMessageBox  # a dialog's types: made when first shown
+
     box = QMessageBox(QMessageBox.Icon.Information, "No web browser opened",
                       "ildesk could not open a web browser for this address:", parent=parent)
     box.setInformativeText(address)

@@ -4,10 +4,11 @@ family, each a tree that shows how many interleukins a value would leave."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -76,6 +77,28 @@ class FacetTree(QWidget):
         self._shown: dict[str, int] = {}  # the count each value shows now
         self._muting = False
         self._applied: str | None = None  # the value last emitted (or set)
+        self._fill: Callable[[], None] | None = None  # `fill_later`: adds the items
+        self._counts: tuple[dict[str, int], bool] | None = None  # held until filled
+
+    def fill_later(self, fill: Callable[[], None]) -> None:
+        """Add the tree's items with `fill` only when they are first needed (the tree shown,
+        a value selected or filtered for): a tab nobody opened costs nothing at start-up."""
+        self._fill = fill
+
+    def filled(self) -> FacetTree:
+        """The tree with its items (added now if `fill_later` held them back)."""
+        if self._fill is not None:
+            fill, self._fill = self._fill, None
+            fill()
+            if self._counts is not None:
+                counts, force = self._counts
+                self._counts = None
+                self.set_counts(counts, force)
+        return self
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.filled()
+        super().showEvent(event)
 
     def _add(self, parent: QTreeWidget | QTreeWidgetItem, item_id: str | None, name: str,
              synonyms: list[str] | None = None) -> QTreeWidgetItem:
@@ -123,6 +146,9 @@ class FacetTree(QWidget):
             open_(self.tree.topLevelItem(i), 0)
 
     def set_counts(self, counts: dict[str, int], force: bool = False) -> None:
+        if self._fill is not None:  # shown once filled
+            self._counts = (counts, force or (self._counts is not None and self._counts[1]))
+            return
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         normal = self.palette().color(QPalette.ColorRole.Text)
         changed = [(item_id, items, counts.get(item_id, 0))
@@ -148,6 +174,8 @@ class FacetTree(QWidget):
         self.tree.viewport().update()
 
     def select(self, item_id: str | None) -> None:
+        if item_id is not None:
+            self.filled()
         self._muting = True
         self._settle.stop()
         self.tree.clearSelection()
@@ -176,6 +204,7 @@ class FacetTree(QWidget):
             self.selected.emit(self._applied)
 
     def _filter(self, text: str) -> None:
+        self.filled()
         needle = text.strip().casefold()
 
         def visit(item: QTreeWidgetItem | None) -> bool:
@@ -217,31 +246,7 @@ class FacetsPanel(QTabWidget):
             if value == "any":
                 button.setChecked(True)
         self.diseases = FacetTree("Disease")
-        by_category: dict[str, list[HierarchyEntry]] = {}
-        for d in diseases:
-            by_category.setdefault(d["category"] or "other", []).append(d)
-        ids = {d["id"] for d in diseases}
-        for category in CATEGORY_LABEL:
-            rows = by_category.get(category)
-            if not rows:
-                continue
-            head = self.diseases._add(self.diseases.tree, None, CATEGORY_LABEL[category])
-            in_cat = {r["id"] for r in rows}
-            tops = [r for r in rows if not any(p in in_cat for p in r["parents"] if p in ids)]
-            children: dict[str, list[HierarchyEntry]] = {}
-            for r in rows:
-                for p in r["parents"]:
-                    children.setdefault(p, []).append(r)
-
-            def add(parent: QTreeWidgetItem, row: HierarchyEntry, depth: int,
-                    children: dict[str, list[HierarchyEntry]] = children) -> None:
-                item = self.diseases._add(parent, row["id"], row["name"], row.get("synonyms"))
-                if depth < 6:
-                    for c in children.get(row["id"], []):
-                        add(item, c, depth + 1)
-
-            for r in tops:
-                add(head, r, 0)
+        self.diseases.fill_later(lambda: _fill_diseases(self.diseases, diseases))
         self.link = QComboBox()
         self.link.setAccessibleName("Kind of disease link")
         self.link.setToolTip("Only interleukins linked to the disease in this way")
@@ -252,8 +257,12 @@ class FacetsPanel(QTabWidget):
             self.link.addItem(link_label, link_value)
         self.diseases.extra.addWidget(self.link)
         self.families = FacetTree("Family")
-        for f in families:
-            self.families._add(self.families.tree, f["id"], f["name"])
+
+        def fill_families() -> None:
+            for f in families:
+                self.families._add(self.families.tree, f["id"], f["name"])
+
+        self.families.fill_later(fill_families)
         self.families.filter.hide()
         self.addTab(self.cells, "Cell type")
         self.addTab(self.diseases, "Disease")
@@ -312,3 +321,32 @@ class FacetsPanel(QTabWidget):
 
     def _emit(self, *_: object) -> None:
         self.changed.emit(self.facets())
+
+
+def _fill_diseases(tree: FacetTree, diseases: list[HierarchyEntry]) -> None:
+    """The disease tree: a heading per category, each disease under its first parent in it."""
+    by_category: dict[str, list[HierarchyEntry]] = {}
+    for d in diseases:
+        by_category.setdefault(d["category"] or "other", []).append(d)
+    ids = {d["id"] for d in diseases}
+    for category in CATEGORY_LABEL:
+        rows = by_category.get(category)
+        if not rows:
+            continue
+        head = tree._add(tree.tree, None, CATEGORY_LABEL[category])
+        in_cat = {r["id"] for r in rows}
+        tops = [r for r in rows if not any(p in in_cat for p in r["parents"] if p in ids)]
+        children: dict[str, list[HierarchyEntry]] = {}
+        for r in rows:
+            for p in r["parents"]:
+                children.setdefault(p, []).append(r)
+
+        def add(parent: QTreeWidgetItem, row: HierarchyEntry, depth: int,
+                children: dict[str, list[HierarchyEntry]] = children) -> None:
+            item = tree._add(parent, row["id"], row["name"], row.get("synonyms"))
+            if depth < 6:
+                for c in children.get(row["id"], []):
+                    add(item, c, depth + 1)
+
+        for r in tops:
+            add(head, r, 0)

@@ -11,9 +11,16 @@ from __future__ import annotations
 
 import textwrap
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+# The dialogs' classes are imported where a dialog is made: making their Python types (and
+# enums) costs start-up time, and the first screen shows no dialog.
 
 
 def plain_tip(text: str, wrap: int = 0) -> str:
@@ -46,6 +53,8 @@ def plain_box(box: QMessageBox) -> QMessageBox:
 
 def message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
             informative: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     if informative:
         box.setInformativeText(informative)
@@ -53,19 +62,27 @@ def message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: st
 
 
 def warning(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     message(parent, QMessageBox.Icon.Warning, title, text)
 
 
 def critical(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     message(parent, QMessageBox.Icon.Critical, title, text)
 
 
 def information(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     message(parent, QMessageBox.Icon.Information, title, text)
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
     """QInputDialog.getText with its label shown as plain text."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setInputMode(QInputDialog.InputMode.TextInput)

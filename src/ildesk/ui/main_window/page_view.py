@@ -5,6 +5,7 @@ placeholder), the window title, and copying a link or citation. Each follows
 
     view = PageView(window, reader, article, diagram_dock)
     view.attach_diagram()        # after the first paint (the drawing code loads then)
+    view.attach_terms()          # likewise the glossary marks, if `defer_terms` held them
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class PageView(QObject):
         self.labels, self.families, self.meta = tables
         self._articles: list[Named] | None = None
         self._glossary: glossary.Glossary | None = None
+        self._terms_later = False  # `defer_terms`: articles unmarked until `attach_terms`
         self.diagram: DiagramPanel | None = None
         self.full: QDialog | None = None  # the diagram's full view, while open
         self._held: bool | None = None  # render later (`hold`): None, or the keep_scroll
@@ -96,16 +98,29 @@ class PageView(QObject):
         else:
             note = "".join(p.note_html(shown.page["id"]) for p in self._providers)
             palette = theme.article_palette()
-            html = self.glossary_terms.annotate(
-                article_html.render(shown.page, self.labels, palette, self.zoom, note,
-                                    self.drug_sort),
-                shown.page["id"], palette)
+            html = article_html.render(shown.page, self.labels, palette, self.zoom, note,
+                                       self.drug_sort)
+            if not self._terms_later:
+                html = self.glossary_terms.annotate(html, shown.page["id"], palette)
         self._article.set_html(html, keep_scroll)
 
     def sort_drugs(self, column: str) -> None:
         """Sort the drug table by `column` (again: reversed), keeping the reader's place."""
         self.drug_sort = drug_tables.next_sort(self.drug_sort, column)
         self.render(keep_scroll=True)
+
+    def defer_terms(self) -> None:
+        """Show articles without their glossary marks until `attach_terms`: reading the
+        glossary and making its matcher takes ~15 ms, which the first paint need not wait for
+        (the marks change no line: the same text, underlined)."""
+        self._terms_later = True
+
+    def attach_terms(self) -> None:
+        """Mark the glossary's terms from now on, in the article on screen too."""
+        if self._terms_later:
+            self._terms_later = False
+            if self._reader.shown.page is not None:
+                self.render(keep_scroll=True)
 
     @property
     def glossary_terms(self) -> glossary.Glossary:
