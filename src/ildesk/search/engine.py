@@ -13,7 +13,6 @@ no longer wanted) interrupts a running query.
 
 from __future__ import annotations
 
-import bisect
 import heapq
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +33,7 @@ from ildesk.search.hits import (
     SearchHit,
     SearchResult,
 )
+from ildesk.search.named import OWN_NAME_BONUS, NamesMixin
 
 __all__ = ["MARK_END", "MARK_START", "Cancelled", "Facets", "SearchHit", "SearchResult",
            "Searcher"]
@@ -42,14 +42,11 @@ Roles = ("producer", "target", "any")
 KIND_BOOST = {"interleukin": 1.6}
 EXACT_SCORE = 1000.0
 PREFIX_SCORE = 800.0  # a name being typed (IL-1 → IL-1α, IL-1β): below exact, above the rest
-OWN_NAME_BONUS = 100.0  # …and the page's own name or abbreviation before its other aliases
 NEIGHBOUR_SCORE = 600.0  # the named page's neighbourhood, in its ranked order, below it
 FIRST_SCORE = 2000.0  # "drugs for psoriasis": the drugs come before the disease page
 LOOKALIKE_SCORE = 300.0  # "also: IL-40, IL-41" after IL-4's neighbourhood
 PREFERRED_BONUS = 200.0  # "drugs for …" without a named page: drugs before other matches
-LOOKALIKES = 12
 PREFIX_NAMED = 6  # pages a number being typed (IL-1) points at whose neighbourhoods follow
-PREFIX_SCAN = 400  # names looked at after a typed prefix (the rest are too remote to help)
 DIVERSIFY_HEAD = 120  # linked interleukins ordered by family spread; the rest are not shown
 FAMILY_SPREAD = 1.0
 SNIPPETS = 60  # hits that get a marked snippet; the rest show their summary
@@ -68,7 +65,7 @@ INTENT_KIND = {"drugs": "drug", "interleukins": "interleukin", "makers": "cell_t
                "products": "cell_type"}
 
 
-class Searcher(FullTextMixin, FacetMixin):
+class Searcher(NamesMixin, FullTextMixin, FacetMixin):
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn = connect_readonly(path)
@@ -89,37 +86,6 @@ class Searcher(FullTextMixin, FacetMixin):
         return sorted(ils, key=lambda i: self.index.names[i][3])
 
     # -- names ----------------------------------------------------------------------------
-
-    def _named(self, text: str) -> list[str]:
-        """Pages `text` names exactly: any spelling of a name or alias, or an abbreviation
-        from the variant table as written (CRS: both syndromes)."""
-        ix = self.index
-        out: list[str] = []
-        for k in q.name_keys(text):
-            out += [p for p in ix.alias_keys.get(k, []) if p not in out]
-        if out:  # a subunit's name (p40, EBI3): every interleukin built from it
-            out += [p for p in ix.graph.subunits.get(q.name_keys(text)[0], []) if p not in out]
-        for meaning in ix.variants.meanings(text):
-            out += [p for p in ix.alias_keys.get(key(meaning), []) if p not in out]
-        return out
-
-    def _lookalikes(self, text: str, placed: set[str]) -> list[str]:
-        """Names that only start with a completed name and go on with digits: IL-40, IL-41
-        for IL-4."""
-        k = key(text)
-        ix = self.index
-        out: list[str] = []
-        start = bisect.bisect_left(ix.sorted_keys, k)
-        for alias_key in ix.sorted_keys[start:start + PREFIX_SCAN]:
-            if not alias_key.startswith(k):
-                break
-            rest = alias_key[len(k):]
-            if not rest or not rest[0].isdigit():
-                continue
-            for pid in ix.alias_keys[alias_key]:
-                if pid not in placed and pid not in out and alias_key in ix.own_keys.get(pid, ()):
-                    out.append(pid)
-        return sorted(out, key=lambda p: ix.names[p][3])[:LOOKALIKES]
 
     # -- ranking --------------------------------------------------------------------------
 
@@ -283,36 +249,6 @@ class Searcher(FullTextMixin, FacetMixin):
                         group[ids[i]] = title
                         scores[ids[i]] = base - 0.5 * pos
                         pos += 1
-
-    def _name_prefix(self, text: str) -> dict[str, float]:
-        """Pages a name-in-progress points at, with a bonus for the page's own name:
-        "IL-1" → IL-1α, IL-1β (a number, then only letters: not IL-12), then aliases such as
-        IL-1δ; "psor" → psoriasis, psoriatic arthritis; "dupi" → dupilumab."""
-        k = key(text)
-        if len(k) < 3:
-            return {}
-        has_digit = any(ch.isdigit() for ch in k)
-        if not has_digit and len(k) < 4:
-            return {}
-        ix = self.index
-        out: dict[str, float] = {}
-        start = bisect.bisect_left(ix.sorted_keys, k)
-        for alias_key in ix.sorted_keys[start:start + PREFIX_SCAN]:
-            if not alias_key.startswith(k):
-                break
-            rest = alias_key[len(k):]
-            if not rest:
-                continue
-            pids = ix.alias_keys[alias_key]
-            if has_digit and not (rest.isalpha() and len(rest) <= 3):
-                continue
-            for pid in pids:
-                own = alias_key in ix.own_keys.get(pid, ())
-                if not has_digit and not own:
-                    continue  # a word being typed: only names that start with it
-                bonus = (OWN_NAME_BONUS if own else 0.0) - 20 * len(rest)  # IL-1α before IL-1Ra
-                out[pid] = max(out.get(pid, -1e9), bonus)
-        return out
 
     def interleukin_ids(self, text: str, cancel: Callable[[], bool] | None = None) -> list[str]:
         """The interleukins `text` finds, without snippets (for facet counts as you type)."""
