@@ -141,6 +141,32 @@ def test_dark_scheme_applies(qtbot, window):
         theme.apply(app, "light")
 
 
+def test_the_librarys_theme_redraws_a_window_first_drawn_with_another(qtbot, open_window,
+                                                                       store):
+    """The first paint uses window.ini's copy of the theme; when the library (opened after
+    it) keeps another, the chrome and the article are drawn again in the library's, never
+    dark text left on a light window."""
+    from ildesk.ui.app import attach_library
+    from ildesk.ui.settings import settings
+
+    app = QApplication.instance()
+    store.prefs.update(theme="light")
+    settings().setValue("theme", "dark")
+    try:
+        theme.apply(app, "dark")
+        w = open_window()
+        w.open_page("il-4")
+        assert "#e6e9ee" in w.article.browser.toHtml().lower()  # drawn dark
+        attach_library(w, open_start_page=False, store=store)
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+        html = w.article.browser.toHtml().lower()
+        assert "#e6e9ee" not in html and "#1d232b" in html
+        assert w.theme_name() == "light"
+    finally:
+        theme.apply(app, "light")
+        settings().setValue("theme", "light")
+
+
 def test_stale_slow_query_never_overwrites_a_newer_one(qtbot, window, monkeypatch):
     real = window.searcher.search
 

@@ -183,7 +183,9 @@ class LibraryController(QObject):
         w.page_size = prefs.page_size
         w.margins_mm = prefs.margin_mm
         w.zoom = prefs.text_zoom / 100.0
-        w.apply_theme(prefs.theme, restyle=not first)
+        # The library opens after the first paint, which used window.ini's copy of the theme:
+        # when the two differ (a copied or reset window.ini), what was drawn is drawn again.
+        w.apply_theme(prefs.theme, restyle=not first or prefs.theme != w.theme_name())
 
     def _update_prefs(self, **changes: object) -> None:
         def done(prefs: Preferences) -> None:

@@ -254,6 +254,10 @@ class MainWindow(QMainWindow):
         self.apply_theme(name)
         self.theme_changed.emit(name)
 
+    def theme_name(self) -> str:
+        """The theme the window is drawn with now (system, light or dark)."""
+        return str(settings().value("theme", "system"))
+
     def apply_theme(self, name: str, restyle: bool = True) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
