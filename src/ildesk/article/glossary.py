@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 
 from ildesk.article import links, outline
-from ildesk.article.html import LIGHT, Palette
+from ildesk.article.look import LIGHT, Palette
 from ildesk.kb import prose
 
 PAGE_ID = "glossary"  # the article that holds the glossary

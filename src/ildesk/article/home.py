@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ildesk.article.html import LIGHT, Palette, a, esc, style
+from ildesk.article.html import a, esc
+from ildesk.article.look import LIGHT, Palette, style
 from ildesk.db.pages.types import Family, Named, PageSummary
 
 EXAMPLES = ("il6", "TCGF", "Th17 cells", "psoriasis", "tocilizumab", "gp130", "JAK1")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from ildesk.article.html import DARK, LIGHT, Palette
+from ildesk.article.look import DARK, LIGHT, Palette
 
 THEMES = ("system", "light", "dark")
 
