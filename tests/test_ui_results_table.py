@@ -213,8 +213,11 @@ def test_csv_export_from_the_list_uses_the_ranking_and_the_query_names_the_file(
     qtbot.mouseClick(window.results_mode.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(out.exists)
     assert asked[0].name == "th17.csv"
-    names = [row[NAME] for row in list(csv.reader(io.StringIO(out.read_text(), newline="")))[1:]]
-    assert names == [h.short or h.name for h in window.model.hits()]
+    table = list(csv.reader(io.StringIO(out.read_text(), newline="")))[1:]
+    assert [row[NAME] for row in table] == [h.short or h.name for h in window.model.hits()]
+    group = HEADERS.index("Group")  # every row has its group, the named page's too
+    assert table[0][NAME] == "T-helper 17 cell" and table[0][group] == "Named page"
+    assert all(row[group] for row in table)
 
 
 def test_export_to_a_bad_place_says_so_and_leaves_files_alone(qtbot, window, monkeypatch,
