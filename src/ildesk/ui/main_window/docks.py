@@ -182,13 +182,14 @@ class Docks(QObject):
     # -- state between runs ---------------------------------------------------------------
 
     def restore_geometry(self) -> None:
-        """The window's size and splitters as last saved (or 90 % of the screen)."""
+        """The window's size and splitters as last saved (or 90 % of the screen). Qt refuses
+        a geometry saved on a screen much narrower or wider (1366 px, now 1920 px: it
+        guards against a change of scaling); the window then takes this screen's share
+        instead of Qt's bare default size."""
         s = settings()
         geometry = s.value("geometry")
         w = self._window
-        if geometry is not None:
-            w.restoreGeometry(geometry)
-        else:
+        if geometry is None or not w.restoreGeometry(geometry):
             screen = QGuiApplication.primaryScreen()
             area = screen.availableGeometry() if screen else None
             if area is not None:
