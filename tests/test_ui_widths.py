@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtGui import QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from ildesk.ui.app import attach_library
 
@@ -142,24 +142,40 @@ def _saved_on_a_screen(geometry: bytes, width: int) -> bytes:
 def test_a_window_saved_on_another_screen_comes_up_at_this_screens_size(
         qtbot, content, searcher, factor):
     """The QA pass: after 1366 × 768, the window came up 870 × 609 on 1920 × 1080 (Qt
-    refuses a geometry from a screen that much narrower, and the refusal was not seen)."""
+    refuses a geometry from a screen that much narrower, and the refusal was not seen), and
+    once sized, the left column kept the old window's pixels and took the extra width."""
     from ildesk.ui.main_window import MainWindow
     from ildesk.ui.main_window.docks import WINDOW_MAX
     from ildesk.ui.settings import settings
 
-    area = QGuiApplication.primaryScreen().availableGeometry()
-    probe = QWidget()
-    qtbot.addWidget(probe)
-    probe.resize(area.width() // 2, area.height() // 2)
-    saved = bytes(probe.saveGeometry().data())
-    assert int.from_bytes(saved[46:50], "big") == QGuiApplication.primaryScreen() \
-        .geometry().width()  # the field this test rewrites
+    screen = QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    first = MainWindow(content, searcher)
+    qtbot.addWidget(first)
+    first.resize(area.width() - 40, area.height() - 100)
+    first.show()
+    qtbot.waitUntil(lambda: first.model.rowCount() > 0)
+    first.main_split.setSizes([first.main_split.width() - 390, 390])  # a wide left column
+    wide_left = first.main_split.sizes()[0]
+    assert wide_left > 300
+    first.close()  # saves the geometry, the docks and the splitters
+    saved = bytes(settings().value("geometry").data())
+    assert int.from_bytes(saved[46:50], "big") == screen.geometry().width()  # the field
     settings().setValue("geometry", QByteArray(_saved_on_a_screen(
-        saved, int(QGuiApplication.primaryScreen().geometry().width() * factor))))
+        saved, int(screen.geometry().width() * factor))))
     w = MainWindow(content, searcher)
     qtbot.addWidget(w)
     expected = (min(WINDOW_MAX[0], int(area.width() * 0.9)),
                 min(WINDOW_MAX[1], int(area.height() * 0.9)))
-    if factor == 1.0:  # the same screen: the size as it was left
-        expected = (area.width() // 2, area.height() // 2)
+    if factor == 1.0:  # the same screen: the window as it was left
+        expected = (area.width() - 40, area.height() - 100)
     assert (w.width(), w.height()) == expected
+    w.show()
+    qtbot.waitUntil(lambda: w.model.rowCount() > 0)
+    if factor == 1.0:
+        assert w.main_split.sizes()[0] == wide_left
+    else:  # the left column of a new window this wide, not the old pixels
+        new_left = w.docks.widths(w.width())[0]  # (the panel's minimum may add a few px)
+        qtbot.waitUntil(lambda: 0 <= w.main_split.sizes()[0] - new_left <= 10)
+        assert w.main_split.sizes()[0] < wide_left - 50
+    w.close()
