@@ -208,7 +208,10 @@ class Docks(QObject):
         afresh."""
         state = settings().value("window_state")
         if state is not None:
-            self._sized = self._window.restoreState(state) and not self._new_screen
+            restored = self._window.restoreState(state)
+            self._sized = restored and not self._new_screen
+            if restored and self._new_screen and self._window.isVisible():
+                self.size()  # the library attaches after the first paint: sized again
 
     def save(self) -> None:
         s = settings()
