@@ -66,6 +66,9 @@ def test_an_emoji_that_matches_nothing_is_said_plainly_and_drawn(qtbot, window, 
     assert all(metrics.inFontUcs4(ord(c)) for c in shown if not c.isspace()), shown  # no box
     if not metrics.inFontUcs4(0x1F642):
         assert "U+1F642 (slightly smiling face)" in shown
+    # the filters count what the list holds: nothing (they counted every interleukin)
+    th17 = window.facets.cells._items["th17-cell"][0].text(0)
+    assert th17.endswith("(0)"), th17
 
 
 def test_no_results_says_so_and_a_misspelling_is_corrected(qtbot, window):

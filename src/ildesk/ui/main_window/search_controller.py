@@ -165,7 +165,10 @@ class SearchController(QObject):
 
         def op(job: Job) -> Answer:
             result = searcher.search(text, facets, limit=200, cancel=job)
-            candidates = searcher.interleukin_ids(text, cancel=job)
+            # the filters count what the list holds: nothing for "🙂" (no word, no filter),
+            # where the field's text alone would count every interleukin
+            empty = not result.hits and text.strip() and not facets.active
+            candidates = [] if empty else searcher.interleukin_ids(text, cancel=job)
             offered = None
             if facets.active and text.strip():  # the page the text names, filter or not
                 named = searcher.search(text, limit=1, cancel=job)
