@@ -102,7 +102,8 @@ def test_every_page_in_the_database_makes_a_row(content):
 def test_a_hit_whose_page_is_gone_keeps_its_kind_and_name():
     hit = SearchHit("gone", "note", "IL-99", 0.0, "", short="IL-99")
     [row] = table_rows(lambda _pid: None, [hit])
-    assert row.cells[:2] == ("Your note", "IL-99") and set(row.cells[2:]) == {""}
+    assert row.cells[:2] == ("Your note", "IL-99") and set(row.cells[2:-1]) == {""}
+    assert row.cells[-1] == "Matches"  # listed under no header: a group all the same
 
 
 def test_names_sort_naturally(rows_for):
@@ -174,6 +175,25 @@ def test_the_command_line_prints_the_same_table(capsysbinary, db_path, content, 
                             "JAK–STAT"]
     hits = searcher.search("IL-6", limit=200).hits[:5]
     assert [row[NAME] for row in table[1:]] == [h.short or h.name for h in hits]
+
+
+@pytest.mark.parametrize(("query", "first", "rest"), [
+    ("th17", "T-helper 17 cell", "Interleukins it makes"),  # the named page, its products
+    ("fever", "IL-1α", "Matches"),  # plain full-text matches
+])
+def test_every_csv_row_has_its_group(capsysbinary, db_path, query, first, rest):
+    """The QA pass: the first row (the named page, listed under no header) had an empty
+    Group."""
+    from ildesk.cli import main
+
+    assert main(["search", query, "--csv"]) == 0
+    table = list(csv.reader(io.StringIO(capsysbinary.readouterr().out.decode("utf-8"),
+                                        newline="")))
+    group = HEADERS.index("Group")
+    assert [row[group] for row in table[1:] if not row[group]] == []
+    assert table[1][NAME] == first
+    assert table[1][group] == ("Named page" if query == "th17" else "Matches")
+    assert table[2][group] == rest
 
 
 def test_csv_and_json_together_is_a_usage_error(db_path):

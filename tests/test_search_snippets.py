@@ -3,6 +3,7 @@ mark exactly what a lookup of each row on its own gives."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -10,10 +11,12 @@ import pytest
 from ildesk.db.fts import FTS_TABLE, SNIPPET_COLUMN
 from ildesk.search.fulltext import body_can_match
 from ildesk.search.hits import MARK_END, MARK_START
+from ildesk.search.marks import unmark_little_words
 
 
 def _one_by_one(db_path, expr: str, page_ids: list[str]) -> dict[str, str]:
-    """The reference: each page's snippet asked for on its own (FTS5 seeks that row)."""
+    """The reference: each page's snippet asked for on its own (FTS5 seeks that row), its
+    little words unmarked as the search does."""
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     out = {}
     for pid in page_ids:
@@ -21,8 +24,9 @@ def _one_by_one(db_path, expr: str, page_ids: list[str]) -> dict[str, str]:
             f"SELECT snippet({FTS_TABLE}, {SNIPPET_COLUMN}, ?, ?, '…', 14) FROM {FTS_TABLE} "
             f"WHERE {FTS_TABLE} MATCH ? AND rowid = (SELECT rowid FROM {FTS_TABLE} "
             "WHERE page_id = ?)", (MARK_START, MARK_END, expr, pid)).fetchone()
-        if row and MARK_START in row[0]:
-            out[pid] = row[0]
+        snippet = unmark_little_words(row[0], expr) if row else ""
+        if MARK_START in snippet:
+            out[pid] = snippet
     conn.close()
     return out
 
@@ -72,3 +76,17 @@ def test_a_column_limited_branch_of_or_keeps_the_other_branch_marked(searcher):
 ])
 def test_a_snippet_is_made_only_where_the_body_can_hold_a_mark(expr, can):
     assert body_can_match(expr) is can
+
+
+@pytest.mark.parametrize(("text", "real"), [
+    ("cells in skin", {"cells", "skin"}), ("IL-17 in psoriasis", {"il-17", "psoriasis"}),
+    ("made in the gut", {"made", "gut"}),
+])
+def test_a_snippet_marks_the_querys_real_terms_not_its_little_words(searcher, text, real):
+    """The QA pass: "in" and "the" were highlighted in every snippet of "cells in skin"."""
+    snippets = [h.snippet for h in searcher.search(text).hits if MARK_START in h.snippet]
+    assert snippets, text
+    marked = {m.casefold() for s in snippets
+              for m in re.findall(f"{MARK_START}([^{MARK_END}]*){MARK_END}", s)}
+    assert not marked & {"in", "the"}
+    assert marked & real  # the real terms are still marked

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import SIGNAL, QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ildesk.ui.main_window.keys import OTHER_KEYS, typed_keys, window_actions
 
@@ -152,6 +152,31 @@ def test_the_status_bar_says_where_a_file_was_saved_and_opens_it_on_click(
     assert opened == [str(out), str(tmp_path)]
     window.report("Link copied.")  # a newer message takes the bar
     assert not notice.isVisible()
+
+
+def test_a_long_saved_path_is_cut_in_the_middle_at_1024_px_and_open_stays_visible(
+        qtbot, open_window, tmp_path):
+    """The QA pass: at 1024 px the path was cut at its end (the file name lost)."""
+    window = open_window(1024, 640)
+    out = tmp_path / ("a rather long folder name for the exported fact sheets " * 2) / \
+        "IL-6 fact sheet.pdf"
+    window.show_saved(out, "Saved the fact sheet of IL-6")
+    notice = window.saved_notice
+    qtbot.waitUntil(notice.isVisible)
+    label = notice.label
+    assert label.text() == f"Saved the fact sheet of IL-6 to {out}."  # read aloud whole
+    assert label.toolTip() == str(out)
+    shown = label.shown()
+    assert shown.startswith(("Saved the fact sheet of IL-6 to /", "Saved to /")), shown
+    assert "…" in shown
+    assert shown.endswith("IL-6 fact sheet.pdf.")  # the file name stays
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    bar = window.statusBar()
+    for button in (notice.open_button, notice.folder_button):  # whole, inside the bar
+        box = button.rect().translated(button.mapTo(bar, button.rect().topLeft()))
+        assert button.isVisible() and bar.rect().contains(box)
+        assert not any(w.isVisible() and w is not notice and w.geometry().intersects(box)
+                       for w in bar.findChildren(QWidget) if w.parent() is bar)
 
 
 # -- point 4: keyboard only -----------------------------------------------------------------

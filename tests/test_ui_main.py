@@ -6,7 +6,7 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetrics, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication
 
 from ildesk.search import Facets
@@ -52,10 +52,29 @@ def test_facets_narrow_the_list(qtbot, window):
     assert set(hit_ids(window)) <= set(ids)
 
 
+@pytest.mark.parametrize("text", ["🙂", "🙂 🙃"])
+def test_an_emoji_that_matches_nothing_is_said_plainly_and_drawn(qtbot, window, text):
+    """The QA pass: "🙂" showed an empty box over an empty list. The notice says nothing
+    matched, naming a character the font cannot draw instead of drawing a box."""
+    window.search_field.setText(text)  # pasted: keyClicks cannot send a surrogate pair
+    qtbot.waitUntil(lambda: window.shown_text == text)
+    assert window.model.rowCount() == 0
+    info = window.result_info
+    shown = QTextDocumentFragment.fromHtml(info.text()).toPlainText()
+    assert shown.startswith("Nothing matched “")
+    metrics = QFontMetrics(info.font())
+    assert all(metrics.inFontUcs4(ord(c)) for c in shown if not c.isspace()), shown  # no box
+    if not metrics.inFontUcs4(0x1F642):
+        assert "U+1F642 (slightly smiling face)" in shown
+    # the filters count what the list holds: nothing (they counted every interleukin)
+    th17 = window.facets.cells._items["th17-cell"][0].text(0)
+    assert th17.endswith("(0)"), th17
+
+
 def test_no_results_says_so_and_a_misspelling_is_corrected(qtbot, window):
     type_query(qtbot, window, "zzqxv")
     assert window.model.rowCount() == 0
-    assert window.result_info.text() == "No results."
+    assert window.result_info.text() == "Nothing matched “zzqxv”."
     type_query(qtbot, window, "interlukin 6")
     assert window.result_info.text() == ("No match for “interlukin 6”; showing "
                                          "<b>Interleukin-6</b>")

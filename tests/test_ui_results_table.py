@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from ildesk.results import COLUMNS
 from ildesk.ui import results_mode
 from ildesk.ui.result_list import Role
+from ildesk.ui.settings import settings
 from tests.safety_support import files_of, small_disk  # noqa: F401  (a fixture)
 from tests.ui_support import type_query
 
@@ -212,8 +213,11 @@ def test_csv_export_from_the_list_uses_the_ranking_and_the_query_names_the_file(
     qtbot.mouseClick(window.results_mode.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(out.exists)
     assert asked[0].name == "th17.csv"
-    names = [row[NAME] for row in list(csv.reader(io.StringIO(out.read_text(), newline="")))[1:]]
-    assert names == [h.short or h.name for h in window.model.hits()]
+    table = list(csv.reader(io.StringIO(out.read_text(), newline="")))[1:]
+    assert [row[NAME] for row in table] == [h.short or h.name for h in window.model.hits()]
+    group = HEADERS.index("Group")  # every row has its group, the named page's too
+    assert table[0][NAME] == "T-helper 17 cell" and table[0][group] == "Named page"
+    assert all(row[group] for row in table)
 
 
 def test_export_to_a_bad_place_says_so_and_leaves_files_alone(qtbot, window, monkeypatch,
@@ -296,3 +300,23 @@ def test_the_menus_offer_the_table_its_sort_and_the_export(qtbot, window):
     assert routes[0] == "none known" and routes[-1] == "Act1–TRAF6"
     mode.sort(-1)  # Relevance: the search's own order again
     assert [r.id for r in mode.model.rows()] == [h.id for h in window.model.hits()]
+
+
+def test_in_the_narrow_default_pane_the_name_comes_first_and_whole(qtbot, open_window):
+    """The QA pass: at the default pane width the table showed Kind, a cut Name and Family.
+    The name leads now and is read whole; the other columns are a horizontal scroll away."""
+    settings().setValue(results_mode.SETTING, "table")  # as left by the last run
+    w = open_window()
+    mode = w.results_mode
+    assert mode.showing_table and mode.table.isVisible()
+    type_query(qtbot, w, "th17")
+    table_of(qtbot, w)
+    qtbot.waitUntil(lambda: mode.model.row_of("th17-cell") >= 0)
+    table = mode.table
+    assert table.viewport().width() < 320  # the narrow pane, not widened for the table
+    header = table.horizontalHeader()
+    assert header.logicalIndex(0) == NAME and header.sectionViewportPosition(NAME) == 0
+    assert header.sectionSize(NAME) >= table.sizeHintForColumn(NAME)  # no name is cut
+    assert table.horizontalScrollBar().maximum() > 0  # the rest: scroll right
+    # the CSV keeps the columns' own order
+    assert [m for _, m in COLUMNS][:2] == ["Kind", "Name"]

@@ -6,8 +6,8 @@ the search field's placeholder."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QByteArray, QRect
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from ildesk.ui.app import attach_library
@@ -127,3 +127,56 @@ def test_a_name_that_only_spells_out_the_short_one_takes_no_line(qtbot, open_win
             heights[index.data()] = view.itemDelegate().sizeHint(option, index).height()
     line = QFontMetrics(option.font).height()
     assert heights["interleukin 17 receptor A"] - heights["Interleukin-17A"] >= line
+
+
+def _saved_on_a_screen(geometry: bytes, width: int) -> bytes:
+    """`geometry` (QWidget.saveGeometry, format 3) as if saved on a screen `width` px wide:
+    the screen's width follows the magic, the version, two rectangles, the screen number
+    and the two state bytes."""
+    at = 4 + 4 + 16 + 16 + 4 + 1 + 1
+    assert geometry[:4] == bytes.fromhex("01d9d0cb") and geometry[4:6] == b"\x00\x03"
+    return geometry[:at] + width.to_bytes(4, "big") + geometry[at + 4:]
+
+
+@pytest.mark.parametrize("factor", [0.6, 1.6, 1.0])  # 1366 → 1920 px (0.71), back; same
+def test_a_window_saved_on_another_screen_comes_up_at_this_screens_size(
+        qtbot, content, searcher, factor):
+    """The QA pass: after 1366 × 768, the window came up 870 × 609 on 1920 × 1080 (Qt
+    refuses a geometry from a screen that much narrower, and the refusal was not seen), and
+    once sized, the left column kept the old window's pixels and took the extra width."""
+    from ildesk.ui.main_window import MainWindow
+    from ildesk.ui.main_window.docks import WINDOW_MAX
+    from ildesk.ui.settings import settings
+
+    screen = QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    first = MainWindow(content, searcher)
+    qtbot.addWidget(first)
+    first.resize(area.width() - 40, area.height() - 100)
+    first.show()
+    qtbot.waitUntil(lambda: first.model.rowCount() > 0)
+    first.main_split.setSizes([first.main_split.width() - 390, 390])  # a wide left column
+    wide_left = first.main_split.sizes()[0]
+    assert wide_left > 300
+    first.close()  # saves the geometry, the docks and the splitters
+    saved = bytes(settings().value("geometry").data())
+    assert int.from_bytes(saved[46:50], "big") == screen.geometry().width()  # the field
+    settings().setValue("geometry", QByteArray(_saved_on_a_screen(
+        saved, int(screen.geometry().width() * factor))))
+    w = MainWindow(content, searcher)
+    qtbot.addWidget(w)
+    expected = (min(WINDOW_MAX[0], int(area.width() * 0.9)),
+                min(WINDOW_MAX[1], int(area.height() * 0.9)))
+    if factor == 1.0:  # the same screen: the window as it was left
+        expected = (area.width() - 40, area.height() - 100)
+    assert (w.width(), w.height()) == expected
+    w.show()
+    qtbot.waitUntil(lambda: w.model.rowCount() > 0)
+    if factor == 1.0:
+        assert w.main_split.sizes()[0] == wide_left
+    else:  # the left column of a new window this wide, not the old pixels
+        w.restore_docks()  # as the library does, attached after the first paint
+        new_left = w.docks.widths(w.width())[0]  # (the panel's minimum may add a few px)
+        qtbot.waitUntil(lambda: 0 <= w.main_split.sizes()[0] - new_left <= 10)
+        assert w.main_split.sizes()[0] < wide_left - 50
+    w.close()

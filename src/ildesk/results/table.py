@@ -14,6 +14,9 @@ What each column says, by kind of page:
 - *Drugs*: the approved drugs (approved anywhere) of an interleukin, chain, molecule or
   disease, in the page's own order (approved first, earliest first).
 - *Family*: an interleukin's family; for a chain or a drug, the families of its interleukins.
+- *Group*: the header the hit is listed under ("Drugs", "Interleukins it makes"); the page
+  the query names, which the list shows first without one, is the `NAMED` page, and a plain
+  full-text match is one of the `MATCHES`.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("route", "Route"), ("drugs", "Drugs"), ("group", "Group"),
 )
 DRUGS = [key for key, _ in COLUMNS].index("drugs")
+NAMED, MATCHES = "Named page", "Matches"  # the Group of a hit listed under no header
 _NUMBER = re.compile(r"(\d+)")
 
 SortKey = tuple[tuple[int, int, str], ...]
@@ -138,14 +142,16 @@ def table_rows(read_page: Callable[[str], Page | None], hits: Sequence[SearchHit
                groups: Sequence[str] | None = None,
                cancel: Callable[[], bool] | None = None) -> list[TableRow]:
     """A row per hit, in the hits' order; `groups[i]` is hit i's group (default: the group
-    the search gave it). A hit whose page is gone keeps its kind and name. `cancel()` True
-    stops early (a newer list superseded this one) with the rows so far."""
+    the search gave it; none: NAMED or MATCHES). A hit whose page is gone keeps its kind
+    and name. `cancel()` True stops early (a newer list superseded this one) with the rows
+    so far."""
     rows: list[TableRow] = []
     cache: dict[str, Page | None] = {}
     for i, hit in enumerate(hits):
         if cancel is not None and cancel():
             break
-        group = groups[i] if groups is not None else hit.group
+        group = (groups[i] if groups is not None else hit.group) \
+            or (NAMED if hit.exact else MATCHES)
         name = hit.short or hit.name
         if hit.id not in cache:
             cache[hit.id] = read_page(hit.id)

@@ -21,6 +21,7 @@ from ildesk.search import intent, partial, prefix
 from ildesk.search import query as q
 from ildesk.search.hits import MARK_END, MARK_START, Cancelled
 from ildesk.search.index import Index
+from ildesk.search.marks import unmark_little_words
 
 Row = tuple[int, str, str, float]  # rowid, page id, kind, bm25 rank (negative: lower is better)
 # A prefix longer than the longest prefix index: FTS5 merges the posting lists of every term
@@ -108,7 +109,7 @@ class FullTextMixin:
 
     def _snippets(self, expr: str, rowids: list[int], every_match_known: bool = False
                   ) -> dict[str, str]:
-        """Snippets with the match marked, for the rows that will be shown.
+        """Snippets with the match marked (its little words not), for the rows shown.
         `every_match_known`: the rows ranked were all the rows `expr` matches (few)."""
         if not rowids or not body_can_match(expr):
             return {}
@@ -119,7 +120,10 @@ class FullTextMixin:
         sql = (f"SELECT page_id, snippet({FTS_TABLE}, {SNIPPET_COLUMN}, ?, ?, '…', 14) "
                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND {column} IN ({marks})")
         rows = self._run(sql, (MARK_START, MARK_END, expr, *rowids))
-        return {str(pid): str(snip) for pid, snip in rows if MARK_START in str(snip)}
+        # "in" of "cells in skin" is matched but not marked (a snippet marking only it is
+        # not shown: the summary reads better)
+        marked = ((str(pid), unmark_little_words(str(snip), expr)) for pid, snip in rows)
+        return {pid: snip for pid, snip in marked if MARK_START in snip}
 
     def _partial(self, text: str, limit: int, spans: list[str], typo_first: bool = False
                  ) -> tuple[list[Row], str, bool]:

@@ -10,10 +10,12 @@ field could otherwise show a working `file:` or `ildesk:` link.
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
 if TYPE_CHECKING:
@@ -21,6 +23,9 @@ if TYPE_CHECKING:
 
 # The dialogs' classes are imported where a dialog is made: making their Python types (and
 # enums) costs start-up time, and the first screen shows no dialog.
+
+# Symbols, unassigned and private code points: a font without them draws an empty box.
+_SYMBOLS = frozenset(("So", "Sk", "Sm", "Cn", "Co"))
 
 
 def plain_tip(text: str, wrap: int = 0) -> str:
@@ -93,3 +98,18 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
         plain_label(child)
     ok = bool(dialog.exec())
     return dialog.textValue(), ok
+
+
+def drawable(text: str, font: QFont) -> str:
+    """`text` with each symbol `font` cannot draw (an emoji where no emoji font is
+    installed, which would show as an empty box) written as its code point and name:
+    "🙂 il6" becomes "U+1F642 (slightly smiling face) il6"."""
+    metrics = QFontMetrics(font)
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in _SYMBOLS and not metrics.inFontUcs4(ord(ch)):
+            name = unicodedata.name(ch, "").casefold()
+            out.append(f"U+{ord(ch):04X}" + (f" ({name})" if name else ""))
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -264,6 +264,8 @@ class ResultsMode(QObject):
             self.model.set_rows(rows)
             if first:
                 self.table.fit_columns()
+            else:
+                self.table.fit_name()  # "T-helper 17 cell" after "IL-2": read whole
             # the page the list selected (its best hit, or the open page) stays current
             index = self._search.view.currentIndex()
             self._select(page_id or (index.data(Role.PAGE_ID) if index.isValid() else None))

@@ -14,7 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -136,15 +142,39 @@ class ResultTable(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the search's ranking
         header.setHighlightSections(False)
 
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        """The Name column comes first on screen (the CSV keeps the columns' own order)."""
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self._name_first)
+            self._name_first()
+
+    def _name_first(self) -> None:
+        header = self.horizontalHeader()
+        at = header.visualIndex(NAME)
+        if at > 0:
+            header.moveSection(at, 0)
+
     def fit_columns(self) -> None:
-        """Columns as wide as their text: the name up to 40 % of the view, the others up to
-        a quarter (a cell's tooltip shows what is cut)."""
+        """Columns as wide as their text: the name, first, up to 60 % of the view (so in the
+        narrow default pane it is read whole), the others up to a quarter; the rest is a
+        horizontal scroll away (a cell's tooltip shows what is cut)."""
         self.resizeColumnsToContents()
-        room = self.viewport().width()
         for column in range(len(COLUMNS)):
-            widest = max(90, room * (40 if column == NAME else 25) // 100)
+            widest = self._widest(column)
             if self.columnWidth(column) > widest:
                 self.setColumnWidth(column, widest)
+
+    def fit_name(self) -> None:
+        """Widen the Name column for newer rows whose names it would cut (up to its cap);
+        it never narrows, so a width the person chose stays."""
+        want = min(self.sizeHintForColumn(NAME), self._widest(NAME))
+        if self.columnWidth(NAME) < want:
+            self.setColumnWidth(NAME, want)
+
+    def _widest(self, column: int) -> int:
+        room = self.viewport().width()
+        return max(120 if column == NAME else 90, room * (60 if column == NAME else 25) // 100)
 
     def step(self, step: int) -> None:
         """Move the current row by `step`, stopping at either end (keys from the search

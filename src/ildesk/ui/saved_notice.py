@@ -7,13 +7,52 @@ folder. Nothing opens until the person clicks (QDesktopServices, the system's ow
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
 SHOWN_MS = 20_000
+
+
+class PathLabel(QLabel):
+    """"Saved … to PATH." that fits its width by cutting the path in the middle (the folder's
+    start and the file name stay); `text()` and the tooltip keep it whole."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._head, self._path = "", ""
+
+    def set_saved(self, head: str, path: str) -> None:
+        self._head, self._path = head, path
+        self.setText(f"{head}{path}.")
+        self.setToolTip(path)
+
+    def shown(self) -> str:
+        """The text as drawn at the label's width now."""
+        metrics, room = self.fontMetrics(), self.contentsRect().width()
+        whole = self.text()
+        if metrics.horizontalAdvance(whole) <= room:
+            return whole
+        path = Path(self._path)
+        name = f"{os.sep}{path.name}"  # the file name is never cut, the folder may be
+        for head in (self._head, "Saved to "):  # a narrow bar: the path before the words
+            left = room - metrics.horizontalAdvance(f"{head}{name}.")
+            if left > metrics.horizontalAdvance("/tmp…"):
+                folder = metrics.elidedText(str(path.parent), Qt.TextElideMode.ElideMiddle,
+                                            left)
+                return f"{head}{folder}{name}."
+        return metrics.elidedText(whole, Qt.TextElideMode.ElideMiddle, room)
+
+    def minimumSizeHint(self) -> QSize:  # the buttons beside it keep their room
+        return QSize(80, super().minimumSizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown())
 
 
 class SavedNotice(QWidget):
@@ -24,7 +63,7 @@ class SavedNotice(QWidget):
         self.setObjectName("saved_notice")
         self.path: Path | None = None
         self._bar = bar
-        self.label = QLabel()
+        self.label = PathLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # a path is text, never markup
         self.label.setAccessibleName("Saved")
         self.open_button = QPushButton("Open")
@@ -34,7 +73,6 @@ class SavedNotice(QWidget):
         for b in (self.open_button, self.folder_button):
             b.setFlat(True)
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.label.setMinimumWidth(80)  # a long path gives way to the permanent line
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 0, 4, 0)
         lay.addWidget(self.label)
@@ -55,8 +93,7 @@ class SavedNotice(QWidget):
         """Say `text` ("Saved 3 fact sheets") and where, with Open and Show folder."""
         self.path = path
         self._bar.clearMessage()  # a message would cover the notice
-        self.label.setText(f"{text} to {path}.")
-        self.label.setToolTip(str(path))
+        self.label.set_saved(f"{text} to ", str(path))
         self.show()
         self._timer.start(SHOWN_MS)
 

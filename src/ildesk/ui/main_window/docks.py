@@ -40,6 +40,7 @@ class Docks(QObject):
         self._splits = {"main_split": main_split, "left_split": left_split}
         self._sized = False  # a saved layout was restored, or the person arranged the docks
         self._stepped_aside = False
+        self._new_screen = False  # the saved geometry came from a screen of another width
         window.setDockNestingEnabled(True)
         self.diagram_dock = self.add("Signalling diagram", QWidget(),
                                      Qt.DockWidgetArea.RightDockWidgetArea, "diagram_dock")
@@ -182,13 +183,16 @@ class Docks(QObject):
     # -- state between runs ---------------------------------------------------------------
 
     def restore_geometry(self) -> None:
-        """The window's size and splitters as last saved (or 90 % of the screen)."""
+        """The window's size and splitters as last saved (or 90 % of the screen). Qt refuses
+        a geometry saved on a screen much narrower or wider (1366 px, now 1920 px: it
+        guards against a change of scaling); the window then takes this screen's share
+        instead of Qt's bare default size, and its columns are shared out as in a new
+        window (the docks shown stay the ones left)."""
         s = settings()
         geometry = s.value("geometry")
         w = self._window
-        if geometry is not None:
-            w.restoreGeometry(geometry)
-        else:
+        self._new_screen = geometry is not None and not w.restoreGeometry(geometry)
+        if geometry is None or self._new_screen:
             screen = QGuiApplication.primaryScreen()
             area = screen.availableGeometry() if screen else None
             if area is not None:
@@ -196,14 +200,18 @@ class Docks(QObject):
                          min(WINDOW_MAX[1], int(area.height() * 0.9)))
         for name, splitter in self._splits.items():
             state = s.value(name)
-            if state is not None:
+            if state is not None and not (self._new_screen and name == "main_split"):
                 splitter.restoreState(state)
 
     def restore(self) -> None:
-        """The docks as last arranged (once every dock exists)."""
+        """The docks as last arranged (once every dock exists); from another screen, sized
+        afresh."""
         state = settings().value("window_state")
         if state is not None:
-            self._sized = self._window.restoreState(state)
+            restored = self._window.restoreState(state)
+            self._sized = restored and not self._new_screen
+            if restored and self._new_screen and self._window.isVisible():
+                self.size()  # the library attaches after the first paint: sized again
 
     def save(self) -> None:
         s = settings()

@@ -31,7 +31,7 @@ from ildesk.search import Facets, Searcher, SearchHit, SearchResult
 from ildesk.ui.background import QUERY, Background, Job
 from ildesk.ui.facets_panel import FacetsPanel
 from ildesk.ui.filter_bar import FilterBar, chips_for
-from ildesk.ui.plain import plain_tip
+from ildesk.ui.plain import drawable, plain_tip
 from ildesk.ui.reading import Shown
 from ildesk.ui.result_list import ResultModel, ResultView, Role
 from ildesk.wording import plural
@@ -165,7 +165,10 @@ class SearchController(QObject):
 
         def op(job: Job) -> Answer:
             result = searcher.search(text, facets, limit=200, cancel=job)
-            candidates = searcher.interleukin_ids(text, cancel=job)
+            # the filters count what the list holds: nothing for "🙂" (no word, no filter),
+            # where the field's text alone would count every interleukin
+            empty = not result.hits and text.strip() and not facets.active
+            candidates = [] if empty else searcher.interleukin_ids(text, cancel=job)
             offered = None
             if facets.active and text.strip():  # the page the text names, filter or not
                 named = searcher.search(text, limit=1, cancel=job)
@@ -224,8 +227,10 @@ class SearchController(QObject):
             sugg = ", ".join(f'<a href="suggest:{esc(s)}">{esc(s)}</a>'
                              for s in result.suggestions)
             text = f"No results. Did you mean {sugg}?"
-        elif n == 0:
-            text = "No results."
+        elif n == 0:  # the query as the field shows it, drawn: an emoji is named, not a box
+            asked = " ".join(self.field.text().split())
+            text = (f"Nothing matched “{esc(drawable(asked, self.info.font()))}”." if asked
+                    else "Nothing matched.")
         elif result.notice:
             text = f"{esc(result.notice)} · {plural(n, 'result')}"
         elif not self.field.text().strip() and not f.active:
