@@ -155,3 +155,11 @@ def test_one_rule_says_which_page_a_name_means(content, searcher, capsys, name, 
     else:  # ... or says there is none, offering the same names
         assert code == 1
         assert (f"Did you mean: {first_suggestion}" in captured.err) is bool(first_suggestion)
+
+
+@pytest.mark.parametrize(("query", "said"), [("zzqxv", "Nothing matched “zzqxv”."),
+                                              ("  zzqxv   qqq ", "Nothing matched “zzqxv qqq”.")])
+def test_a_search_that_finds_nothing_says_what_was_asked(capsys, db_path, query, said):
+    """The same words as the window's: what was asked, in quotation marks, and exit 0."""
+    assert main(["search", query]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == said

@@ -219,6 +219,34 @@ def test_the_result_list_marks_the_keyboards_row(qtbot, window):
     assert link.name() in edge_colours()
 
 
+def test_the_article_is_framed_while_it_has_the_keyboard(qtbot, window):
+    """F6 into the article draws a frame round it in the link colour (as the result list
+    marks its row); leaving it takes the frame away, and nothing moves either way."""
+    view = window.article
+    link = QColor(view.palette().color(QPalette.ColorRole.Link)).name()
+
+    def frame_colours() -> set[str]:
+        image = view.grab().toImage()
+        g = view.browser.geometry()
+        return {image.pixelColor(QPoint(g.left() - 1, g.center().y())).name(),
+                image.pixelColor(QPoint(g.right() + 1, g.center().y())).name(),
+                image.pixelColor(QPoint(g.center().x(), g.bottom() + 1)).name()}
+
+    ready(qtbot, window)
+    visit(qtbot, window, "il-6")
+    window.search_field.setFocus()
+    before = view.browser.geometry()
+    assert link not in frame_colours()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_F6)  # results
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)  # the article
+    qtbot.waitUntil(view.browser.hasFocus)
+    assert frame_colours() == {link}
+    assert view.browser.geometry() == before
+    window.search_field.setFocus()
+    qtbot.waitUntil(lambda: not view.browser.hasFocus())
+    assert link not in frame_colours()
+
+
 def test_escape_and_typing_in_the_article_go_to_the_search(qtbot, window):
     ready(qtbot, window)
     visit(qtbot, window, "il-6")

@@ -76,8 +76,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.notice and hits:
         out(f"{result.notice}.")
     if not hits and excluded is None:
-        out("No results." + (f" Did you mean: {', '.join(result.suggestions)}?"
-                             if result.suggestions else ""))
+        asked = " ".join(args.query.split())
+        said = f"Nothing matched “{asked}”." if asked else "Nothing matched."
+        out(said + (f" Did you mean: {', '.join(result.suggestions)}?"
+                    if result.suggestions else ""))
     for h in hits:  # the ranked order; the group says why a hit follows the named page
         out(f"{h.name:<40} {h.kind:<12} {h.id}" + (f"  [{h.group}]" if h.group else ""))
         if h.snippet:

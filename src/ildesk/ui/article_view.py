@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
     QResizeEvent,
     QShortcut,
     QTextDocument,
@@ -37,6 +41,7 @@ from ildesk.ui.contents_bar import ContentsBar
 from ildesk.ui.plain import plain_tip
 from ildesk.ui.term_tips import TermTips
 
+FOCUS_WIDTH = 2  # the frame round the article while it has the keyboard (as the result list)
 READING_CHARS = 85  # the reading column holds about this many characters of body text
 BODY_PT = 10.5  # the article's body text at zoom 1 (`ildesk.article.html.style`)
 
@@ -113,10 +118,12 @@ class ArticleView(QWidget):
         bar.addWidget(close_button)
         self.find_bar.hide()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # room for the focus frame, kept whether or not it is drawn (nothing moves)
+        layout.setContentsMargins(FOCUS_WIDTH, 0, FOCUS_WIDTH, FOCUS_WIDTH)
         layout.setSpacing(0)
         layout.addWidget(self.contents)
         layout.addWidget(self.browser, 1)
+        self.browser.installEventFilter(self)
         layout.addWidget(self.find_bar)
         self.find_field.returnPressed.connect(self.find_next)
         self.find_field.textChanged.connect(lambda _t: self.find_next(restart=True))
@@ -127,6 +134,24 @@ class ArticleView(QWidget):
         backward.activated.connect(lambda: self.find_next(backward=True))
         escape = QShortcut(QKeySequence("Escape"), self.find_bar)
         escape.activated.connect(self.close_find)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.browser and event.type() in (QEvent.Type.FocusIn,
+                                                          QEvent.Type.FocusOut):
+            self.update()  # the focus frame comes or goes
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.browser.hasFocus():  # F6 or a click put the keyboard here: say so
+            painter = QPainter(self)
+            pen = QPen(self.palette().color(QPalette.ColorRole.Link), FOCUS_WIDTH)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            half = FOCUS_WIDTH / 2
+            painter.drawRect(self.browser.geometry().toRectF().adjusted(-half, -half, half,
+                                                                        half))
+            painter.end()
 
     def set_html(self, html: str, keep_scroll: bool = False) -> None:
         bar = self.browser.verticalScrollBar()
