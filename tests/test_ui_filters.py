@@ -158,3 +158,19 @@ def test_the_disease_and_family_tabs_count_the_search_on_screen(qtbot, window, s
     assert again["disease"].get("psoriasis", 0) != expected["disease"]["psoriasis"]
     assert _tree_texts(window.facets.diseases.tree)["psoriasis"] == \
         f"psoriasis  ({again['disease'].get('psoriasis', 0)})"
+
+
+def test_a_short_window_with_filters_still_shows_three_results(qtbot, open_window):
+    """At 1024×640 with a filter's chip, the offer of the named page and the notice above
+    the list, the list still has room for three results and more (the filter panel below
+    gives way)."""
+    w = open_window()
+    w.resize(1024, 640)
+    type_query(qtbot, w, "crohn's disease")
+    set_filters(qtbot, w, Facets(disease="crohns-disease"))
+    qtbot.waitUntil(lambda: w.search.filters.offer_button.isVisible())
+    qtbot.wait(20)
+    # the first row is the group's heading ("Interleukins"), then three results
+    rows = [w.results.visualRect(w.model.index(i, 0)).height() for i in range(4)]
+    assert w.results.viewport().height() >= sum(rows), rows
+    assert w.facets.diseases.tree.height() > 60  # …and the filter panel stays usable

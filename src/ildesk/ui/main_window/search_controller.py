@@ -33,13 +33,14 @@ from ildesk.ui.facets_panel import FacetsPanel
 from ildesk.ui.filter_bar import FilterBar, chips_for
 from ildesk.ui.plain import drawable, plain_tip
 from ildesk.ui.reading import Shown
-from ildesk.ui.result_list import ResultModel, ResultView, Role
+from ildesk.ui.result_list import ResultDelegate, ResultModel, ResultView, Role
 from ildesk.wording import plural
 
 # the text, its result, the facet counts, and the page the text names that the filter left out
 Answer = tuple[str, SearchResult, dict[str, dict[str, int]], SearchHit | None]
 PLACEHOLDER = "Search names, cells, diseases…"
 PLACEHOLDER_FILTERED = "Search within the filters…"
+MIN_ROWS = 3.5  # results the list always has room for
 ROLE_WORDS = {"producer": "produced by", "target": "acting on", "any": "linked to"}
 
 
@@ -150,6 +151,11 @@ class SearchController(QObject):
         self.head.setContentsMargins(0, 0, 0, 0)
         rl.addLayout(self.head)
         rl.addWidget(self.views, 1)
+        # Room for a group's heading and three results and a half, whatever the chips, the
+        # offer and the notice above take: on a short screen the filters below give way.
+        line = self.view.fontMetrics().height()
+        self.views.setMinimumHeight(int(line + 12 + MIN_ROWS * (2 * line + 2 * ResultDelegate.PAD
+                                                               + 3)))
         self.splitter.addWidget(results_box)
         self.splitter.addWidget(self.facets)
         self.splitter.setStretchFactor(0, 3)
