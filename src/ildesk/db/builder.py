@@ -14,7 +14,6 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -78,13 +77,15 @@ def _molecule_label(mol: s.Molecule) -> str:
 
 
 def _closure(parents: dict[str, list[str]]) -> Iterable[tuple[str, str]]:
+    """Every (node, ancestor or itself) pair, in the order data/ gives: the node, then its
+    ancestors as met (a dict, not a set, whose order would change with PYTHONHASHSEED)."""
     for node in parents:
-        seen = {node}
+        seen = {node: None}
         stack = [node]
         while stack:
             for p in parents.get(stack.pop(), []):
                 if p not in seen:
-                    seen.add(p)
+                    seen[p] = None
                     stack.append(p)
         for anc in seen:
             yield node, anc
@@ -408,10 +409,13 @@ def _write_database(kb: KnowledgeBase, tmp: Path) -> int:
     """Write `kb` into the empty SQLite file `tmp` and check it; returns the page count."""
     engine = create_engine(f"sqlite:///{tmp}")
     try:
-        m.Base.metadata.create_all(engine)
+        with engine.begin() as conn:
+            m.create_schema(conn)
         with Session(engine) as session, session.begin():
             pages = _Writer(kb, session).write()
-            built = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            # No clock: two builds of the same data/ are the same bytes. "Built" is the day
+            # the content was last checked, from data/ ("?" as before when none is).
+            built = content_date(kb) or "?"
             for k, v in (("schema_version", str(m.SCHEMA_VERSION)),
                          ("search_variants", _variants_json(kb)),
                          ("data_version", kb.digest), ("built_at", built),

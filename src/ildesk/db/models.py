@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import Annotated, Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Connection, ForeignKey, Integer, String, Text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.schema import CreateIndex, CreateTable
@@ -29,7 +29,8 @@ class Base(DeclarativeBase):
 
 
 class Meta(Base):
-    """Key/value facts about the database: schema version, data version, build time."""
+    """Key/value facts about the database: schema version, data version, the content date
+    it was built from (`built_at`, never the clock: builds are reproducible)."""
 
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -399,6 +400,17 @@ def ddl() -> str:
                   for i in sorted(table.indexes, key=lambda i: str(i.name))]
     parts.append(FTS_DDL)
     return ";\n".join(parts) + ";\n"
+
+
+def create_schema(conn: Connection) -> None:
+    """Create every table (in foreign-key order) and its indexes (by name) on `conn`.
+
+    Not `metadata.create_all`: it creates a table's indexes in set order, which changes with
+    PYTHONHASHSEED and so would change the database's bytes from one build to the next."""
+    for table in Base.metadata.sorted_tables:
+        conn.execute(CreateTable(table))
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            conn.execute(CreateIndex(index))
 
 
 def ddl_digest() -> str:
