@@ -52,7 +52,8 @@ PYTHON_EXCLUDED = (
     # its bundled database and carries no data/ folder, so it does not need them (5.5 MB).
     "pydantic", "pydantic_core", "annotated_types", "typing_inspection", "yaml", "_yaml",
     "ildesk.kb.loader", "ildesk.kb.validate", "ildesk.kb.schema", "ildesk.kb.drug_checks",
-    "ildesk.db.builder", "ildesk.db.build_drugs",
+    "ildesk.db.builder", "ildesk.db.build_writer", "ildesk.db.build_labels",
+    "ildesk.db.build_drugs",
 )
 
 EXCLUDED_MODULES = tuple(f"PySide6.{m}" for m in QT_MODULES_EXCLUDED) + PYTHON_EXCLUDED

@@ -119,3 +119,12 @@ def test_domain_never_imports_qt():
                     "compare"):
         for path in (SRC / package).rglob("*.py"):
             assert not any(i.startswith("PySide6") for i in _imports(path)), path
+
+
+def test_no_test_module_imports_another():
+    """Helpers shared by test files live in tests/*_support.py: importing one test module
+    from another runs (and collects) its tests twice and ties the two files together."""
+    tests = Path(__file__).resolve().parent
+    bad = {p.name: sorted(i for i in _imports(p) if i.startswith("tests.test_"))
+           for p in tests.rglob("*.py")}
+    assert {name: found for name, found in bad.items() if found} == {}

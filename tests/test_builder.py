@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ import pytest
 from ildesk.cli import main
 from ildesk.db.engine import ContentDbError, open_content
 from ildesk.db.models import SCHEMA_VERSION
+from tests.conftest import DATA
 
 
 def _digest(path: Path) -> str:
@@ -47,6 +51,31 @@ def test_check_writes_nothing(data_copy, tmp_path, capsys):
     assert main(["build-db", "--check", "--data", str(data_copy), "-o", str(out)]) == 0
     assert "no problems" in capsys.readouterr().out
     assert not out.exists()
+
+
+@pytest.mark.slow
+def test_two_builds_of_the_same_data_are_the_same_bytes(db_path, tmp_path):
+    """Sets iterate in an order PYTHONHASHSEED picks and the clock moves between builds:
+    neither may reach the file. Two fresh processes with different seeds (1 s each, run side
+    by side) must write the very bytes this session's build (any seed) wrote."""
+    runs = {}
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}.sqlite"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        runs[out] = subprocess.Popen(
+            [sys.executable, "-m", "ildesk", "build-db", "--data", str(DATA), "-o", str(out)],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for out, proc in runs.items():
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err.decode()
+        assert out.read_bytes() == db_path.read_bytes(), f"{out.name} differs"
+
+
+def test_the_build_stamp_is_the_content_date_not_the_clock(db_path, kb):
+    with sqlite3.connect(db_path) as conn:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+    assert meta["built_at"] == meta["content_date"] == max(
+        d.checked_on for d in kb.drugs.values() if d.checked_on)
 
 
 @pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, SCHEMA_VERSION - 1])

@@ -123,13 +123,13 @@ def test_an_unwritable_folder_is_reported(db_path: Path, out: Path, qapp, capsys
 def test_a_full_disk_leaves_nothing_behind(db_path: Path, out: Path, qapp, capsys,
                                            monkeypatch) -> None:
     from ildesk import cli
-    from ildesk.render import factsheet
+    from ildesk.render import pdf
 
     def full(fd: int, data: bytes) -> None:
         os.write(fd, data[:100])
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(factsheet, "_write_all", full)
+    monkeypatch.setattr(pdf, "_write_all", full)
     target = out / "il2.pdf"
     code = cli.main(["--db", str(db_path), "factsheet", "IL-2", "-o", str(target)])
     assert code == 1
@@ -139,7 +139,7 @@ def test_a_full_disk_leaves_nothing_behind(db_path: Path, out: Path, qapp, capsy
 
 def test_a_full_disk_keeps_the_previous_file(content, out: Path, qapp, monkeypatch) -> None:
     from ildesk.factsheet import sheets_for
-    from ildesk.render import factsheet
+    from ildesk.render import factsheet, pdf
 
     target = out / "old.pdf"
     target.write_bytes(b"previous")
@@ -148,7 +148,7 @@ def test_a_full_disk_keeps_the_previous_file(content, out: Path, qapp, monkeypat
     def full(fd: int, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(factsheet, "_write_all", full)
+    monkeypatch.setattr(pdf, "_write_all", full)
     with pytest.raises(factsheet.PdfWriteError, match="disk is full"):
         factsheet.write_pdf(sheets, target)
     assert target.read_bytes() == b"previous"

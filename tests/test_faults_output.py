@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import ildesk.kb
-from ildesk.db import builder
+from ildesk.db import build_writer, builder
 from ildesk.kb import KnowledgeBase
 from tests.hostile_support import assert_clear_failure, cli, leftovers
 
@@ -91,7 +91,7 @@ def test_target_is_a_folder(build_db, tmp_path):
 
 
 def test_disk_full_mid_write(build_db, target, monkeypatch):
-    real = builder._Writer.fts
+    real = build_writer.Writer.fts
     calls = []
 
     def fill_up(self, *args, **kwargs):
@@ -100,7 +100,7 @@ def test_disk_full_mid_write(build_db, target, monkeypatch):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(builder._Writer, "fts", fill_up)
+    monkeypatch.setattr(build_writer.Writer, "fts", fill_up)
     run = build_db(target)
     assert_clear_failure(run, "disk is full")
     assert len(calls) == 40
@@ -129,7 +129,7 @@ def test_interrupted_build_leaves_nothing(build_db, target, monkeypatch):
     def interrupt(*_a, **_k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(builder._Writer, "_drugs", interrupt)
+    monkeypatch.setattr(build_writer.Writer, "_drugs", interrupt)
     run = build_db(target)
     assert run.code == 130 and "Traceback" not in run.err
     _assert_untouched(target)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QPushButton
 from ildesk.ui import printing
 from ildesk.ui.main_window import MainWindow
 from tests.factsheet_support import pdf_pages, pdf_text
+from tests.ui_support import status
 
 
 @pytest.fixture
@@ -43,12 +44,6 @@ def held(monkeypatch):
     monkeypatch.setattr(printing, "read_sheets", read)
     gate.off_gui = off_gui
     return gate
-
-
-def status(window):
-    """What the status bar says: a message, or the notice of the last save."""
-    notice = window.saved_notice
-    return notice.label.text() if notice.isVisible() else window.statusBar().currentMessage()
 
 
 def save_as(monkeypatch, path):

@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrintPreviewWidget
 from ildesk.search import Facets
 from ildesk.ui import printing
 from tests.factsheet_support import pdf_text
-from tests.test_ui_exports import status
+from tests.ui_support import status
 
 
 def test_preview_opens_large_at_fit_width(qtbot, content, window):

@@ -1,4 +1,5 @@
-"""What the window tests do as a person would: type a query and wait for its list."""
+"""What the window tests do and read as a person would: type a query and wait for its list,
+read the status bar. Helpers shared by test files live here, never in a test_* module."""
 
 from __future__ import annotations
 
@@ -13,3 +14,9 @@ def type_query(qtbot, w, text):
     w.search_field.clear()
     qtbot.keyClicks(w.search_field, text)
     qtbot.waitUntil(lambda: w.shown_text == text)
+
+
+def status(window):
+    """What the status bar says: a message, or the notice of the last save."""
+    notice = window.saved_notice
+    return notice.label.text() if notice.isVisible() else window.statusBar().currentMessage()

@@ -23,10 +23,11 @@ def _database(report: Report, total: int) -> Path:
     if base.problems:
         raise RuntimeError(f"data/ has {len(base.problems)} problem(s)")
     # the generator and the builder (its index layout) decide what is cached
-    from ildesk.db import builder
+    from ildesk.db import build_drugs, build_labels, build_writer, builder
 
-    version = hashlib.sha256(Path(synthetic.__file__).read_bytes()
-                             + Path(builder.__file__).read_bytes()).hexdigest()[:8]
+    version = hashlib.sha256(b"".join(
+        Path(mod.__file__).read_bytes()
+        for mod in (synthetic, builder, build_writer, build_labels, build_drugs))).hexdigest()[:8]
     path = RESULTS / f"synthetic-{total}-{base.digest}-{version}.sqlite"
     if path.is_file():
         report.add(Result(f"scale: synthetic database ({total} entries)", 0.0, "s",

@@ -6,30 +6,31 @@ what all share and what is each one's own) and their signalling diagrams side by
     compare_layouts(comparison, landscape_rect("A4"))      # the display lists (tests)
 
 It reuses the fact sheet's display list (`render.sheet`: `Writer`, `TextOp`, `DiagramOp`,
-`SheetLayout`) and its diagram source (`render.factsheet.diagrams_for`): the same text
-(real, selectable, in the bundled font) and the same vector diagrams.
+`SheetLayout`), its footer (`footer_lines`), its diagram source
+(`render.factsheet.diagrams_for`) and its PDF writing (`render.pdf`): the same text (real,
+selectable, in the bundled font), the same vector diagrams, the same atomic write.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPageLayout
 
-from ildesk import __version__
 from ildesk.compare.model import MARK, SHARE_LABEL, Comparison, Entry, Field, Share
 from ildesk.factsheet.model import DISCLAIMER, Span
-from ildesk.files import OutputError, atomic_write
-from ildesk.render.factsheet import PdfWriteError, diagrams_for
-from ildesk.render.sheet.blocks import Writer
-from ildesk.render.sheet.fonts import ACCENT, DP, FILL, MM, MUTED, RULE, TEXT, font, page_size_id
+from ildesk.render.factsheet import diagrams_for
+from ildesk.render.pdf import PdfWriteError, paint_layouts, pdf_bytes, write_pdf_file
+from ildesk.render.sheet.blocks import Writer, footer_lines
+from ildesk.render.sheet.fonts import ACCENT, DP, FILL, MM, MUTED, RULE, TEXT, content_rect, font
 from ildesk.render.sheet.ops import BoxOp, DiagramOp, DiagramSource, Fit, Op, SheetLayout, moved
 from ildesk.render.typeface import ensure_app
+
+LANDSCAPE = QPageLayout.Orientation.Landscape
 
 __all__ = ["compare_layouts", "compare_pdf_bytes", "landscape_rect", "write_compare_pdf"]
 
@@ -52,11 +53,7 @@ MAX_PAGES = 2
 
 def landscape_rect(page_size: str = "A4", margins_mm: float = 12.0) -> QRectF:
     """The printable area of a landscape page, in layout units (decipoints)."""
-    pl = QPageLayout(QPageSize(page_size_id(page_size)), QPageLayout.Orientation.Landscape,
-                     QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm),
-                     QPageLayout.Unit.Millimeter)
-    r = pl.paintRect(QPageLayout.Unit.Point)
-    return QRectF(0, 0, r.width() * DP, r.height() * DP)
+    return content_rect(page_size, margins_mm, LANDSCAPE)
 
 
 class _Table:
@@ -166,19 +163,9 @@ def _header(c: Comparison, content: QRectF, pt: float, first: bool) -> tuple[lis
 
 def _footer(c: Comparison, content: QRectF, label: str, today: date) -> tuple[list[Op], float]:
     w = Writer(Fit())
-    f = font(7.5)
-    step = f.pixelSize() * 1.28
-    top = content.bottom() - 2 * step - 0.4 * DP * 7.5
-    w.rule(content.left(), top, content.width(), RULE, 0.5)
-    y = top + 0.35 * DP * 7.5
-    left = (f"ildesk comparison · data version {c.data_version or 'unknown'}"
-            f" · printed {today.isoformat()}")
-    w.text(content.left(), y, content.width() * 0.8, (Span(left),), f, MUTED, max_lines=1)
-    if label:
-        w.text(content.right() - content.width() * 0.2, y, content.width() * 0.2,
-               (Span(label),), f, MUTED, align=Qt.AlignmentFlag.AlignRight, max_lines=1)
-    w.text(content.left(), y + step, content.width(), (Span(DISCLAIMER, bold=True),), f, MUTED,
-           max_lines=1)
+    top = footer_lines(w, content, f"ildesk comparison · data version "
+                                   f"{c.data_version or 'unknown'} · printed {today.isoformat()}",
+                       label, DISCLAIMER)
     return w.ops, content.bottom() - top
 
 
@@ -292,58 +279,15 @@ def compare_layouts(c: Comparison, content: QRectF, today: date | None = None
     raise PdfWriteError("the comparison does not fit on two pages")  # pragma: no cover
 
 
-def _paint(writer: QPdfWriter, layouts: Sequence[SheetLayout]) -> None:
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise PdfWriteError("could not start drawing on the page")
-    try:
-        scale = writer.logicalDpiX() / (72.0 * DP)
-        for i, lay in enumerate(layouts):
-            if i and not writer.newPage():
-                raise PdfWriteError("could not start a new page")
-            painter.save()
-            painter.scale(scale, scale)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            lay.paint(painter)
-            painter.restore()
-    finally:
-        painter.end()
-
-
 def compare_pdf_bytes(c: Comparison, page_size: str = "A4", margins_mm: float = 12.0) -> bytes:
     """The comparison sheet as PDF bytes (landscape)."""
-    ensure_app()
-    buf = QByteArray()
-    dev = QBuffer(buf)
-    dev.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(dev)
-    writer.setResolution(1200)
-    writer.setPageSize(QPageSize(page_size_id(page_size)))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    writer.setPageMargins(QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm),
-                          QPageLayout.Unit.Millimeter)
-    writer.setTitle(f"{c.title} — comparison")
-    writer.setCreator(f"ildesk {__version__}")
-    with contextlib.suppress(AttributeError):  # Qt ≥ 6.8
-        writer.setAuthor("ildesk")
-    _paint(writer, compare_layouts(c, landscape_rect(page_size, margins_mm)))
-    del writer
-    dev.close()
-    return bytes(buf.data())
+    return pdf_bytes(f"{c.title} — comparison", page_size, margins_mm, LANDSCAPE,
+                     lambda writer: paint_layouts(
+                         writer, compare_layouts(c, landscape_rect(page_size, margins_mm))))
 
 
 def write_compare_pdf(c: Comparison, path: str | os.PathLike[str], page_size: str = "A4"
                       ) -> Path:
     """Write the comparison sheet to `path` atomically; raises PdfWriteError with a readable
     message, and leaves nothing half-written behind."""
-    target = Path(path).expanduser()
-    try:
-        with atomic_write(target, example="compare.pdf") as fh:
-            data = compare_pdf_bytes(c, page_size)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fh.fileno(), view):]
-    except OutputError as exc:
-        raise PdfWriteError(exc.message) from exc
-    return target
+    return write_pdf_file(path, "compare.pdf", lambda: compare_pdf_bytes(c, page_size))

@@ -9,33 +9,23 @@ which the PDF embeds. The diagram is drawn as vectors by `ildesk.render.diagram`
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import (
-    QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QPen,
-)
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPainter, QPen
 
-from ildesk import __version__
 from ildesk.db.pages.types import InterleukinPage
 from ildesk.diagram.model import FONT_PRINT_SMALL
-from ildesk.errors import ActionableError
 from ildesk.factsheet.model import Sheet
-from ildesk.files import OutputError, atomic_write
 from ildesk.render.palette import PRINT_PALETTE
+from ildesk.render.pdf import PdfWriteError, configure, paint_layouts, pdf_bytes, write_pdf_file
 from ildesk.render.sheet.cover import cover_layout
 from ildesk.render.sheet.fit import layout_sheet
-from ildesk.render.sheet.fonts import DP, MM, MUTED, RULE, content_rect, font, page_size_id
+from ildesk.render.sheet.fonts import DP, MM, MUTED, RULE, content_rect, font
 from ildesk.render.sheet.ops import DiagramOp, SheetLayout
 from ildesk.render.typeface import ensure_app
 
@@ -58,10 +48,6 @@ __all__ = [
     "sheet_layouts",
     "write_pdf",
 ]
-
-
-class PdfWriteError(ActionableError):
-    """The PDF could not be written; the message says why and nothing was left behind."""
 
 
 # -- the diagram -----------------------------------------------------------------------------
@@ -216,66 +202,21 @@ def paint_sheets(device: QPagedPaintDevice, sheets: Sequence[Sheet], cover: bool
     page: progress for the window, which may raise from it to stop)."""
     ensure_app()
     pages = sheet_layouts(sheets, _content_of(device), cover, title, step, notes)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise PdfWriteError("could not start drawing on the page (is the printer available?)")
-    try:
-        scale = device.logicalDpiX() / (72.0 * DP)
-        for i, lay in enumerate(pages):
-            if step is not None:
-                step()
-            if i and not device.newPage():
-                raise PdfWriteError("could not start a new page")
-            painter.save()
-            painter.scale(scale, scale)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            lay.paint(painter)
-            painter.restore()
-    finally:
-        painter.end()
+    paint_layouts(device, pages, step,
+                  refused="could not start drawing on the page (is the printer available?)")
     return len(pages)
-
-
-def configure(device: QPagedPaintDevice, page_size: str = "A4", margins_mm: float = 15.0
-              ) -> None:
-    """Page size and margins on a QPdfWriter or QPrinter."""
-    device.setPageSize(QPageSize(page_size_id(page_size)))
-    device.setPageOrientation(QPageLayout.Orientation.Portrait)
-    device.setPageMargins(QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm),
-                          QPageLayout.Unit.Millimeter)
 
 
 def render_pdf_bytes(sheets: Sequence[Sheet], page_size: str = "A4", margins_mm: float = 15.0,
                      cover: bool = False, title: str = "", step: Step | None = None,
                      notes: Sequence[str] = ()) -> bytes:
     """The PDF as bytes (nothing touches the disk)."""
-    ensure_app()
-    buf = QByteArray()
-    dev = QBuffer(buf)
-    dev.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(dev)
-    writer.setResolution(1200)
-    configure(writer, page_size, margins_mm)
     if not title:
         title = (f"{sheets[0].title} — fact sheet" if len(sheets) == 1
                  else "Interleukin fact sheets")
-    writer.setTitle(title)
-    writer.setCreator(f"ildesk {__version__}")
-    with contextlib.suppress(AttributeError):  # Qt ≥ 6.8
-        writer.setAuthor("ildesk")
-    paint_sheets(writer, sheets, cover, title if cover else "", step, notes)
-    del writer
-    dev.close()
-    return bytes(buf.data())
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    """Write every byte (tests patch this to simulate a full disk)."""
-    view = memoryview(data)
-    while view:
-        n = os.write(fd, view)
-        view = view[n:]
+    return pdf_bytes(title, page_size, margins_mm, QPageLayout.Orientation.Portrait,
+                     lambda writer: paint_sheets(writer, sheets, cover, title if cover else "",
+                                                 step, notes))
 
 
 def write_pdf(sheets: Sequence[Sheet], path: str | os.PathLike[str], page_size: str = "A4",
@@ -286,11 +227,6 @@ def write_pdf(sheets: Sequence[Sheet], path: str | os.PathLike[str], page_size: 
     `step` as in paint_sheets: whatever it raises stops the export before anything is written."""
     if not sheets:
         raise PdfWriteError("there is nothing to write: no fact sheets were given")
-    target = Path(path).expanduser()
-    try:  # a folder as the target is refused before the drawing starts
-        with atomic_write(target, example="factsheet.pdf") as fh:
-            _write_all(fh.fileno(), render_pdf_bytes(sheets, page_size, margins_mm, cover,
-                                                     title, step, notes))
-    except OutputError as exc:
-        raise PdfWriteError(exc.message) from exc
-    return target
+    # a folder as the target is refused before the drawing starts
+    return write_pdf_file(path, "factsheet.pdf", lambda: render_pdf_bytes(
+        sheets, page_size, margins_mm, cover, title, step, notes))

@@ -208,19 +208,26 @@ def table(w: Writer, facts: Sequence[Fact], x: float, y: float, width: float) ->
 
 
 def footer(w: Writer, sheet: Sheet, c: QRectF, page_label: str) -> float:
-    """Draw the footer at the bottom of `c`; returns its top."""
+    """Draw the fact sheet's footer at the bottom of `c`; returns its top."""
+    return footer_lines(w, c, f"ildesk fact sheet · data version {sheet.footer.data_version}"
+                              f" · printed {sheet.footer.date}",
+                        page_label, sheet.footer.disclaimer)
+
+
+def footer_lines(w: Writer, c: QRectF, left: str, page_label: str, disclaimer: str) -> float:
+    """A sheet's footer at the bottom of `c`, under a rule: `left` (what printed it, when)
+    with the page label on the right, then the disclaimer in bold; returns its top. The fact
+    sheet and the comparison sheet both end with it."""
     f = font(7.5)
     step = f.pixelSize() * 1.28
     top = c.bottom() - 2 * step - 0.4 * DP * 7.5
     w.rule(c.left(), top, c.width(), RULE, 0.5)
     y = top + 0.35 * DP * 7.5
-    left = (f"ildesk fact sheet · data version {sheet.footer.data_version}"
-            f" · printed {sheet.footer.date}")
     w.text(c.left(), y, c.width() * 0.8, (Span(left),), f, MUTED, max_lines=1)
     if page_label:
         w.text(c.right() - c.width() * 0.2, y, c.width() * 0.2, (Span(page_label),), f, MUTED,
                align=Qt.AlignmentFlag.AlignRight, max_lines=1)
-    w.text(c.left(), y + step, c.width(), (Span(sheet.footer.disclaimer, bold=True),), f, MUTED,
+    w.text(c.left(), y + step, c.width(), (Span(disclaimer, bold=True),), f, MUTED,
            max_lines=1)
     return top
 

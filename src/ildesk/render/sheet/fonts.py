@@ -64,9 +64,12 @@ def advance(text: str, pt: float, bold: bool = False) -> float:
     return _metrics(round(pt * 4) / 4, bold).horizontalAdvance(text)
 
 
-def content_rect(page_size: str = "A4", margins_mm: float = 15.0) -> QRectF:
-    """The printable area of a page, in layout units, origin at its top-left."""
-    pl = QPageLayout(QPageSize(page_size_id(page_size)), QPageLayout.Orientation.Portrait,
+def content_rect(page_size: str = "A4", margins_mm: float = 15.0,
+                 orientation: QPageLayout.Orientation = QPageLayout.Orientation.Portrait
+                 ) -> QRectF:
+    """The printable area of a page (portrait unless asked), in layout units, origin at its
+    top-left."""
+    pl = QPageLayout(QPageSize(page_size_id(page_size)), orientation,
                      QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm),
                      QPageLayout.Unit.Millimeter)
     r = pl.paintRect(QPageLayout.Unit.Point)
