@@ -277,3 +277,25 @@ def test_every_error_that_says_what_to_do_is_shown_one_way(qtbot, error):
     QTimer.singleShot(0, read_and_close)
     show_error(None, "ildesk", kind("the file is locked.", "Close the other program."))
     assert seen == [("ildesk", "the file is locked.", "Close the other program.")]
+
+
+def test_the_page_opened_is_shown_in_the_middle_of_the_list(qtbot, window):
+    """A page opened from elsewhere (a link, the command line) whose row was out of view
+    comes into the middle of the list, its group's heading above it, not cut at an edge;
+    a row already in view is left where it is."""
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 40)
+    view = window.results
+    view.scrollToTop()
+    window.open_page("il-22")
+    qtbot.waitUntil(lambda: view.currentIndex().isValid())
+    rect = view.visualRect(view.currentIndex())
+    middle = view.viewport().rect().center().y()
+    assert abs(rect.center().y() - middle) <= rect.height(), (rect, middle)
+    top = view.verticalScrollBar().value()
+    from ildesk.ui.result_list import Role
+
+    below = view.currentIndex().siblingAtRow(view.currentIndex().row() + 1).data(Role.PAGE_ID)
+    window.open_page(below)  # the next row is in view too: the list does not move
+    qtbot.waitUntil(lambda: view.currentIndex().data(Role.PAGE_ID) == below)
+    assert view.verticalScrollBar().value() == top

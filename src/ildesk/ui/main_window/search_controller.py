@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -271,7 +272,10 @@ class SearchController(QObject):
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)
             if index.data(Role.PAGE_ID) == page_id:
+                seen = self.view.viewport().rect().contains(self.view.visualRect(index))
                 self.view.setCurrentIndex(index)
+                if not seen:  # brought into view: in the middle, with its group's heading
+                    self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
                 return True
         return False
 
