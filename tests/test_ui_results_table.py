@@ -320,3 +320,27 @@ def test_in_the_narrow_default_pane_the_name_comes_first_and_whole(qtbot, open_w
     assert table.horizontalScrollBar().maximum() > 0  # the rest: scroll right
     # the CSV keeps the columns' own order
     assert [m for _, m in COLUMNS][:2] == ["Kind", "Name"]
+
+
+def test_the_table_reads_pages_on_a_connection_of_its_own(qtbot, open_window, monkeypatch):
+    """The table's rows are read on a worker while the window reads pages on its own
+    thread; one sqlite3 connection used by both at once hung the window (the QA pass's
+    test run froze here). Every page the table reads comes through another connection."""
+    from ildesk.db import pages
+
+    settings().setValue(results_mode.SETTING, "table")
+    w = open_window()
+    gui = w.content.sqlite
+    through: list[bool] = []
+    real = pages.page
+
+    def spy(content, page_id):
+        through.append(content.sqlite is gui)
+        return real(content, page_id)
+
+    monkeypatch.setattr(pages, "page", spy)
+    for text in ("th17", "psoriasis", "tezepelumab", "il-6"):
+        type_query(qtbot, w, text)  # the window reads the exclusions, the table its rows
+    table_of(qtbot, w)
+    qtbot.waitUntil(lambda: w.results_mode.model.row_of("il-6") >= 0)
+    assert through and not any(through)

@@ -275,6 +275,15 @@ class Content:
         self.path = path
         self._sqlite = connect_readonly(path)
 
+    def another(self) -> Content:
+        """A connection of its own to the same, already checked, database: for work on
+        another thread. One sqlite3 connection used by two threads at once can deadlock (its
+        time bound calls back into Python while SQLite holds the connection)."""
+        twin = Content.__new__(Content)
+        twin.info, twin.path = self.info, self.path
+        twin._sqlite = connect_readonly(self.path)
+        return twin
+
     @property
     def sqlite(self) -> sqlite3.Connection:
         """The raw connection; searches use it directly for speed."""

@@ -187,11 +187,14 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
     from ildesk.search.names import find_page
     from ildesk.ui.main_window import MainWindow
 
-    window = MainWindow(content, Searcher(content.path), lazy_diagram=True, hold_article=True)
+    searcher = Searcher(content.path)
+    # The page named is looked up before the window exists: the window's first search runs
+    # on a worker over the searcher's connection, which this thread must not use meanwhile.
+    found = find_page(content, searcher, page) if page else None
+    window = MainWindow(content, searcher, lazy_diagram=True, hold_article=True)
     if search:
         window.set_search(search)
-    if page:  # the rule `ildesk show NAME` uses; a name that is no page becomes the search
-        found = find_page(content, window.searcher, page)
+    if page and found is not None:  # as `ildesk show NAME`; a name that is no page: a search
         if found.page_id is None:
             window.set_search(page)
         else:  # in a new tab when tabs from the last run are open

@@ -14,6 +14,7 @@ is on screen; the table keeps its sort (a header click, or View → Sort results
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -64,8 +65,7 @@ class ResultsMode(QObject):
         self._host = host
         self._window = w = window
         self._search = search = window.search
-        content = window.content
-        self._read_page = functools.partial(pages.page, content)
+        self._content = window.content
         self._pages: dict[str, Page | None] = {}  # the content never changes: read once
         self._typed = 0  # counts the searches asked for: a newer one makes rows stale
         search.field.textChanged.connect(self._typing)
@@ -233,10 +233,14 @@ class ResultsMode(QObject):
 
     # -- rows -----------------------------------------------------------------------------
 
-    def _read(self, page_id: str) -> Page | None:
-        if page_id not in self._pages:  # from the QUERY or CPU lane; a dict is safe for it
-            self._pages[page_id] = self._read_page(page_id)
-        return self._pages[page_id]
+    def _reader(self, content: Content) -> Callable[[str], Page | None]:
+        """Pages read through `content` (a connection of the worker's own), each once."""
+        def read(page_id: str) -> Page | None:
+            if page_id not in self._pages:  # from the QUERY or CPU lane; a dict is safe
+                self._pages[page_id] = pages.page(content, page_id)
+            return self._pages[page_id]
+
+        return read
 
     def _typing(self, *_args: object) -> None:
         self._typed += 1
@@ -250,11 +254,12 @@ class ResultsMode(QObject):
         """Read the rows of the hits the list holds now, off the GUI thread."""
         self._stale = False
         hits, groups = self._search.model.hits(), self._search.model.hit_groups()
-        read, family_of, typed = self._read, self._family_of, self._typed
+        content, family_of, typed = self._content, self._family_of, self._typed
 
         def op(job: Job) -> list[TableRow]:
-            rows = table_rows(read, hits, family_of, groups,
-                              cancel=lambda: job() or self._typed != typed)
+            with content.another() as own:  # never the GUI thread's connection
+                rows = table_rows(self._reader(own), hits, family_of, groups,
+                                  cancel=lambda: job() or self._typed != typed)
             if job() or self._typed != typed:
                 raise Cancelled()
             return rows
@@ -294,7 +299,7 @@ class ResultsMode(QObject):
         if not hits:
             self._window.report("There are no results to export.")
             return
-        read, family_of = self._read, self._family_of
+        content, family_of = self._content, self._family_of
         column, descending = self.model.sort_order()
         name = csv_name(self._search.shown_text or "")
         chosen = ask_save_path(self._host, "Export results as CSV", Path.home() / name,
@@ -305,7 +310,9 @@ class ResultsMode(QObject):
 
         def op(_job: Job) -> tuple[Path, int]:
             # the rows read afresh, in the table's order: what the table shows, or would
-            rows = sort_rows(table_rows(read, hits, family_of, groups), column, descending)
+            with content.another() as own:  # never the GUI thread's connection
+                rows = sort_rows(table_rows(self._reader(own), hits, family_of, groups),
+                                 column, descending)
             return write_csv(target, rows), len(rows)
 
         def saved(answer: tuple[Path, int]) -> None:
