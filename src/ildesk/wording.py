@@ -148,3 +148,14 @@ def content_stamp(version: str, content_date: str) -> str:
     short = ".".join(version.split(".")[:2])
     stamp = f"ildesk {short}"
     return f"{stamp} · content of {short_date(content_date)}" if content_date else stamp
+
+
+def nothing_matched(asked: str) -> str:
+    """What a search that found nothing says, the window and the command line alike: the
+    words asked (their spacing collapsed), quoted.
+
+    >>> nothing_matched("  zzqxv   qqq "), nothing_matched(" ")
+    ('Nothing matched “zzqxv qqq”.', 'Nothing matched.')
+    """
+    words = " ".join(asked.split())
+    return f"Nothing matched “{words}”." if words else "Nothing matched."

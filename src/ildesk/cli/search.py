@@ -43,6 +43,7 @@ def _facets_from(args: argparse.Namespace, searcher: Searcher) -> Facets:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from ildesk.search import Searcher
+    from ildesk.wording import nothing_matched
 
     with open_content_or_fail(args) as content:
         searcher = Searcher(content.path)
@@ -76,10 +77,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.notice and hits:
         out(f"{result.notice}.")
     if not hits and excluded is None:
-        asked = " ".join(args.query.split())
-        said = f"Nothing matched “{asked}”." if asked else "Nothing matched."
-        out(said + (f" Did you mean: {', '.join(result.suggestions)}?"
-                    if result.suggestions else ""))
+        out(nothing_matched(args.query) + (f" Did you mean: {', '.join(result.suggestions)}?"
+                                           if result.suggestions else ""))
     for h in hits:  # the ranked order; the group says why a hit follows the named page
         out(f"{h.name:<40} {h.kind:<12} {h.id}" + (f"  [{h.group}]" if h.group else ""))
         if h.snippet:

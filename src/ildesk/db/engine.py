@@ -270,8 +270,9 @@ class Content:
     """An open, read-only content database. Pages are read with plain SQL on `sqlite`
     (`ildesk.db.pages`): the typed models describe the tables the builder writes."""
 
-    def __init__(self, path: Path) -> None:
-        self.info = _inspect(path)
+    def __init__(self, path: Path, info: DbInfo | None = None) -> None:
+        """`info`: what a check of `path` found already (`another`); otherwise it is checked."""
+        self.info = info if info is not None else _inspect(path)
         self.path = path
         self._sqlite = connect_readonly(path)
 
@@ -279,10 +280,7 @@ class Content:
         """A connection of its own to the same, already checked, database: for work on
         another thread. One sqlite3 connection used by two threads at once can deadlock (its
         time bound calls back into Python while SQLite holds the connection)."""
-        twin = Content.__new__(Content)
-        twin.info, twin.path = self.info, self.path
-        twin._sqlite = connect_readonly(self.path)
-        return twin
+        return Content(self.path, self.info)
 
     @property
     def sqlite(self) -> sqlite3.Connection:

@@ -135,15 +135,20 @@ class ResultDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._sizes: dict[tuple[str, bool, int], QSize] = {}
 
+    @classmethod
+    def row_height(cls, line: int, header: bool = False, lines: int = 2) -> int:
+        """A row's height for text `line` pixels high: a group's heading, or a hit of
+        `lines` lines."""
+        return line + 12 if header else line * lines + cls.PAD * 2 + 3 * (lines - 1)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         header = bool(index.data(Role.HEADER))
         lines = 2 + _has_full_line(index)
         cache_key = (option.font.key(), header, lines)
         size = self._sizes.get(cache_key)
         if size is None:  # every row of a shape is as tall as the next: measure once per font
-            height = QFontMetrics(option.font).height()
-            size = QSize(200, height + 12 if header
-                         else height * lines + self.PAD * 2 + 3 * (lines - 1))
+            size = QSize(200, self.row_height(QFontMetrics(option.font).height(), header,
+                                              lines))
             self._sizes[cache_key] = size
         return size
 

@@ -35,7 +35,7 @@ from ildesk.ui.filter_bar import FilterBar, chips_for
 from ildesk.ui.plain import drawable, plain_tip
 from ildesk.ui.reading import Shown
 from ildesk.ui.result_list import ResultDelegate, ResultModel, ResultView, Role
-from ildesk.wording import plural
+from ildesk.wording import nothing_matched, plural
 
 # the text, its result, the facet counts, and the page the text names that the filter left out
 Answer = tuple[str, SearchResult, dict[str, dict[str, int]], SearchHit | None]
@@ -155,8 +155,8 @@ class SearchController(QObject):
         # Room for a group's heading and three results and a half, whatever the chips, the
         # offer and the notice above take: on a short screen the filters below give way.
         line = self.view.fontMetrics().height()
-        self.views.setMinimumHeight(int(line + 12 + MIN_ROWS * (2 * line + 2 * ResultDelegate.PAD
-                                                               + 3)))
+        self.views.setMinimumHeight(int(ResultDelegate.row_height(line, header=True)
+                                        + MIN_ROWS * ResultDelegate.row_height(line)))
         self.splitter.addWidget(results_box)
         self.splitter.addWidget(self.facets)
         self.splitter.setStretchFactor(0, 3)
@@ -235,9 +235,7 @@ class SearchController(QObject):
                              for s in result.suggestions)
             text = f"No results. Did you mean {sugg}?"
         elif n == 0:  # the query as the field shows it, drawn: an emoji is named, not a box
-            asked = " ".join(self.field.text().split())
-            text = (f"Nothing matched “{esc(drawable(asked, self.info.font()))}”." if asked
-                    else "Nothing matched.")
+            text = esc(nothing_matched(drawable(self.field.text(), self.info.font())))
         elif result.notice:
             text = f"{esc(result.notice)} · {plural(n, 'result')}"
         elif not self.field.text().strip() and not f.active:
