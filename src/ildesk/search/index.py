@@ -28,7 +28,8 @@ SECONDARY_FACTOR = 0.8
 PROMINENCE_WEIGHT = 0.05
 
 
-def _meta(c: sqlite3.Connection, name: str) -> str | None:
+def meta_value(c: sqlite3.Connection, name: str) -> str | None:
+    """The value the database's meta table keeps under `name`, if any."""
     row = c.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
     return None if row is None else str(row[0])
 
@@ -142,6 +143,6 @@ def load(c: sqlite3.Connection) -> Index:
                                         "WHERE status != 'established'")}
     return Index(names, alias_keys, list(vocab), cells, dis, fams, linked, primary,
                  disputed, shorts, own_keys, sorted(alias_keys), graph.load(c),
-                 Variants.from_json(_meta(c, "search_variants")),
+                 Variants.from_json(meta_value(c, "search_variants")),
                  [(r[0], r[1], r[3]) for r in alias_rows])
 

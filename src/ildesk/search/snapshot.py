@@ -38,11 +38,6 @@ _SHAPES: dict[str, type] = {
 }
 
 
-def _data_version(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
-    return "" if row is None else str(row[0])
-
-
 def dump(ix: index.Index) -> bytes:
     """The tables of `ix` as bytes (marshal: the fastest reader Python has for plain data)."""
     plain = tuple(getattr(ix, name) for name in _PLAIN)
@@ -58,7 +53,7 @@ def write(conn: sqlite3.Connection) -> None:
     conn.execute(f"CREATE TABLE {TABLE} (format INTEGER NOT NULL, data_version TEXT NOT NULL, "
                  "marshal_version INTEGER NOT NULL, crc32 INTEGER NOT NULL, data BLOB NOT NULL)")
     conn.execute(f"INSERT INTO {TABLE} VALUES (?, ?, ?, ?, ?)",
-                 (FORMAT, _data_version(conn), marshal.version,
+                 (FORMAT, index.meta_value(conn, "data_version"), marshal.version,
                   zlib.crc32(data), data))
 
 
@@ -67,26 +62,18 @@ def write(conn: sqlite3.Connection) -> None:
 DERIVED = (write,)
 
 
-def _rows(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
-    have = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                        (TABLE,)).fetchone()
-    if have is None:
-        return []
-    return list(conn.execute(
-        f"SELECT format, data_version, marshal_version, crc32, data FROM {TABLE}"))
-
-
 def read(conn: sqlite3.Connection) -> index.Index | None:
     """The stored search tables, or None when there are none this program can trust."""
-    try:
-        rows = _rows(conn)
+    try:  # a database built without them has no such table: an OperationalError
+        rows = conn.execute(f"SELECT format, data_version, marshal_version, crc32, data "
+                            f"FROM {TABLE}").fetchall()
     except sqlite3.DatabaseError:
         return None
     if len(rows) != 1:
         return None
     fmt, version, marshal_version, crc, data = rows[0]
     if (fmt != FORMAT or marshal_version != marshal.version or not isinstance(data, bytes)
-            or version != _data_version(conn)
+            or version != index.meta_value(conn, "data_version")
             or zlib.crc32(data) != crc):
         return None
     try:
