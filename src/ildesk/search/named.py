@@ -6,6 +6,7 @@ typed), and the names that only go on with digits (IL-40 and IL-41 after IL-4).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from ildesk.kb.names import key
 from ildesk.search import index
@@ -32,18 +33,24 @@ class NamesMixin:
             out += [p for p in ix.alias_keys.get(key(meaning), []) if p not in out]
         return out
 
+    def _longer_keys(self, k: str) -> Iterator[tuple[str, str]]:
+        """The alias keys that start with `k` and go on, in order (the first `PREFIX_SCAN`
+        after it), each with what follows `k`."""
+        keys = self.index.sorted_keys
+        start = bisect.bisect_left(keys, k)
+        for alias_key in keys[start:start + PREFIX_SCAN]:
+            if not alias_key.startswith(k):
+                break
+            if len(alias_key) > len(k):
+                yield alias_key, alias_key[len(k):]
+
     def _lookalikes(self, text: str, placed: set[str]) -> list[str]:
         """Names that only start with a completed name and go on with digits: IL-40, IL-41
         for IL-4."""
-        k = key(text)
         ix = self.index
         out: list[str] = []
-        start = bisect.bisect_left(ix.sorted_keys, k)
-        for alias_key in ix.sorted_keys[start:start + PREFIX_SCAN]:
-            if not alias_key.startswith(k):
-                break
-            rest = alias_key[len(k):]
-            if not rest or not rest[0].isdigit():
+        for alias_key, rest in self._longer_keys(key(text)):
+            if not rest[0].isdigit():
                 continue
             for pid in ix.alias_keys[alias_key]:
                 if pid not in placed and pid not in out and alias_key in ix.own_keys.get(pid, ()):
@@ -62,17 +69,10 @@ class NamesMixin:
             return {}
         ix = self.index
         out: dict[str, float] = {}
-        start = bisect.bisect_left(ix.sorted_keys, k)
-        for alias_key in ix.sorted_keys[start:start + PREFIX_SCAN]:
-            if not alias_key.startswith(k):
-                break
-            rest = alias_key[len(k):]
-            if not rest:
-                continue
-            pids = ix.alias_keys[alias_key]
+        for alias_key, rest in self._longer_keys(k):
             if has_digit and not (rest.isalpha() and len(rest) <= 3):
                 continue
-            for pid in pids:
+            for pid in ix.alias_keys[alias_key]:
                 own = alias_key in ix.own_keys.get(pid, ())
                 if not has_digit and not own:
                     continue  # a word being typed: only names that start with it
