@@ -28,9 +28,17 @@ def cmd_open(args: argparse.Namespace) -> int:
         raise CliError("there is no display to open the window on.",
                        "Run it under a virtual screen (`xvfb-run -a ildesk`), or use the "
                        "command line: `ildesk search`, `ildesk show`, `ildesk factsheet`.")
+    from ildesk import paths
+    from ildesk.db.engine import CheckAhead
+
+    db = Path(args.db) if args.db else None
+    ahead = CheckAhead(db or paths.default_db())  # the check runs while Qt and the window load
+    from ildesk.ui.feature_scan import mark_own_modules
+
+    mark_own_modules()  # before the window's modules load: PySide6 need not read their sources
     from ildesk.ui.app import run
 
-    return run(db=Path(args.db) if args.db else None, page=getattr(args, "name", None),
+    return run(db=db, ahead=ahead, page=getattr(args, "name", None),
                search=getattr(args, "search", None),
                quit_after_paint=getattr(args, "quit_after_paint", False),
                screenshot=getattr(args, "screenshot", None), compare=ids)

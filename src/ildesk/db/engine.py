@@ -14,6 +14,7 @@ a list of text; and no statement on a content connection runs longer than QUERY_
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ SCHEMA_DIGEST = (2, "21fb81215c73685d")
 LOCK_WAIT = 1.0  # seconds
 QUERY_LIMIT_S = 20.0  # no statement of ildesk's takes a hundredth of that on 100,000 entries
 PROGRESS_STEPS = 2000  # virtual-machine steps between two looks at the clock
+# The opening check on a thread of its own looks at the clock less often: each look needs
+# Python's lock, which the starting window holds while it imports.
+CHECK_STEPS = 200_000
 
 # The columns the builder fills with a JSON list of text (ildesk.db.models' list[str]
 # columns; tests/test_safety_content.py keeps the two equal).
@@ -91,6 +95,10 @@ class BoundedConnection(sqlite3.Connection):
 
     def set_progress_handler(self, handler: Callable[[], object] | None, n: int) -> None:
         self._extra = handler
+
+    def look_every(self, steps: int) -> None:
+        """Look at the clock (and the caller's handler) every `steps` steps."""
+        super().set_progress_handler(self._progress, steps)
 
     def _progress(self) -> int:
         # Ctrl+C raises KeyboardInterrupt as this is entered; sqlite3 then stops the
@@ -166,7 +174,7 @@ def _crafted(conn: sqlite3.Connection, path: Path) -> None:
                                      "text).")
 
 
-def _inspect(path: Path) -> DbInfo:
+def _inspect(path: Path, steps: int = PROGRESS_STEPS) -> DbInfo:
     if not path.exists():
         raise ContentDbError(f"The content database {path} does not exist.",
                              "Build it with `ildesk build-db` (or `make run`, which builds it), "
@@ -193,6 +201,8 @@ def _inspect(path: Path) -> DbInfo:
         conn = connect_readonly(path)
     except sqlite3.Error as exc:
         raise ContentDbError(f"The content database {path} cannot be opened: {exc}.") from exc
+    if steps != PROGRESS_STEPS and isinstance(conn, BoundedConnection):
+        conn.look_every(steps)
     try:
         check = conn.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
@@ -301,3 +311,36 @@ class Content:
 def open_content(path: Path) -> Content:
     """Open `path` read-only after checking it; raises ContentDbError with advice."""
     return Content(path)
+
+
+class CheckAhead:
+    """The opening check of a content database, started on a thread of its own so that it
+    runs while the window's code loads (SQLite works without Python's lock); `content()`
+    waits for it and opens the database, or raises what the check found, as `open_content`.
+
+        ahead = CheckAhead(path)      # at once, before the slow imports
+        ...
+        content = ahead.content()     # ContentDbError as open_content would raise it
+
+    After a failure, asking again checks the file again (it may have been rebuilt)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._info: DbInfo | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._check, name="ildesk-db-check",
+                                        daemon=True)
+        self._thread.start()
+
+    def _check(self) -> None:
+        try:
+            self._info = _inspect(self.path, CHECK_STEPS)
+        except BaseException as exc:  # handed to the thread that asks for the content
+            self._error = exc
+
+    def content(self) -> Content:
+        self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        return Content(self.path, self._info)

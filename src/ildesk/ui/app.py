@@ -14,13 +14,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ildesk import __version__, paths
-from ildesk.db.engine import Content, ContentDbError, open_content
+from ildesk.db.engine import CheckAhead, Content, ContentDbError
 from ildesk.errors import ActionableError
 from ildesk.search import Searcher
 from ildesk.ui import plain, theme
 from ildesk.ui.background import CPU, LIBRARY, Background, Progress, describe
 from ildesk.ui.errors import show_error
 from ildesk.ui.settings import settings
+from ildesk.ui.viewport import viewport
 
 if TYPE_CHECKING:
     from ildesk.ui.library.controller import LibraryController
@@ -71,11 +72,13 @@ def _rebuild_with_progress(db: Path) -> ActionableError | None:
     return outcome[0] if outcome else ActionableError("The rebuild did not finish.")
 
 
-def open_or_explain(db: Path) -> Content | None:
-    """Open the content database, or tell the person what is wrong and offer a rebuild."""
+def open_or_explain(db: Path, ahead: CheckAhead | None = None) -> Content | None:
+    """Open the content database, or tell the person what is wrong and offer a rebuild.
+    `ahead`: its check, started earlier (`ildesk open` starts it before Qt loads)."""
+    checking = ahead if ahead is not None and ahead.path == db else CheckAhead(db)
     while True:
         try:
-            return open_content(db)
+            return checking.content()
         except ContentDbError as exc:
             from PySide6.QtWidgets import QMessageBox
 
@@ -107,7 +110,7 @@ class _FirstPaint(QObject):
         self.window = window
         self.painted = False
         self.done = False
-        window.article.browser.viewport().installEventFilter(self)
+        viewport(window.article.browser).installEventFilter(self)
         window.results_shown.connect(lambda _r: self._check())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -169,7 +172,9 @@ def _after_first_results(window: MainWindow, then: Callable[[], None]) -> None:
 
 def run(db: Path | None = None, page: str | None = None, search: str | None = None,
         quit_after_paint: bool = False, screenshot: str | None = None,
-        compare: list[str] | None = None) -> int:
+        compare: list[str] | None = None, ahead: CheckAhead | None = None) -> int:
+    """Open the window and run it until it closes; `ahead`: the check of the content
+    database, already started (`CheckAhead`)."""
     owns_app = QApplication.instance() is None  # the program, not a test or a host
     app = QApplication.instance() or QApplication([*sys.argv[:1], "-style", theme.STYLE])
     assert isinstance(app, QApplication)
@@ -181,7 +186,7 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
     app.setWindowIcon(_icon())
     # The library keeps the theme; window.ini holds a copy so the first paint has it.
     theme.apply(app, str(settings().value("theme", "system")), style=not owns_app)
-    content = open_or_explain(db or paths.default_db())
+    content = open_or_explain(db or paths.default_db(), ahead)
     if content is None:
         return 1
     from ildesk.search.names import find_page

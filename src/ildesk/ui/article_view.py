@@ -40,6 +40,7 @@ from ildesk.article import drug_tables, links, outline
 from ildesk.ui.contents_bar import ContentsBar
 from ildesk.ui.plain import plain_tip
 from ildesk.ui.term_tips import TermTips
+from ildesk.ui.viewport import viewport
 
 FOCUS_WIDTH = 2  # the frame round the article while it has the keyboard (as the result list)
 READING_CHARS = 85  # the reading column holds about this many characters of body text
@@ -67,7 +68,7 @@ class SafeBrowser(QTextBrowser):
 
     def cap_column(self) -> None:
         """Centre the text in its reading column (margins of the document's root frame)."""
-        side = max(4.0, (self.viewport().width() - self.reading_width()) / 2)
+        side = max(4.0, (viewport(self).width() - self.reading_width()) / 2)
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         if abs(fmt.leftMargin() - side) > 0.5:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QWidget
 
 from ildesk.article.outline import Section
+from ildesk.ui.viewport import viewport
 
 INDENT = "\u2003"  # a section under the page's title, as the list shows it
 REACH = 24  # px: a heading this near the top of the view (or above it) is being read
@@ -50,7 +51,7 @@ class ContentsBar(QWidget):
         browser.verticalScrollBar().valueChanged.connect(lambda _v: self.follow())
         # A page set while its tab is hidden or not yet sized is laid out only when shown:
         # follow again then, or the list names whatever the unsized layout suggested.
-        browser.viewport().installEventFilter(self)
+        viewport(browser).installEventFilter(self)
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -107,7 +108,7 @@ class ContentsBar(QWidget):
         """The section being read: the last one whose heading has reached the top; at the
         end of the page, where the last headings never reach it, the last one in view."""
         bar = self.browser.verticalScrollBar()
-        line = (self.browser.viewport().height() - REACH if 0 < bar.maximum() <= bar.value()
+        line = (viewport(self.browser).height() - REACH if 0 < bar.maximum() <= bar.value()
                 else REACH)
         current = 0
         for i in range(1, len(self.sections)):  # in order, so stop at the first one below

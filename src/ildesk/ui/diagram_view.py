@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
+from ildesk.ui.viewport import viewport
+
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.1, 8.0
 READABLE_PX = 9.0  # the smallest box label on screen at the default view, in pixels
@@ -29,7 +31,7 @@ class DiagramView(QGraphicsView):
                             | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        viewport(self).grabGesture(Qt.GestureType.PinchGesture)
         self.auto_fit = True
         self.label_px = 0.0
 
@@ -43,7 +45,7 @@ class DiagramView(QGraphicsView):
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return 1.0
-        port = self.viewport().rect()
+        port = viewport(self).rect()
         # room for a scroll bar, so that fitting does not flip one on and off
         bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
         whole = min((port.width() + bar * self._shown(Qt.Orientation.Vertical)) / rect.width(),

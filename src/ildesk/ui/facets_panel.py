@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ildesk.db.pages.types import Family, HierarchyEntry
 from ildesk.search.engine import Facets
 from ildesk.ui.plain import plain_tip
+from ildesk.ui.viewport import viewport
 from ildesk.vocab import CATEGORY_LABEL, LINK_LABEL, LINK_ORDER
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -171,7 +172,7 @@ class FacetTree(QWidget):
         finally:
             model.blockSignals(was_blocked)
         self.tree.doItemsLayout()
-        self.tree.viewport().update()
+        viewport(self.tree).update()
 
     def select(self, item_id: str | None) -> None:
         if item_id is not None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from ildesk.results import COLUMNS, TableRow, sort_rows
 from ildesk.ui.plain import plain_tip
 from ildesk.ui.result_list import Role, release_selecting
+from ildesk.ui.viewport import viewport
 
 Index = QModelIndex | QPersistentModelIndex
 NAME = 1  # the Name column
@@ -173,7 +174,7 @@ class ResultTable(QTableView):
             self.setColumnWidth(NAME, want)
 
     def _widest(self, column: int) -> int:
-        room = self.viewport().width()
+        room = viewport(self).width()
         return max(120 if column == NAME else 90, room * (60 if column == NAME else 25) // 100)
 
     def step(self, step: int) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from ildesk.article import glossary
 from ildesk.ui.plain import plain_tip
+from ildesk.ui.viewport import viewport
 
 WRAP = 64  # characters a line of a definition
 
@@ -23,7 +24,7 @@ class TermTips(QObject):
     def __init__(self, browser: QTextBrowser) -> None:
         super().__init__(browser)
         self.browser = browser
-        browser.viewport().installEventFilter(self)
+        viewport(browser).installEventFilter(self)
         browser.installEventFilter(self)  # Tab and Shift+Tab select the next link
 
     def tip_at(self, pos: QPoint) -> str:
@@ -45,7 +46,7 @@ class TermTips(QObject):
             tip = self.tip_at(event.pos())
             if tip:  # shown as plain text, not as the markup Qt would guess it to be
                 QToolTip.showText(event.globalPos(), plain_tip(tip, WRAP),
-                                  self.browser.viewport())
+                                  viewport(self.browser))
                 return True
         if (event.type() == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
@@ -58,5 +59,5 @@ class TermTips(QObject):
         fmt = cursor.charFormat()
         if cursor.hasSelection() and glossary.is_term_link(fmt.anchorHref()) and fmt.toolTip():
             rect = self.browser.cursorRect(cursor)
-            QToolTip.showText(self.browser.viewport().mapToGlobal(rect.bottomLeft()),
-                              plain_tip(fmt.toolTip(), WRAP), self.browser.viewport())
+            QToolTip.showText(viewport(self.browser).mapToGlobal(rect.bottomLeft()),
+                              plain_tip(fmt.toolTip(), WRAP), viewport(self.browser))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ildesk.ui.library.common import WriteNow, Writer, error_text, hint_label, local_time
 from ildesk.ui.plain import ask_text, plain_tip
+from ildesk.ui.viewport import viewport
 from ildesk.userdata import Bookmark, UserStore
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -157,7 +158,7 @@ class BookmarksPanel(QWidget):
     def _fit_columns(self) -> None:
         """In a narrow dock the page names keep the room: Tags and Added step aside (each
         row's tooltip still says them), and come back when the dock is wide enough."""
-        wide = self.tree.viewport().width() >= WIDE_ENOUGH
+        wide = viewport(self.tree).width() >= WIDE_ENOUGH
         for col in (1, 2):
             self.tree.setColumnHidden(col, not wide)
 

@@ -41,6 +41,7 @@ from ildesk.ui.main_window.tabs import WindowTabs
 from ildesk.ui.reading import Page, ReadingState, Shown
 from ildesk.ui.saved_notice import SavedNotice
 from ildesk.ui.settings import settings
+from ildesk.ui.viewport import viewport
 from ildesk.wording import content_stamp, plural
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         self.status_label.setAccessibleName("Database information")
         self.statusBar().addPermanentWidget(self.status_label)
         self.saved_notice = SavedNotice(self.statusBar())
-        self.menus.mouse_buttons(self.results.viewport(), self.article.browser.viewport(), self)
+        self.menus.mouse_buttons(viewport(self.results), viewport(self.article.browser), self)
         self.keys: Keys = Keys(self, self)
 
     def add_provider(self, provider: ContentProvider) -> None:

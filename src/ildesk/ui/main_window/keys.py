@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ildesk.ui.viewport import viewport
+
 if TYPE_CHECKING:
     from ildesk.ui.article_view import ArticleView
     from ildesk.ui.diagram_panel import DiagramPanel
@@ -239,7 +241,7 @@ class Keys(QObject):
             act.setShortcuts([])
             act.setToolTip(f"{act.text()} ({_ZOOM_KEYS[act.text()]})")
         menus = self._window.menus
-        menus.mouse_buttons(panel.view.viewport())
+        menus.mouse_buttons(viewport(panel.view))
         from ildesk.ui.diagram_keys import DiagramKeys
 
         self._diagram_keys = DiagramKeys(panel)

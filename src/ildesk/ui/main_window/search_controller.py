@@ -35,6 +35,7 @@ from ildesk.ui.filter_bar import FilterBar, chips_for
 from ildesk.ui.plain import drawable, plain_tip
 from ildesk.ui.reading import Shown
 from ildesk.ui.result_list import ResultDelegate, ResultModel, ResultView, Role
+from ildesk.ui.viewport import viewport
 from ildesk.wording import nothing_matched, plural
 
 # the text, its result, the facet counts, and the page the text names that the filter left out
@@ -270,7 +271,7 @@ class SearchController(QObject):
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)
             if index.data(Role.PAGE_ID) == page_id:
-                seen = self.view.viewport().rect().contains(self.view.visualRect(index))
+                seen = viewport(self.view).rect().contains(self.view.visualRect(index))
                 self.view.setCurrentIndex(index)
                 if not seen:  # brought into view: in the middle, with its group's heading
                     self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)

@@ -36,6 +36,7 @@ from ildesk.ui.main_window.search_controller import SearchController
 from ildesk.ui.reading_tabs import ReadingTabs, Tab, dumps, parse_saved
 from ildesk.ui.result_list import Role
 from ildesk.ui.settings import settings
+from ildesk.ui.viewport import viewport
 
 TITLE_CHARS = 26  # a tab's title is cut here (the whole title is its tooltip)
 REOPEN_KEY, OPEN_KEY = "tabs/reopen", "tabs/open"
@@ -124,7 +125,7 @@ class WindowTabs(QObject):
         self.named: dict[str, QAction] = {}
         self._actions()
         self._clicks = _Clicks(self, self._click_target)
-        for widget in (window.article.browser.viewport(), window.results.viewport(), self.bar):
+        for widget in (viewport(window.article.browser), viewport(window.results), self.bar):
             widget.installEventFilter(self._clicks)
         window.reader.tabs_changed.connect(self._redraw)
         self._redraw()
@@ -306,10 +307,10 @@ class WindowTabs(QObject):
         if widget is self.bar:
             index = self.bar.tabAt(pos)
             return None if index < 0 or ctrl_left else (lambda: self.close(index))
-        if widget is w.article.browser.viewport():
+        if widget is viewport(w.article.browser):
             target = links.page_of(w.article.browser.anchorAt(pos))
             return (lambda: self.open_in_background(target)) if target else None
-        if widget is w.results.viewport() and not ctrl_left:  # Ctrl+click selects to compare
+        if widget is viewport(w.results) and not ctrl_left:  # Ctrl+click selects to compare
             page_id = w.results.indexAt(pos).data(Role.PAGE_ID)
             return (lambda: self.open_in_background(str(page_id))) if page_id else None
         return None

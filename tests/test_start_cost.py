@@ -1,0 +1,94 @@
+"""Start-up savings that must not change behaviour: PySide6's source scan is skipped for
+ildesk's modules (feature_scan), the content database is checked on a thread while Qt loads
+(CheckAhead), and a scroll area's viewport is fetched without PySide6's class search."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ildesk.db.engine import CheckAhead, ContentDbError, open_content
+from ildesk.ui import feature_scan
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "ildesk"
+
+
+def test_no_ildesk_module_uses_a_pyside_feature_switch():
+    # feature_scan records every ildesk module as using none; that holds only while none does
+    users = [(p.name, line) for p in SRC.rglob("*.py")
+             for line in p.read_text(encoding="utf-8").splitlines()
+             if line.strip().startswith(("from __feature__", "import __feature__"))]
+    assert users == []
+
+
+def test_module_names_lists_every_module_by_its_dotted_name():
+    names = set(feature_scan.module_names(SRC, "ildesk"))
+    assert {"ildesk", "ildesk.ui.app", "ildesk.db.pages._reader", "ildesk.ui.main_window",
+            "ildesk.ui.main_window.keys", "ildesk.__main__"} <= names
+    assert not any("__pycache__" in n or n.endswith("__init__") for n in names)
+    # each source file once: a module by its name, a package's __init__ by the package's
+    assert len(names) == len(list(SRC.rglob("*.py")))
+
+
+def _scanned_while_the_window_loads(marked: bool) -> list[str]:
+    """In a fresh interpreter, the ildesk modules whose sources PySide6 reads while the
+    window's modules load, with or without `mark_own_modules` run first."""
+    code = (
+        "import sys, PySide6\n"
+        "from ildesk.ui.feature_scan import mark_own_modules\n"
+        f"{'mark_own_modules()' if marked else 'pass'}\n"
+        "m = sys.modules['shibokensupport.feature']\n"
+        "seen = []\n"
+        "orig = m._mod_uses_pyside\n"
+        "m._mod_uses_pyside = lambda mod: (seen.append(mod.__name__), orig(mod))[1]\n"
+        "import ildesk.ui.main_window, ildesk.ui.app\n"
+        "print(' '.join(sorted(n for n in seen if n.startswith('ildesk'))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    return out.split()
+
+
+def test_the_window_modules_are_not_scanned_when_they_load():
+    assert len(_scanned_while_the_window_loads(marked=False)) > 20  # the check can fail
+    assert _scanned_while_the_window_loads(marked=True) == []
+
+
+def test_check_ahead_opens_the_database_as_open_content_does(db_path):
+    with CheckAhead(db_path).content() as ahead, open_content(db_path) as plain:
+        assert ahead.info == plain.info
+        assert ahead.sqlite.execute("SELECT count(*) FROM page").fetchone() == \
+            plain.sqlite.execute("SELECT count(*) FROM page").fetchone()
+
+
+def test_check_ahead_raises_what_the_check_found_and_checks_again(db_path, tmp_path):
+    target = tmp_path / "ildesk.sqlite"
+    ahead = CheckAhead(target)  # missing
+    with pytest.raises(ContentDbError, match="does not exist"):
+        ahead.content()
+    shutil.copy(db_path, target)  # as a rebuild would
+    with ahead.content() as content:
+        assert content.info.counts
+
+
+def test_a_damaged_database_fails_the_same_way_on_the_thread(tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database at all" * 10)
+    with pytest.raises(ContentDbError) as plain:
+        open_content(bad)
+    with pytest.raises(ContentDbError) as ahead:
+        CheckAhead(bad).content()
+    assert ahead.value.message == plain.value.message
+
+
+def test_viewport_is_the_scroll_areas_viewport(qtbot):
+    from PySide6.QtWidgets import QListView, QTextBrowser
+
+    from ildesk.ui.viewport import viewport
+
+    for area in (QTextBrowser(), QListView()):
+        qtbot.addWidget(area)
+        assert viewport(area) is area.viewport()
