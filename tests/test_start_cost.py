@@ -92,3 +92,49 @@ def test_viewport_is_the_scroll_areas_viewport(qtbot):
     for area in (QTextBrowser(), QListView()):
         qtbot.addWidget(area)
         assert viewport(area) is area.viewport()
+
+
+@pytest.mark.parametrize(("argv", "named"), [
+    (["open", "IL-6", "--quit-after-paint"], "open"),
+    (["--db", "x.sqlite", "show", "IL-6"], "show"),
+    (["--db=x.sqlite", "self-test"], "self-test"),
+    ([], ""),  # plain `ildesk`: the window, no command to load
+    (["--db", "x.sqlite"], ""),
+    (["--db"], None),  # the whole parser says what is missing
+    (["--help"], None),
+    (["--version"], None),
+    (["shwo", "IL-6"], None),  # a misspelt command: the whole parser lists the right ones
+])
+def test_the_parser_knows_which_command_to_load(argv, named):
+    from ildesk.cli import named_command
+
+    assert named_command(argv) == named
+
+
+def _command_modules_loaded(argv: list[str]) -> list[str]:
+    code = ("import sys\nfrom ildesk.cli import _parser\n"
+            f"_parser({argv!r}).parse_args({argv!r})\n"
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('ildesk.cli.')"
+            " and m != 'ildesk.cli.common')))\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.split()
+
+
+def test_a_command_loads_only_its_own_module():
+    assert _command_modules_loaded(["open", "IL-6"]) == ["ildesk.cli.open_window"]
+    assert _command_modules_loaded(["facets"]) == ["ildesk.cli.search"]
+    assert _command_modules_loaded([]) == []
+    assert _command_modules_loaded(["--db", "x"]) == []
+
+
+def test_help_and_misspelt_commands_still_see_every_command(capsys):
+    from ildesk.cli import COMMANDS, main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listed = capsys.readouterr().out
+    assert all(f"    {c} " in listed or f"    {c}\n" in listed for c in COMMANDS)
+    with pytest.raises(SystemExit) as exit_:
+        main(["shwo", "IL-6"])
+    assert exit_.value.code == 2
+    assert "'show'" in capsys.readouterr().err  # the choices name the command meant
