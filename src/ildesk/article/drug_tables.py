@@ -9,8 +9,7 @@ approvals, marketing, biosimilars and clinical facts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ildesk.db.pages.types import ClinicalFacts, DiseasePage, DrugPage, DrugTableRow
 from ildesk.vocab import APPROVAL_STATUS_LABEL, DISEASE_STATUS_ORDER, STATUS_LABEL, rank
@@ -36,8 +35,7 @@ COLUMNS: dict[str, tuple[str, Callable[[DrugTableRow], Any]]] = {
 }
 
 
-@dataclass(frozen=True)
-class DrugSort:
+class DrugSort(NamedTuple):
     """How a drug table is sorted: a column of `COLUMNS`, and whether reversed."""
 
     column: str = "first"

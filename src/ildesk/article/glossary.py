@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from html import escape, unescape
+from typing import NamedTuple
 
 from ildesk.article import links, outline
 from ildesk.article.look import LIGHT, Palette
@@ -42,8 +42,7 @@ _BEFORE = r"(?<![\w-])"  # a whole word: no letter, digit or joining hyphen eith
 _AFTER = r"(?!\w|-\w)"
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     name: str  # as the glossary heads its entry: "JAK (Janus kinase)"
     definition: str  # plain text
     forms: tuple[str, ...]  # how it is written in prose: ("JAK", "Janus kinase")

@@ -4,11 +4,10 @@ markup; the window's theme (`ildesk.ui.theme`) picks the palette."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     text: str = "#1d232b"
     muted: str = "#5b6673"
     link: str = "#0b5cad"

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from html import unescape
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     level: int  # 1: the page's title, 2: a section
     title: str  # as the heading reads, without markup
     anchor: str  # the heading's `<a name>`; "" for the top of the page

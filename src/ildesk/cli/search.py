@@ -62,7 +62,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         out_json({"query": args.query, "searched_for": result.query,
                   "corrected_from": result.corrected_from, "suggestions": result.suggestions,
-                  "facets": {k: v for k, v in vars(facets).items() if v},
+                  "facets": {k: v for k, v in facets._asdict().items() if v},
                   "notice": result.notice,
                   "not_covered": excluded.message if excluded is not None else None,
                   "hits": [{"id": h.id, "name": h.name, "kind": h.kind, "group": h.group,

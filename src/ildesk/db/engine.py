@@ -17,10 +17,9 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from ildesk.db.fts import FTS_TABLE
@@ -67,8 +66,7 @@ class ContentDbError(ActionableError):
         return f"{self.message}\n{self.advice}"
 
 
-@dataclass(frozen=True)
-class DbInfo:
+class DbInfo(NamedTuple):
     path: Path
     schema_version: int
     data_version: str

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ildesk.db.pages.types import Page
 from ildesk.search.hits import SearchHit
@@ -41,8 +41,7 @@ _NUMBER = re.compile(r"(\d+)")
 SortKey = tuple[tuple[int, int, str], ...]
 
 
-@dataclass(frozen=True)
-class TableRow:
+class TableRow(NamedTuple):
     """One hit as the table shows it: `cells` in COLUMNS order; `title` the page's full name
     (the Name cell holds its short one); `drug_count` sorts the Drugs column."""
 

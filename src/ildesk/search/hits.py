@@ -3,7 +3,8 @@ notices, the facets that narrow it. Plain values, shared by the window and the c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from typing import NamedTuple
 
 MARK_START, MARK_END = "\x01", "\x02"
 PARTIAL_NOTICE = "Showing pages that match some of your words"
@@ -13,8 +14,7 @@ class Cancelled(Exception):
     """The search was cancelled because a newer one superseded it."""
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     id: str
     kind: str
     name: str
@@ -31,8 +31,7 @@ class SearchHit:
         return self.snippet.replace(MARK_START, start).replace(MARK_END, end)
 
 
-@dataclass(frozen=True)
-class Facets:
+class Facets(NamedTuple):
     """Filters that narrow the result to interleukins. Values are page ids."""
 
     cell_type: str | None = None
@@ -49,11 +48,10 @@ class Facets:
 NO_FACETS = Facets()
 
 
-@dataclass(frozen=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     query: str
     hits: list[SearchHit]
-    suggestions: list[str] = field(default_factory=list)
+    suggestions: Sequence[str] = ()
     corrected_from: str | None = None
     facets: Facets = NO_FACETS
     notice: str = ""  # e.g. PARTIAL_NOTICE, shown above the list

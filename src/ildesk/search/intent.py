@@ -22,7 +22,7 @@ Plan(rest='neutrophil chemotaxis', intent='', question=False)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _DRUG = r"(?:drugs?|medicines?|medications?|treatments?|therap(?:y|ies)|biologics?)"
 _SIDE = (r"(?:side[- ]?effects?|adverse (?:effects?|events?|reactions?)|safety|risks?|"
@@ -61,8 +61,7 @@ it its this that there matter matters important"""
 STOP = frozenset(_STOP_WORDS.split())
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     rest: str  # the words left to search for (the original text when nothing was understood)
     intent: str = ""  # drugs | side_effects | makers | products | interleukins | ""
     question: bool = False  # intent or question words were taken out

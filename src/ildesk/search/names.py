@@ -8,19 +8,19 @@ was not a spelling correction). Anything else is not a page: the caller says "di
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from ildesk.db import pages
 from ildesk.db.engine import Content
 from ildesk.search.engine import Searcher
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """`page_id` when the name means one page; otherwise None and the closest names."""
 
     page_id: str | None
-    suggestions: list[str] = field(default_factory=list)
+    suggestions: Sequence[str] = ()
 
 
 def find_page(content: Content, searcher: Searcher, name: str,

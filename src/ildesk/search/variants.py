@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ildesk.kb.names import fold
 
@@ -25,10 +25,9 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
-@dataclass(frozen=True)
-class Variants:
-    by_word: dict[str, list[list[str]]] = field(default_factory=dict)  # folded word -> others
-    abbreviations: dict[str, list[str]] = field(default_factory=dict)  # as written -> names
+class Variants(NamedTuple):
+    by_word: dict[str, list[list[str]]]  # folded word -> others
+    abbreviations: dict[str, list[str]]  # as written -> names
 
     @classmethod
     def from_json(cls, text: str | None) -> Variants:
@@ -37,9 +36,9 @@ class Variants:
         try:
             data = json.loads(text or "{}")
         except ValueError:
-            return cls()
+            return cls({}, {})
         if not isinstance(data, dict):
-            return cls()
+            return cls({}, {})
         by_word: dict[str, list[list[str]]] = {}
         groups = [list(g) for g in data.get("groups", []) if isinstance(g, list)]
         for name, letter in dict(data.get("greek", {})).items():

@@ -30,7 +30,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
@@ -73,8 +73,7 @@ class Job:
 Op = Callable[[Job], T]
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """A progress dialog for a long job: shown after `delay_ms`, with Cancel if allowed."""
 
     title: str

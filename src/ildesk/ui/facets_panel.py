@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QShowEvent
@@ -311,7 +310,7 @@ class FacetsPanel(QTabWidget):
         values = {"cell_type": {"cell_type": None, "role": "any"}, "role": {"role": "any"},
                   "disease": {"disease": None, "disease_kind": None},
                   "disease_kind": {"disease_kind": None}, "family": {"family": None}}
-        self.set_facets(replace(f, **values.get(key, {})))  # type: ignore[arg-type]
+        self.set_facets(f._replace(**values.get(key, {})))  # type: ignore[arg-type]
 
     def set_counts(self, counts: dict[str, dict[str, int]], force: bool = False) -> None:
         """Show how many interleukins each value would leave (`force`: repaint all, e.g.

@@ -12,7 +12,7 @@ filter leaves it out ("Crohn's disease — open the page").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
@@ -34,8 +34,7 @@ from ildesk.vocab import LINK_LABEL
 ROLE_LABEL = {"producer": "produced by", "target": "acts on"}
 
 
-@dataclass(frozen=True)
-class Chip:
+class Chip(NamedTuple):
     """`key`: what removing it clears (a field of `Facets`); `label: value` is its text."""
 
     key: str

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ildesk.db.pages.types import Page
 from ildesk.ui.navigation import Navigation
@@ -32,8 +32,7 @@ HOME_ENTRY = "\x00home"  # Home in the back/forward history (no page id can look
 IMPERSONAL_KINDS = frozenset({HOME, "article"})
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """What is on screen. `page` is None on Home; `interleukin` is the id whose diagram
     stands for the page (None: the diagram shows its placeholder)."""
 
@@ -140,7 +139,7 @@ class ReadingState:
                             page=page, interleukin=self._interleukin_of(page)))
 
     def _publish(self, shown: Shown) -> None:
-        self.shown = replace(shown, can_go_back=self._nav.can_go_back(),
-                             can_go_forward=self._nav.can_go_forward())
+        self.shown = shown._replace(can_go_back=self._nav.can_go_back(),
+                                    can_go_forward=self._nav.can_go_forward())
         for listener in list(self._listeners):
             listener(self.shown)

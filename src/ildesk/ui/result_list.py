@@ -7,9 +7,8 @@ a neighbourhood group such as "Drugs" after a named page).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
@@ -42,8 +41,7 @@ class Role(IntEnum):
     SHORT = Qt.ItemDataRole.UserRole + 5
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     hit: SearchHit | None = None
     header: str = ""
 
