@@ -138,3 +138,23 @@ def test_help_and_misspelt_commands_still_see_every_command(capsys):
         main(["shwo", "IL-6"])
     assert exit_.value.code == 2
     assert "'show'" in capsys.readouterr().err  # the choices name the command meant
+
+
+def test_the_window_icon_comes_in_every_size_without_the_svg_plugin(qapp: object) -> None:
+    """The taskbar and title bar get a sharp icon at each size, from the PNGs, so that the
+    SVG plugin need not load before the first paint."""
+    from PySide6.QtCore import QSize
+
+    from ildesk.ui.app import ICON_SIZES, _icon
+
+    icon = _icon()
+    assert not icon.isNull()
+    assert set(icon.availableSizes()) == {QSize(n, n) for n in ICON_SIZES}
+
+
+def test_question_patterns_still_read_questions_after_being_compiled_lazily() -> None:
+    from ildesk.search.intent import parse
+
+    assert parse("drugs for psoriasis") == ("psoriasis", "drugs", True)
+    assert parse("how does IL-6 work") == ("IL-6", "", True)
+    assert parse("neutrophil chemotaxis") == ("neutrophil chemotaxis", "", False)
