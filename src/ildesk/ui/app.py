@@ -31,17 +31,13 @@ if TYPE_CHECKING:
 LIBRARY_DELAY_MS = 150  # after the first results: time for the list and article to paint
 
 
-ICON_SIZES = (16, 32, 48, 64, 128, 256)  # the PNGs packaging/make_icons.py renders
-
-
 def _icon() -> QIcon:
-    """The window's icon from its PNG sizes (the SVG would load Qt's SVG plugin before the
-    first paint, ~2.5 ms); Qt picks the size each place needs."""
+    """The window's icon from the PNG sizes packaging/make_icons.py renders, whichever are
+    there; Qt picks the size each place needs. (The SVG would load Qt's SVG plugin before
+    the first paint.)"""
     icon = QIcon()
-    for size in ICON_SIZES:
-        path = paths.resources_dir() / "icons" / f"ildesk-{size}.png"
-        if path.is_file():
-            icon.addFile(str(path))
+    for path in sorted((paths.resources_dir() / "icons").glob("ildesk-*.png")):
+        icon.addFile(str(path))
     return icon
 
 
