@@ -4,6 +4,7 @@ ildesk's modules (feature_scan), the content database is checked on a thread whi
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -161,3 +162,58 @@ def test_question_patterns_still_read_questions_after_being_compiled_lazily() ->
     assert parse("drugs for psoriasis") == ("psoriasis", "drugs", True)
     assert parse("how does IL-6 work") == ("IL-6", "", True)
     assert parse("neutrophil chemotaxis") == ("neutrophil chemotaxis", "", False)
+
+
+def test_opening_the_window_pauses_collection_and_always_resumes_it(monkeypatch):
+    """`ildesk open` collects no garbage while the window loads (what it makes lives on),
+    and collection is on again however the opening ends."""
+    import argparse
+    import gc
+
+    from ildesk.cli import open_window
+
+    seen: list[bool] = []
+
+    def failing_open(args: argparse.Namespace, ids: list[str] | None) -> int:
+        seen.append(gc.isenabled())
+        raise RuntimeError("the window could not open")
+
+    monkeypatch.setattr(open_window, "_has_display", lambda: True)
+    monkeypatch.setattr(open_window, "_open", failing_open)
+    with pytest.raises(RuntimeError):
+        open_window.cmd_open(argparse.Namespace(db=None, name="IL-6"))
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+RESUMES_CHILD = """
+import gc, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import ildesk.ui.app as app
+
+gc.disable()  # as `ildesk open` has it while the window loads
+waited = [0]
+
+def look():
+    waited[0] += 1
+    if gc.isenabled() or waited[0] > 200:
+        sys.stdout.write("collecting" if gc.isenabled() else "not collecting")
+        sys.stdout.flush()
+        QApplication.instance().quit()
+    else:
+        QTimer.singleShot(25, look)
+
+QTimer.singleShot(0, look)
+app.leave = lambda code: None
+app.run(db=Path(sys.argv[1]), page="IL-6")
+"""
+
+
+def test_the_open_window_collects_garbage_again_once_its_first_screen_is_up(db_path,
+                                                                            tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ILDESK_USER_DIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", RESUMES_CHILD, str(db_path)], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.stdout == "collecting", proc.stderr

@@ -475,3 +475,52 @@ def test_the_shortcut_list_leaves_out_a_keyboards_media_keys(qapp):
     act.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(Qt.Key.Key_Back),
                       QKeySequence(Qt.Key.Key_ZoomIn), QKeySequence("Ctrl+F")])
     assert [k.toString() for k in typed_keys(act)] == ["Alt+Left", "Ctrl+F"]
+
+
+def test_backspace_edits_what_takes_text_and_goes_back_elsewhere(qapp):
+    """The kinds of widget that take Backspace, told apart by class name (start-up need not
+    make their Python types): editable fields, boxes and spin boxes edit; read-only ones,
+    a plain combo box and a button do not."""
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QDoubleSpinBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QPushButton,
+        QSpinBox,
+        QTextEdit,
+    )
+
+    from ildesk.ui.main_window.keys import edits_text
+
+    read_only_text, read_only_line = QPlainTextEdit(), QLineEdit()
+    read_only_text.setReadOnly(True)
+    read_only_line.setReadOnly(True)
+    editable_box = QComboBox()
+    editable_box.setEditable(True)
+    takes = [QLineEdit(), QPlainTextEdit(), QTextEdit(), editable_box, QSpinBox(),
+             QDoubleSpinBox()]
+    refuses = [read_only_text, read_only_line, QComboBox(), QPushButton("OK"), QWidget(), None]
+    assert [edits_text(w) for w in takes] == [True] * len(takes)
+    assert [edits_text(w) for w in refuses] == [False] * len(refuses)
+
+
+def test_the_result_list_fills_the_selected_rows_only(qtbot, window):
+    """A selected hit is drawn on the highlight colour, the others on the list's own."""
+    view = window.results
+    model = view.model()
+    hits = [model.index(r, 0) for r in range(model.rowCount())
+            if model.flags(model.index(r, 0)) & Qt.ItemFlag.ItemIsSelectable]
+    first, second = hits[0], hits[1]
+    highlight = view.palette().color(QPalette.ColorRole.Highlight).name()
+
+    def fill(index) -> str:
+        rect = view.visualRect(index)
+        image = view.viewport().grab().toImage()
+        return image.pixelColor(QPoint(rect.right() - 8, rect.bottom() - 3)).name()
+
+    view.selectionModel().select(first, view.selectionModel().SelectionFlag.ClearAndSelect)
+    assert fill(first) == highlight
+    assert fill(second) != highlight
+    view.selectionModel().select(second, view.selectionModel().SelectionFlag.Select)
+    assert fill(first) == fill(second) == highlight

@@ -29,8 +29,11 @@ import ildesk.ui.app as app
 
 def leave(code):
     from PySide6.QtWidgets import QApplication
+    import PySide6.QtWidgets as widgets
+    made = sorted(n for n, v in vars(widgets).items() if isinstance(v, type))  # before style()
     style = QApplication.instance().style().name()
-    sys.stdout.write(json.dumps({"code": code, "modules": sorted(sys.modules), "style": style}))
+    sys.stdout.write(json.dumps({"code": code, "modules": sorted(sys.modules), "style": style,
+                                 "qt_types": made}))
     sys.stdout.flush()
     os._exit(0)
 
@@ -39,13 +42,14 @@ app.run(db=Path(sys.argv[1]), page="IL-6", quit_after_paint=True)
 """
 
 
-def _loaded_at_first_paint(db_path: Path, user_dir: Path) -> tuple[int, list[str], str]:
+def _loaded_at_first_paint(db_path: Path, user_dir: Path
+                           ) -> tuple[int, list[str], str, list[str]]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ILDESK_USER_DIR": str(user_dir)}
     proc = subprocess.run([sys.executable, "-c", CHILD, str(db_path)], env=env,
                           capture_output=True, text=True, timeout=120, check=False)
     assert proc.stdout, proc.stderr
     report = json.loads(proc.stdout)
-    return report["code"], report["modules"], report["style"]
+    return report["code"], report["modules"], report["style"], report["qt_types"]
 
 
 def _heavy(modules: list[str]) -> list[str]:
@@ -54,16 +58,28 @@ def _heavy(modules: list[str]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def at_first_paint(db_path: Path, tmp_path_factory: pytest.TempPathFactory
-                   ) -> tuple[int, list[str], str]:
+                   ) -> tuple[int, list[str], str, list[str]]:
     return _loaded_at_first_paint(db_path, tmp_path_factory.mktemp("user"))
 
 
 def test_the_window_paints_its_first_page_without_the_heavy_modules(at_first_paint):
-    code, modules, _style = at_first_paint
+    code, modules, _style, _types = at_first_paint
     assert code == 0
     assert "ildesk.ui.main_window" in modules  # the window really opened
     assert "ildesk.article.html" in modules  # …and rendered the page
     assert _heavy(modules) == []
+
+
+# Qt classes whose Python types (each with its enums) the first screen has no use for: the
+# result list asks the list, not QStyle, whether a row is selected; the key handling asks a
+# widget's class name; the diagram's full view is made when it is opened.
+NOT_MADE_AT_START = ("QStyle", "QAbstractSpinBox", "QPlainTextEdit", "QDialog")
+
+
+def test_the_first_paint_makes_no_python_type_it_does_not_use(at_first_paint):
+    made = at_first_paint[3]
+    assert "QTextBrowser" in made and "QListView" in made  # the report sees what is made
+    assert [t for t in NOT_MADE_AT_START if t in made] == []
 
 
 def test_the_program_draws_with_the_style_its_palettes_are_made_for(at_first_paint):

@@ -3,6 +3,7 @@ dialog, and an offer to rebuild, when it cannot be used), the main window."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -224,6 +225,7 @@ def run(db: Path | None = None, page: str | None = None, search: str | None = No
 
         schedule_screenshot(window, screenshot, 1500)
     def secondary() -> None:  # after the first complete screen: the drawing, then the library
+        gc.enable()  # off for the start (cli.open_window), on for the rest of the run
         window.attach_diagram()
         attach_library_later(window, open_start_page=not (page or search))
 

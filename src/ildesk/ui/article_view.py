@@ -170,7 +170,9 @@ class ArticleView(QWidget):
 
     def reading_width(self) -> int:
         """The width the article needs for its reading column (with its scroll bar)."""
-        bar = self.browser.style().pixelMetric(self.browser.style().PixelMetric.PM_ScrollBarExtent)
+        # the bar's own size hint is the style's scroll-bar extent, asked in C++: from Python,
+        # style().pixelMetric would make QStyle's type and enums (~6 ms) on a first start
+        bar = self.browser.verticalScrollBar().sizeHint().width()
         return self.browser.reading_width() + bar + 2 * self.browser.frameWidth()
 
     def open_contents(self) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ildesk.search.engine import MARK_END, MARK_START, SearchHit
 from ildesk.search.graph import GROUP_ORDER
 from ildesk.ui.plain import plain_tip
+from ildesk.ui.viewport import viewport
 from ildesk.vocab import KIND_LABEL
 from ildesk.wording import heading
 
@@ -77,6 +77,9 @@ class ResultModel(QAbstractListModel):
     def _singular(rows: list[Row], head: int, under: int) -> None:
         if head >= 0 and rows[head].header in NEIGHBOUR_GROUPS:
             rows[head] = Row(header=heading(rows[head].header, under))
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
 
     def hits(self) -> list[SearchHit]:
         return [r.hit for r in self._rows if r.hit is not None]
@@ -132,17 +135,51 @@ def _fill(painter: QPainter, rect: QRect, colour: QColor) -> None:
     painter.restore()
 
 
+class _Fonts(NamedTuple):
+    """The fonts a row is drawn in, made from the list's font, with their metrics."""
+
+    base: QFont
+    base_fm: QFontMetrics
+    title: QFont  # a hit's name: demi-bold
+    title_fm: QFontMetrics
+    small: QFont  # the kind and the snippet
+    small_fm: QFontMetrics
+    small_bold: QFont  # the snippet's matches
+    small_bold_fm: QFontMetrics
+    header: QFont  # a group's heading
+
+    @classmethod
+    def of(cls, font: QFont) -> _Fonts:
+        base = QFont(font)
+        title = QFont(font)
+        title.setWeight(QFont.Weight.DemiBold)
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.85)
+        small_bold = QFont(small)
+        small_bold.setBold(True)
+        header = QFont(font)
+        header.setBold(True)
+        header.setPointSizeF(font.pointSizeF() * 0.9)
+        return cls(base, QFontMetrics(base), title, QFontMetrics(title), small,
+                   QFontMetrics(small), small_bold, QFontMetrics(small_bold), header)
+
+
 class ResultDelegate(QStyledItemDelegate):
     """Two lines a hit: the name with its kind on the right, then the snippet; a hit whose
     full name differs from its short one (IL17RA, interleukin 17 receptor A) gets a line
     for the full name between them, so that neither is cut in a narrow list. The kind steps
-    aside when the name needs its room (it is in the tooltip too)."""
+    aside when the name needs its room (it is in the tooltip too).
+
+    A row is read from its `ResultModel` at once (not role by role through `index.data`),
+    and the fonts are made once for each font the list has: the list is drawn again at
+    every keystroke."""
 
     PAD = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sizes: dict[tuple[str, bool, int], QSize] = {}
+        self._fonts: dict[str, _Fonts] = {}
 
     @classmethod
     def row_height(cls, line: int, header: bool = False, lines: int = 2) -> int:
@@ -150,26 +187,32 @@ class ResultDelegate(QStyledItemDelegate):
         `lines` lines."""
         return line + 12 if header else line * lines + cls.PAD * 2 + 3 * (lines - 1)
 
+    def _fonts_for(self, font: QFont) -> tuple[str, _Fonts]:
+        key = font.key()
+        fonts = self._fonts.get(key)
+        if fonts is None:
+            fonts = self._fonts[key] = _Fonts.of(font)
+        return key, fonts
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        header = bool(index.data(Role.HEADER))
-        lines = 2 + _has_full_line(index)
-        cache_key = (option.font.key(), header, lines)
-        size = self._sizes.get(cache_key)
+        row = _row(index)
+        header = row.hit is None
+        lines = 2 + (row.hit is not None and _has_full_line(row.hit))
+        key, fonts = self._fonts_for(option.font)
+        size = self._sizes.get((key, header, lines))
         if size is None:  # every row of a shape is as tall as the next: measure once per font
-            size = QSize(200, self.row_height(QFontMetrics(option.font).height(), header,
-                                              lines))
-            self._sizes[cache_key] = size
+            size = QSize(200, self.row_height(fonts.base_fm.height(), header, lines))
+            self._sizes[(key, header, lines)] = size
         return size
 
-    def _snippet(self, painter: QPainter, snippet: str, font: QFont, x: int, y: int,
+    @staticmethod
+    def _snippet(painter: QPainter, snippet: str, fonts: _Fonts, x: int, y: int,
                  right: int, colour: QColor, match_colour: QColor) -> None:
         """Draw the snippet on one line, its matches in bold, cut with an ellipsis at `right`
         (plain text runs: far cheaper than a rich-text document a row, as you type)."""
-        bold = QFont(font)
-        bold.setBold(True)
         for text, match in _runs(snippet):
-            f = bold if match else font
-            metrics = QFontMetrics(f)
+            f, metrics = ((fonts.small_bold, fonts.small_bold_fm) if match
+                          else (fonts.small, fonts.small_fm))
             room = right - x
             if room <= 0:
                 break
@@ -184,76 +227,92 @@ class ResultDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         pal = option.palette
         r = option.rect
+        row = _row(index)
+        _key, fonts = self._fonts_for(option.font)
         painter.save()
-        if index.data(Role.HEADER):
-            font = QFont(option.font)
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 0.9)
-            painter.setFont(font)
+        hit = row.hit
+        if hit is None:
+            painter.setFont(fonts.header)
             painter.setPen(pal.color(QPalette.ColorRole.Link))
             painter.drawText(r.adjusted(self.PAD, 4, -self.PAD, 0),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             str(index.data()))  # not upper(): "Γ-CHAIN" misreads γ
+                             row.header)  # not upper(): "Γ-CHAIN" misreads γ
             painter.restore()
             return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected, focused = _row_state(option, index)
         if selected:
             _fill(painter, r, pal.color(QPalette.ColorRole.Highlight))
-        if option.state & QStyle.StateFlag.State_HasFocus:  # the keyboard's row, any style
+        if focused:  # the keyboard's row, any style
             pen = QPen(pal.color(QPalette.ColorRole.Link), FOCUS_WIDTH)
             painter.setPen(pen)
             painter.drawRect(r.adjusted(1, 1, -FOCUS_WIDTH, -FOCUS_WIDTH))
         text_colour = pal.color(QPalette.ColorRole.HighlightedText if selected
                                 else QPalette.ColorRole.Text)
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
-        fm = QFontMetrics(option.font)
-        kind = KIND_LABEL.get(index.data(Role.KIND), "")
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.85)
-        kind_w = QFontMetrics(small).horizontalAdvance(kind) + self.PAD
+        fm, bold_fm = fonts.base_fm, fonts.title_fm
+        kind = KIND_LABEL.get(hit.kind, "")
+        kind_w = fonts.small_fm.horizontalAdvance(kind) + self.PAD
         top = r.adjusted(self.PAD, self.PAD, -self.PAD, 0)
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(bold)
+        painter.setFont(fonts.title)
         painter.setPen(text_colour)
-        short = str(index.data(Role.SHORT) or index.data())
-        bold_fm = QFontMetrics(bold)
+        short = hit.short or hit.name
         with_kind = bold_fm.horizontalAdvance(short) <= top.width() - kind_w
         room = top.width() - (kind_w if with_kind else 0)
         shown = bold_fm.elidedText(short, Qt.TextElideMode.ElideMiddle, room)
         painter.drawText(top.x(), top.y() + fm.ascent(), shown)
-        full_name = str(index.data())
+        full_line = _has_full_line(hit)
         used = bold_fm.horizontalAdvance(shown) + self.PAD
-        if full_name != short and not _has_full_line(index) and \
-                fm.horizontalAdvance(full_name) <= room - used:  # whole, or not at all
-            painter.setFont(option.font)
+        if hit.name != short and not full_line and \
+                fm.horizontalAdvance(hit.name) <= room - used:  # whole, or not at all
+            painter.setFont(fonts.base)
             painter.setPen(muted)
-            painter.drawText(top.x() + used, top.y() + fm.ascent(), full_name)
+            painter.drawText(top.x() + used, top.y() + fm.ascent(), hit.name)
         if with_kind:
-            painter.setFont(small)
+            painter.setFont(fonts.small)
             painter.setPen(muted)
             painter.drawText(r.right() - kind_w, top.y() + fm.ascent(), kind)
         y = top.y() + fm.height() + 2
-        if _has_full_line(index):
-            painter.setFont(option.font)
+        if full_line:
+            painter.setFont(fonts.base)
             painter.setPen(text_colour if selected else muted)
-            full = fm.elidedText(str(index.data()), Qt.TextElideMode.ElideMiddle, top.width())
+            full = fm.elidedText(hit.name, Qt.TextElideMode.ElideMiddle, top.width())
             painter.drawText(top.x(), y + fm.ascent(), full)
             y += fm.height() + 2
-        self._snippet(painter, str(index.data(Role.SNIPPET) or ""), small,
-                      top.x(), y + QFontMetrics(small).ascent(),
-                      top.right(), text_colour if selected else muted,
+        self._snippet(painter, hit.snippet or "", fonts, top.x(),
+                      y + fonts.small_fm.ascent(), top.right(),
+                      text_colour if selected else muted,
                       pal.color(QPalette.ColorRole.Link) if not selected else text_colour)
         painter.restore()
 
 
-def _has_full_line(index: Index) -> bool:
+def _row(index: Index) -> Row:
+    """The row `index` stands for, from the ResultModel it belongs to."""
+    model = index.model()
+    if isinstance(model, ResultModel) and 0 <= index.row() < model.rowCount():
+        return model.row_at(index.row())
+    return Row(header=str(index.data() or ""))
+
+
+def _row_state(option: QStyleOptionViewItem, index: Index) -> tuple[bool, bool]:
+    """(selected, the keyboard's current row while the list has the focus), asked of the
+    list itself: reading them from `option.state` would make Python's copy of QStyle and
+    its enums (~6 ms) before the first paint, and no other part of that paint needs it."""
+    view = option.widget
+    if not isinstance(view, QAbstractItemView):
+        return False, False
+    selection = view.selectionModel()
+    selected = selection is not None and selection.isSelected(index)
+    focused = (view.hasFocus() or viewport(view).hasFocus()) and view.currentIndex() == index
+    return selected, focused
+
+
+def _has_full_line(hit: SearchHit) -> bool:
     """The row shows its full name on a line of its own: it says more than the short name
     (IL17RA, interleukin 17 receptor A), not merely spells it out (IL-6, Interleukin-6)."""
-    short, full = index.data(Role.SHORT), index.data()
+    short, full = hit.short, hit.name
     if not short or short == full:
         return False
-    return _folded(str(full).casefold().replace("interleukin", "il")) != _folded(str(short))
+    return _folded(full.casefold().replace("interleukin", "il")) != _folded(short)
 
 
 def _folded(name: str) -> str:

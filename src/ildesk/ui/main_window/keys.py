@@ -21,15 +21,11 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDockWidget,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
-    QTextEdit,
     QWidget,
 )
 
@@ -94,14 +90,18 @@ _ZOOM_KEYS = {"Zoom in": "Ctrl++", "Zoom out": "Ctrl+-", "Fit": "Ctrl+0"}
 
 
 def edits_text(widget: QWidget | None) -> bool:
-    """True for a widget where Backspace deletes text."""
+    """True for a widget where Backspace deletes text. The kinds are asked by class name
+    (QObject.inherits): the Python types of spin boxes and plain-text editors would
+    otherwise be made at start-up for a check, with their enums."""
+    if widget is None:
+        return False
     if isinstance(widget, QLineEdit):
         return not widget.isReadOnly()
-    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
-        return not widget.isReadOnly()
-    if isinstance(widget, QComboBox):
-        return widget.isEditable()
-    return isinstance(widget, QAbstractSpinBox)
+    if widget.inherits("QPlainTextEdit") or widget.inherits("QTextEdit"):
+        return not widget.property("readOnly")
+    if widget.inherits("QComboBox"):
+        return bool(widget.property("editable"))
+    return widget.inherits("QAbstractSpinBox")
 
 
 def window_actions(window: QMainWindow) -> list[QAction]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from ildesk.article import drug_tables, glossary
 from ildesk.article import html as article_html
@@ -30,6 +30,8 @@ from ildesk.ui.reading import Shown
 from ildesk.wording import citation
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from ildesk.ui.diagram_panel import DiagramPanel
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
