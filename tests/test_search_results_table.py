@@ -11,16 +11,8 @@ import pytest
 
 from ildesk.db import pages
 from ildesk.files import OutputError
-from ildesk.results import (
-    COLUMNS,
-    TableRow,
-    as_csv,
-    csv_name,
-    natural_key,
-    sort_rows,
-    table_rows,
-    write_csv,
-)
+from ildesk.results import COLUMNS, TableRow, natural_key, sort_rows, table_rows
+from ildesk.results.export import as_csv, csv_name, write_csv
 from ildesk.search import SearchHit
 
 HEADERS = [header for _, header in COLUMNS]

@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 
 # Loaded by what the first screen never shows: print and PDF export, data/ checking, the
-# compare view, the diagram (drawn after the first paint), the user's library (opened after).
+# compare view, the diagram (drawn after the first paint), the user's library (opened after),
+# the results table and its CSV export (the list is shown first).
 NOT_AT_START = ("reportlab", "pydantic", "yaml", "rapidfuzz", "sqlalchemy",
                 "PySide6.QtPrintSupport", "PySide6.QtSvg", "ildesk.render", "ildesk.kb.model",
                 "ildesk.kb.loader", "ildesk.kb.schema", "ildesk.compare", "ildesk.factsheet",
                 "ildesk.diagram", "ildesk.userdata", "ildesk.ui.printing",
-                "ildesk.ui.compare_view", "ildesk.ui.shortcuts_help", "ildesk.ui.diagram_panel")
+                "ildesk.ui.compare_view", "ildesk.ui.shortcuts_help", "ildesk.ui.diagram_panel",
+                "ildesk.ui.results_table", "ildesk.results.export", "csv")
 
 CHILD = """
 import json, os, sys
@@ -103,3 +105,6 @@ def test_what_start_leaves_out_loads_when_it_is_used(window, qtbot):
     assert "ildesk.compare" in sys.modules
     assert window.printing is not None
     assert "ildesk.ui.printing" in sys.modules
+    window.results_mode.show_table(True)
+    assert window.results_mode.table.isVisible()
+    qtbot.waitUntil(lambda: window.results_mode.model.row_of("il-6") >= 0)  # rows read

@@ -89,7 +89,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 def _print_csv(args: argparse.Namespace, hits: list[SearchHit]) -> None:
     """The results table as CSV on stdout, UTF-8 whatever the terminal's encoding."""
     from ildesk.db import pages
-    from ildesk.results import as_csv, table_rows
+    from ildesk.results import table_rows
+    from ildesk.results.export import as_csv
 
     with open_content_or_fail(args) as content:
         family_of = {m["id"]: f["name"] for f in pages.families(content) for m in f["members"]}

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ildesk.db.pages.types import Family, HierarchyEntry
 from ildesk.search.engine import Facets
 from ildesk.ui.plain import plain_tip
-from ildesk.ui.viewport import viewport
+from ildesk.ui.viewport import item_model, viewport
 from ildesk.vocab import CATEGORY_LABEL, LINK_LABEL, LINK_ORDER
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -158,7 +158,8 @@ class FacetTree(QWidget):
             return  # as you type most counts stay the same: leave those items alone
         # The view hears of the new texts once, not item by item (the first fill changes
         # hundreds, and a wrapping tree would measure its rows again after each).
-        model = self.tree.model()
+        model = item_model(self.tree)
+        assert model is not None  # a tree widget always has its own
         was_blocked = model.blockSignals(True)
         try:
             for item_id, items, n in changed:

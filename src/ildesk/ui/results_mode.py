@@ -8,7 +8,9 @@ results as CSV…, or the button by the switch). `install(window)` adds all of i
 
 The rows follow the result list: each time the list shows new hits the table's rows are
 read from the pages (`ildesk.results.table_rows`) on the QUERY lane, only while the table
-is on screen; the table keeps its sort (a header click, or View → Sort results by).
+is on screen; the table keeps its sort (a header click, or View → Sort results by). The
+table itself is made the first time it is wanted (shown, sorted or exported): the window's
+first screen shows the list.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
@@ -26,13 +28,15 @@ from ildesk.db import pages
 from ildesk.db.engine import Content
 from ildesk.db.pages.types import Family, Page
 from ildesk.errors import ActionableError
-from ildesk.results import COLUMNS, TableRow, csv_name, sort_rows, table_rows, write_csv
+from ildesk.results import COLUMNS, TableRow, sort_rows, table_rows
 from ildesk.ui.background import CPU, QUERY, Background, Cancelled, Job
 from ildesk.ui.errors import show_error
 from ildesk.ui.result_list import Role
-from ildesk.ui.results_table import ResultTable, ResultTableModel
 from ildesk.ui.save_dialog import ask_save_path
 from ildesk.ui.settings import settings
+
+if TYPE_CHECKING:
+    from ildesk.ui.results_table import ResultTable, ResultTableModel
 
 
 class Window(Protocol):
@@ -73,20 +77,8 @@ class ResultsMode(QObject):
         self._family_of = {m["id"]: f["name"] for f in window.families for m in f["members"]}
         self._stale = True  # the list changed since the table's rows were read
         self._narrow: list[int] | None = None  # the splitter's sizes before the table
-        self.table = ResultTable()
-        self.model = ResultTableModel(self.table)
-        self.table.setModel(self.model)
-        self.table.clicked.connect(self._opened)
-        self.table.activated.connect(self._opened)
-        self.model.layoutChanged.connect(  # a sort keeps the current row in sight
-            lambda *_args: self.table.scrollTo(self.table.currentIndex()))
-        search.views.addWidget(self.table)
-        # Compare (ui/compare_menu.py) reads the list's selection: the table's is copied there
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._copy_selection())
-        compare = getattr(window, "compare_actions", {}).get("compare_selected")
-        if compare is not None:
-            self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            self.table.addAction(compare)
+        self._table: ResultTable | None = None  # made when first wanted (`table`)
+        self._model: ResultTableModel | None = None
         search.model.modelReset.connect(self._list_changed)
         w.reader.page_changed.connect(lambda shown: self._select(shown.page_id))
         self.list_button = self._button("List", "Show the results as a list")
@@ -124,6 +116,40 @@ class ResultsMode(QObject):
         if settings().value(SETTING, "list") == "table":
             self._show(True, widen=False)  # the splitters come back as they were left
 
+    @property
+    def table(self) -> ResultTable:
+        """The table view, made (with its model) the first time it is asked for."""
+        if self._table is None:
+            self._make_table()
+        assert self._table is not None
+        return self._table
+
+    @property
+    def model(self) -> ResultTableModel:
+        """The table's rows (`table` makes both)."""
+        if self._model is None:
+            self._make_table()
+        assert self._model is not None
+        return self._model
+
+    def _make_table(self) -> None:
+        from ildesk.ui.results_table import ResultTable, ResultTableModel
+
+        table = self._table = ResultTable()
+        model = self._model = ResultTableModel(table)
+        table.setModel(model)
+        table.clicked.connect(self._opened)
+        table.activated.connect(self._opened)
+        model.layoutChanged.connect(  # a sort keeps the current row in sight
+            lambda *_args: table.scrollTo(table.currentIndex()))
+        self._search.views.addWidget(table)
+        # Compare (ui/compare_menu.py) reads the list's selection: the table's is copied there
+        table.selectionModel().selectionChanged.connect(lambda *_a: self._copy_selection())
+        compare = getattr(self._window, "compare_actions", {}).get("compare_selected")
+        if compare is not None:
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            table.addAction(compare)
+
     def _button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
         button.setText(text)
@@ -149,7 +175,7 @@ class ResultsMode(QObject):
 
     @property
     def showing_table(self) -> bool:
-        return self._search.views.currentWidget() is self.table
+        return self._table is not None and self._search.views.currentWidget() is self._table
 
     def show_table(self, on: bool) -> None:
         """Show the table (or the list), with the same current result."""
@@ -161,7 +187,8 @@ class ResultsMode(QObject):
             return
         search = self._search
         page_id = self._current_id()
-        had_focus = search.view.hasFocus() or self.table.hasFocus()
+        had_focus = search.view.hasFocus() or (self._table is not None
+                                                and self._table.hasFocus())
         if widen:
             self._widen(on)
         if on:
@@ -209,6 +236,8 @@ class ResultsMode(QObject):
         return index.data(Role.PAGE_ID) if index.isValid() else None
 
     def _select(self, page_id: str | None) -> None:
+        if self._model is None:  # no table yet: it selects the list's page when it is made
+            return
         row = self.model.row_of(page_id)
         if row >= 0:
             self.table.select_row(row)
@@ -299,6 +328,8 @@ class ResultsMode(QObject):
         if not hits:
             self._window.report("There are no results to export.")
             return
+        from ildesk.results.export import csv_name, write_csv
+
         content, family_of = self._content, self._family_of
         column, descending = self.model.sort_order()
         name = csv_name(self._search.shown_text or "")
