@@ -77,8 +77,8 @@ class ResultsMode(QObject):
         self._family_of = {m["id"]: f["name"] for f in window.families for m in f["members"]}
         self._stale = True  # the list changed since the table's rows were read
         self._narrow: list[int] | None = None  # the splitter's sizes before the table
-        self._table: ResultTable | None = None  # made when first wanted (`table`)
-        self._model: ResultTableModel | None = None
+        # the table view and its model, made when first wanted (`table`, `model`)
+        self._pair: tuple[ResultTable, ResultTableModel] | None = None
         search.model.modelReset.connect(self._list_changed)
         w.reader.page_changed.connect(lambda shown: self._select(shown.page_id))
         self.list_button = self._button("List", "Show the results as a list")
@@ -119,36 +119,33 @@ class ResultsMode(QObject):
     @property
     def table(self) -> ResultTable:
         """The table view, made (with its model) the first time it is asked for."""
-        if self._table is None:
-            self._make_table()
-        assert self._table is not None
-        return self._table
+        return self._made()[0]
 
     @property
     def model(self) -> ResultTableModel:
-        """The table's rows (`table` makes both)."""
-        if self._model is None:
-            self._make_table()
-        assert self._model is not None
-        return self._model
+        """The table's rows (made with the view)."""
+        return self._made()[1]
 
-    def _make_table(self) -> None:
-        from ildesk.ui.results_table import ResultTable, ResultTableModel
+    def _made(self) -> tuple[ResultTable, ResultTableModel]:
+        if self._pair is None:
+            from ildesk.ui.results_table import ResultTable, ResultTableModel
 
-        table = self._table = ResultTable()
-        model = self._model = ResultTableModel(table)
-        table.setModel(model)
-        table.clicked.connect(self._opened)
-        table.activated.connect(self._opened)
-        model.layoutChanged.connect(  # a sort keeps the current row in sight
-            lambda *_args: table.scrollTo(table.currentIndex()))
-        self._search.views.addWidget(table)
-        # Compare (ui/compare_menu.py) reads the list's selection: the table's is copied there
-        table.selectionModel().selectionChanged.connect(lambda *_a: self._copy_selection())
-        compare = getattr(self._window, "compare_actions", {}).get("compare_selected")
-        if compare is not None:
-            table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            table.addAction(compare)
+            table = ResultTable()
+            model = ResultTableModel(table)
+            self._pair = table, model
+            table.setModel(model)
+            table.clicked.connect(self._opened)
+            table.activated.connect(self._opened)
+            model.layoutChanged.connect(  # a sort keeps the current row in sight
+                lambda *_args: table.scrollTo(table.currentIndex()))
+            self._search.views.addWidget(table)
+            # Compare (ui/compare_menu.py) reads the list's selection: the table's is copied
+            table.selectionModel().selectionChanged.connect(lambda *_a: self._copy_selection())
+            compare = getattr(self._window, "compare_actions", {}).get("compare_selected")
+            if compare is not None:
+                table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+                table.addAction(compare)
+        return self._pair
 
     def _button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
@@ -175,7 +172,7 @@ class ResultsMode(QObject):
 
     @property
     def showing_table(self) -> bool:
-        return self._table is not None and self._search.views.currentWidget() is self._table
+        return self._pair is not None and self._search.views.currentWidget() is self._pair[0]
 
     def show_table(self, on: bool) -> None:
         """Show the table (or the list), with the same current result."""
@@ -187,8 +184,8 @@ class ResultsMode(QObject):
             return
         search = self._search
         page_id = self._current_id()
-        had_focus = search.view.hasFocus() or (self._table is not None
-                                                and self._table.hasFocus())
+        had_focus = search.view.hasFocus() or (self._pair is not None
+                                                and self._pair[0].hasFocus())
         if widen:
             self._widen(on)
         if on:
@@ -236,7 +233,7 @@ class ResultsMode(QObject):
         return index.data(Role.PAGE_ID) if index.isValid() else None
 
     def _select(self, page_id: str | None) -> None:
-        if self._model is None:  # no table yet: it selects the list's page when it is made
+        if self._pair is None:  # no table yet: it selects the list's page when it is made
             return
         row = self.model.row_of(page_id)
         if row >= 0:
