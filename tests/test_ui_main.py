@@ -228,6 +228,8 @@ def test_home_page_on_start_with_articles_families_and_searches(qtbot, window):
     assert "Common γ-chain (γc) family" in text
     window.article.browser.anchorClicked.emit(QUrl("search:Th17 cells"))
     assert window.search_field.text() == "Th17 cells"
+    window.article.browser.anchorClicked.emit(QUrl("search:IFN-%CE%B3 and IL-12%2B"))
+    assert window.search_field.text() == "IFN-γ and IL-12+"  # percent-escapes decoded
     window.open_page("il-2")
     window.findChild(type(window.back_action), "home").trigger()
     assert window.current_page is None

@@ -10,9 +10,10 @@ definitions as tooltips (`term_tips.py`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -41,6 +42,9 @@ from ildesk.ui.contents_bar import ContentsBar
 from ildesk.ui.plain import plain_tip
 from ildesk.ui.term_tips import TermTips
 from ildesk.ui.viewport import viewport
+
+if TYPE_CHECKING:  # a link's address arrives as a QUrl only when one is hovered or clicked
+    from PySide6.QtCore import QUrl
 
 FOCUS_WIDTH = 2  # the frame round the article while it has the keyboard (as the result list)
 READING_CHARS = 85  # the reading column holds about this many characters of body text
@@ -240,7 +244,7 @@ class ArticleView(QWidget):
         elif target.startswith(("#", f"{links.SCHEME}:#")):  # a place in this page
             self.contents.jump_to_anchor(links.fragment_of(target))
         elif target.startswith("search:"):  # the home page's example searches
-            self.search_requested.emit(QUrl.fromPercentEncoding(target[7:].encode()))
+            self.search_requested.emit(unquote(target[7:]))
         elif links.is_web(target):
             from ildesk.ui.external import open_web
 

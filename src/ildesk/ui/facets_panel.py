@@ -224,12 +224,15 @@ class FacetTree(QWidget):
 
 
 class FacetsPanel(QTabWidget):
-    """Emits `changed(Facets)` whenever a facet value, role or link kind changes."""
+    """Emits `changed(Facets)` whenever a facet value, role or link kind changes.
+    `diseases` reads the disease tree when its tab is first wanted (the cell types are on
+    the first screen; the diseases are not)."""
 
     changed = Signal(object)
 
-    def __init__(self, cells: list[HierarchyEntry], diseases: list[HierarchyEntry],
-                 families: list[Family], parent: QWidget | None = None) -> None:
+    def __init__(self, cells: list[HierarchyEntry],
+                 diseases: Callable[[], list[HierarchyEntry]], families: list[Family],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Filters")
         self.setDocumentMode(True)
@@ -247,7 +250,7 @@ class FacetsPanel(QTabWidget):
             if value == "any":
                 button.setChecked(True)
         self.diseases = FacetTree("Disease")
-        self.diseases.fill_later(lambda: _fill_diseases(self.diseases, diseases))
+        self.diseases.fill_later(lambda: _fill_diseases(self.diseases, diseases()))
         self.link = QComboBox()
         self.link.setAccessibleName("Kind of disease link")
         self.link.setToolTip("Only interleukins linked to the disease in this way")

@@ -9,7 +9,6 @@ field could otherwise show a working `file:` or `ildesk:` link.
 
 from __future__ import annotations
 
-import textwrap
 import unicodedata
 from html import escape
 from typing import TYPE_CHECKING
@@ -35,6 +34,8 @@ def plain_tip(text: str, wrap: int = 0) -> str:
     if not text:
         return ""
     if wrap:
+        import textwrap  # only wrapped tips need it: not loaded for the first screen
+
         lines = [part for line in text.split("\n")
                  for part in textwrap.wrap(line, wrap, break_on_hyphens=False) or [""]]
         return ('<qt><p style="white-space:pre">' + "<br>".join(escape(ln) for ln in lines)

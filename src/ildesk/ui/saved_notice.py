@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QDesktopServices, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
@@ -104,4 +104,6 @@ class SavedNotice(QWidget):
     @staticmethod
     def _open(path: Path | None) -> None:
         if path is not None:
+            from PySide6.QtCore import QUrl  # its Python type is made when first needed
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         facets = FacetsPanel(pages.hierarchy(self.content, "cell_type"),
-                             pages.hierarchy(self.content, "disease"), self.families)
+                             lambda: pages.hierarchy(self.content, "disease"), self.families)
         self.search = SearchController(self.bg, self.searcher, facets, self.labels,
                                        self.families, self._extra_hits, self,
                                        lambda q: pages.exclusion(self.content, q))
