@@ -75,3 +75,25 @@ def test_glossary_marks_come_after_the_first_paint_without_moving_a_line(qtbot, 
     assert _term_links(w) > 0
     w.close()
     w.bg.wait()
+
+
+def test_the_reading_column_stays_centred_however_the_article_is_resized(qtbot, content,
+                                                                         searcher):
+    """The article's margins are set before its text is laid out for a new width (one
+    layout a resize); the column still ends up centred, whether or not the scroll bar
+    appears with the new width."""
+    w, _paints = start(qtbot, content, searcher, 1366, 768)
+    browser = w.article.browser
+
+    def centred() -> bool:
+        fmt = browser.document().rootFrame().frameFormat()
+        side = max(4.0, (browser.viewport().width() - browser.reading_width()) / 2)
+        return abs(fmt.leftMargin() - side) <= 0.5 and fmt.rightMargin() == fmt.leftMargin()
+
+    for page in ("il-6", "jak1"):  # a long article, and a short one
+        w.open_page(page)
+        assert w.current_page["id"] == page
+        for width in (1920, 1024, 1700, 800):
+            w.resize(width, 1000 if page == "jak1" else 700)
+            qtbot.waitUntil(centred, timeout=2000)
+            assert browser.viewport().width() > 0

@@ -70,9 +70,12 @@ class SafeBrowser(QTextBrowser):
         f.setPointSizeF(BODY_PT * self.zoom)
         return int(READING_CHARS * QFontMetricsF(f).averageCharWidth()) + 16
 
-    def cap_column(self) -> None:
-        """Centre the text in its reading column (margins of the document's root frame)."""
-        side = max(4.0, (viewport(self).width() - self.reading_width()) / 2)
+    def cap_column(self, width: int | None = None) -> None:
+        """Centre the text in its reading column (margins of the document's root frame), for
+        a viewport `width` pixels wide (by default the viewport's width now)."""
+        if width is None:
+            width = viewport(self).width()
+        side = max(4.0, (width - self.reading_width()) / 2)
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         if abs(fmt.leftMargin() - side) > 0.5:
@@ -81,8 +84,16 @@ class SafeBrowser(QTextBrowser):
             root.setFrameFormat(fmt)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # The margins first, for the width the text is about to have (the viewport's new
+        # width, less the scroll bar a text taller than the view will need): the text is
+        # then laid out once, not once for the width and again for the margins.
+        width = event.size().width()
+        bar = self.verticalScrollBar()
+        if not bar.isVisibleTo(self) and self.document().size().height() > event.size().height():
+            width -= bar.sizeHint().width()
+        self.cap_column(width)
         super().resizeEvent(event)
-        self.cap_column()
+        self.cap_column()  # the scroll bar came or went after all
 
 
 class ArticleView(QWidget):
