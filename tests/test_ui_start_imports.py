@@ -22,7 +22,8 @@ NOT_AT_START = ("reportlab", "pydantic", "yaml", "rapidfuzz", "sqlalchemy",
                 "ildesk.kb.loader", "ildesk.kb.schema", "ildesk.compare", "ildesk.factsheet",
                 "ildesk.diagram", "ildesk.userdata", "ildesk.ui.printing",
                 "ildesk.ui.compare_view", "ildesk.ui.shortcuts_help", "ildesk.ui.diagram_panel",
-                "ildesk.ui.results_table", "ildesk.results.export", "csv")
+                "ildesk.ui.results_table", "ildesk.results.export", "csv",
+                "ildesk.article.glossary")
 
 CHILD = """
 import json, os, sys

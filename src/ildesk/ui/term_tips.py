@@ -13,11 +13,17 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QToolTip
 
-from ildesk.article import glossary
 from ildesk.ui.plain import plain_tip
 from ildesk.ui.viewport import viewport
 
 WRAP = 64  # characters a line of a definition
+
+
+def _is_term_link(href: str) -> bool:
+    # the glossary (its patterns) loads when a term is first pointed at, not with the window
+    from ildesk.article.glossary import is_term_link
+
+    return is_term_link(href)
 
 
 class TermTips(QObject):
@@ -29,7 +35,7 @@ class TermTips(QObject):
 
     def tip_at(self, pos: QPoint) -> str:
         """The definition of the term at `pos` (viewport coordinates), or ""."""
-        if not glossary.is_term_link(self.browser.anchorAt(pos)):
+        if not _is_term_link(self.browser.anchorAt(pos)):
             return ""
         b = self.browser
         at = QPointF(pos) + QPointF(b.horizontalScrollBar().value(),
@@ -57,7 +63,7 @@ class TermTips(QObject):
         """Tab moved to a term (the cursor selects it): show its definition beside it."""
         cursor = self.browser.textCursor()
         fmt = cursor.charFormat()
-        if cursor.hasSelection() and glossary.is_term_link(fmt.anchorHref()) and fmt.toolTip():
+        if cursor.hasSelection() and _is_term_link(fmt.anchorHref()) and fmt.toolTip():
             rect = self.browser.cursorRect(cursor)
             QToolTip.showText(viewport(self.browser).mapToGlobal(rect.bottomLeft()),
                               plain_tip(fmt.toolTip(), WRAP), viewport(self.browser))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from ildesk.article import drug_tables, glossary
+from ildesk.article import drug_tables
 from ildesk.article import html as article_html
 from ildesk.db import pages
 from ildesk.db.engine import Content
@@ -32,6 +32,7 @@ from ildesk.wording import citation
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from ildesk.article.glossary import Glossary
     from ildesk.ui.diagram_panel import DiagramPanel
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
@@ -58,7 +59,7 @@ class PageView(QObject):
         article.sort_requested.connect(self.sort_drugs)
         self.labels, self.families, self.meta = tables
         self._articles: list[Named] | None = None
-        self._glossary: glossary.Glossary | None = None
+        self._glossary: Glossary | None = None
         self._terms_later = False  # `defer_terms`: articles unmarked until `attach_terms`
         self.diagram: DiagramPanel | None = None
         self.full: QDialog | None = None  # the diagram's full view, while open
@@ -125,9 +126,11 @@ class PageView(QObject):
                 self.render(keep_scroll=True)
 
     @property
-    def glossary_terms(self) -> glossary.Glossary:
+    def glossary_terms(self) -> Glossary:
         """The glossary's terms, marked in every article (read when the first page opens)."""
         if self._glossary is None:
+            from ildesk.article import glossary  # after the first paint (`defer_terms`)
+
             page = pages.page(self._content, glossary.PAGE_ID)
             body = page["body"] if page is not None and page["kind"] == "article" else ""
             self._glossary = glossary.Glossary(
