@@ -13,6 +13,7 @@ a list of text; and no statement on a content connection runs longer than QUERY_
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
@@ -159,17 +160,31 @@ def _crafted(conn: sqlite3.Connection, path: Path) -> None:
         raise ContentDbError(f"The content database {path} has a page of an unknown kind "
                              f"({odd[1]!r}, page {odd[0]!r}); it was altered or made by "
                              "another version of ildesk.")
-    for table, columns in JSON_COLUMNS.items():
-        for column in columns:
-            bad = conn.execute(
-                f'SELECT rowid FROM "{table}" WHERE "{column}" IS NOT NULL AND "{column}" <> '
-                f"'' AND CASE WHEN json_valid(\"{column}\") THEN json_type(\"{column}\") <> "
-                f"'array' OR EXISTS (SELECT 1 FROM json_each(\"{column}\") "
-                "WHERE type <> 'text') ELSE 1 END LIMIT 1").fetchone()
-            if bad:
-                raise ContentDbError(f"The content database {path} has a damaged value in "
-                                     f"{table}.{column} (row {bad[0]}: not a JSON list of "
-                                     "text).")
+    bad = conn.execute(_JSON_CHECK).fetchone()  # one statement: few trips to Python's lock
+    if bad:
+        raise ContentDbError(f"The content database {path} has a damaged value in "
+                             f"{bad[0]}.{bad[1]} (row {bad[2]}: not a JSON list of text).")
+
+
+def _json_check() -> str:
+    """One statement that finds the first value of `JSON_COLUMNS` (in their order) that is
+    not a JSON list of text: (table, column, rowid), or no row."""
+    def quoted(name: str) -> str:
+        return '"' + name.replace('"', '""') + '"'
+
+    def literal(name: str) -> str:
+        return "'" + name.replace("'", "''") + "'"
+
+    branches = [
+        f"SELECT {literal(table)}, {literal(column)}, rowid FROM {quoted(table)} "
+        f"WHERE {quoted(column)} IS NOT NULL AND {quoted(column)} <> '' AND CASE WHEN "
+        f"json_valid({quoted(column)}) THEN json_type({quoted(column)}) <> 'array' OR EXISTS "
+        f"(SELECT 1 FROM json_each({quoted(column)}) WHERE type <> 'text') ELSE 1 END"
+        for table, columns in JSON_COLUMNS.items() for column in columns]
+    return "SELECT * FROM (" + " UNION ALL ".join(branches) + ") LIMIT 1"
+
+
+_JSON_CHECK = _json_check()
 
 
 def _inspect(path: Path, steps: int = PROGRESS_STEPS) -> DbInfo:
@@ -206,8 +221,9 @@ def _inspect(path: Path, steps: int = PROGRESS_STEPS) -> DbInfo:
         if not check or check[0] != "ok":
             raise ContentDbError(f"The content database {path} is damaged "
                                  f"({_first_problem(check[0] if check else '')}).")
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-        if "meta" not in tables:
+        has_meta = conn.execute("SELECT EXISTS (SELECT 1 FROM sqlite_master "
+                                "WHERE name = 'meta')").fetchone()[0]
+        if not has_meta:
             raise ContentDbError(f"{path} is an SQLite database, but not one of ildesk's.",
                                  "Point --db to an ildesk content database, or rebuild it "
                                  "with `ildesk build-db`.")
@@ -231,7 +247,9 @@ def _inspect(path: Path, steps: int = PROGRESS_STEPS) -> DbInfo:
                 "another version of ildesk.",
                 "Rebuild it with `ildesk build-db` to match this version of ildesk.")
         _crafted(conn, path)
-        counts = dict(conn.execute("SELECT kind, count(*) FROM page GROUP BY kind").fetchall())
+        counts = json.loads(conn.execute(  # one row: one trip to Python's lock, not one a kind
+            "SELECT json_group_object(kind, n) FROM (SELECT kind, count(*) AS n FROM page "
+            "GROUP BY kind)").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         msg = str(exc)
         if "interrupted" in msg:
@@ -262,14 +280,21 @@ def _schema_gaps(conn: sqlite3.Connection) -> list[str]:
     ildesk with the same schema number would otherwise fail at its first query."""
     from ildesk.db.columns import COLUMNS
 
-    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    # Every expected table's columns in one answer (a statement per table would cost the
+    # opening check, which runs beside the starting window, a trip to Python's lock each).
+    names = ", ".join("'" + n.replace("'", "''") + "'" for n in (*COLUMNS, FTS_TABLE))
+    found = conn.execute(
+        "SELECT json_group_object(name, json(columns)) FROM (SELECT m.name AS name, "
+        "json_group_array(p.name) AS columns FROM sqlite_master AS m, "
+        f"pragma_table_info(m.name) AS p WHERE m.type = 'table' AND m.name IN ({names}) "
+        "GROUP BY m.name)").fetchone()
+    have: dict[str, list[str]] = json.loads(found[0]) if found and found[0] else {}
     gaps = [f"table {FTS_TABLE}"] if FTS_TABLE not in have else []
     for name, columns in COLUMNS.items():
         if name not in have:
             gaps.append(f"table {name}")
             continue
-        quoted = name.replace('"', '""')
-        cols = {r[1] for r in conn.execute(f'PRAGMA table_info("{quoted}")')}
+        cols = set(have[name])
         gaps += [f"{name}.{c}" for c in columns if c not in cols]
     return gaps
 
