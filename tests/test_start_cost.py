@@ -192,14 +192,26 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 import ildesk.ui.app as app
+import ildesk.ui.main_window as main_window
 
+if sys.argv[2] == "failing":  # the first search fails: the window says so, and goes on
+    from ildesk.search.engine import Searcher
+
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("no search today")
+
+    Searcher.search = broken
 gc.disable()  # as `ildesk open` has it while the window loads
 waited = [0]
 
 def look():
     waited[0] += 1
-    if gc.isenabled() or waited[0] > 200:
-        sys.stdout.write("collecting" if gc.isenabled() else "not collecting")
+    window = next((w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, main_window.MainWindow)), None)
+    library = window is not None and bool(window._providers)  # the library adds itself
+    if (gc.isenabled() and library) or waited[0] > 400:
+        sys.stdout.write(("collecting" if gc.isenabled() else "not collecting")
+                         + (", library" if library else ", no library"))
         sys.stdout.flush()
         QApplication.instance().quit()
     else:
@@ -211,9 +223,12 @@ app.run(db=Path(sys.argv[1]), page="IL-6")
 """
 
 
-def test_the_open_window_collects_garbage_again_once_its_first_screen_is_up(db_path,
-                                                                            tmp_path):
+@pytest.mark.parametrize("first_search", ["answering", "failing"])
+def test_the_open_window_collects_garbage_again_once_its_first_screen_is_up(
+        db_path, tmp_path, first_search):
+    """Collection resumes, and the library attaches, after the first results; when the
+    first search fails, a little later all the same."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ILDESK_USER_DIR": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-c", RESUMES_CHILD, str(db_path)], env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
-    assert proc.stdout == "collecting", proc.stderr
+    proc = subprocess.run([sys.executable, "-c", RESUMES_CHILD, str(db_path), first_search],
+                          env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert proc.stdout == "collecting, library", proc.stderr

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ildesk.userdata import UserStore
 
 LIBRARY_DELAY_MS = 150  # after the first results: time for the list and article to paint
+FIRST_RESULTS_WAIT_MS = 2000  # the diagram and the library come without them after this
 
 
 def _icon() -> QIcon:
@@ -164,16 +165,19 @@ def attach_library_later(window: MainWindow, open_start_page: bool) -> None:
 
 def _after_first_results(window: MainWindow, then: Callable[[], None]) -> None:
     """Run `then` once the first result list is on screen (and painted), so that the window
-    appears complete before slower, secondary parts load."""
+    appears complete before slower, secondary parts load; at the latest after
+    `FIRST_RESULTS_WAIT_MS`, should the first search fail (the window says why) or never
+    answer."""
     done = False
 
-    def once(_result: object) -> None:
+    def once(_result: object = None) -> None:
         nonlocal done
         if not done:
             done = True
             QTimer.singleShot(LIBRARY_DELAY_MS, then)
 
     window.results_shown.connect(once)
+    QTimer.singleShot(FIRST_RESULTS_WAIT_MS, window, once)
 
 
 def run(db: Path | None = None, page: str | None = None, search: str | None = None,
