@@ -282,12 +282,12 @@ def _schema_gaps(conn: sqlite3.Connection) -> list[str]:
 
     # Every expected table's columns in one answer (a statement per table would cost the
     # opening check, which runs beside the starting window, a trip to Python's lock each).
-    names = ", ".join("'" + n.replace("'", "''") + "'" for n in (*COLUMNS, FTS_TABLE))
+    expected = (*COLUMNS, FTS_TABLE)
     found = conn.execute(
         "SELECT json_group_object(name, json(columns)) FROM (SELECT m.name AS name, "
         "json_group_array(p.name) AS columns FROM sqlite_master AS m, "
-        f"pragma_table_info(m.name) AS p WHERE m.type = 'table' AND m.name IN ({names}) "
-        "GROUP BY m.name)").fetchone()
+        "pragma_table_info(m.name) AS p WHERE m.type = 'table' AND m.name IN "
+        f"({', '.join('?' * len(expected))}) GROUP BY m.name)", expected).fetchone()
     have: dict[str, list[str]] = json.loads(found[0]) if found and found[0] else {}
     gaps = [f"table {FTS_TABLE}"] if FTS_TABLE not in have else []
     for name, columns in COLUMNS.items():
