@@ -232,3 +232,32 @@ def test_the_open_window_collects_garbage_again_once_its_first_screen_is_up(
     proc = subprocess.run([sys.executable, "-c", RESUMES_CHILD, str(db_path), first_search],
                           env=env, capture_output=True, text=True, timeout=120, check=False)
     assert proc.stdout == "collecting, library", proc.stderr
+
+
+def test_a_window_closed_before_its_first_results_gets_no_library_later(qtbot, monkeypatch,
+                                                                       db_path):
+    """The late start of the diagram and the library (after the first results, or after a
+    wait when they do not come) leaves a window alone once it has closed."""
+    from PySide6.QtWidgets import QApplication
+
+    from ildesk.cli import main
+    from ildesk.search.engine import Searcher
+    from ildesk.ui import app as ui_app
+    from ildesk.ui.main_window import MainWindow
+
+    def broken(self: object, *args: object, **kwargs: object) -> object:
+        raise RuntimeError("no search today")
+
+    qapp = QApplication.instance()
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)  # returns at once: the window closes
+    monkeypatch.setattr(Searcher, "search", broken)  # no first results: the wait decides
+    monkeypatch.setattr(ui_app, "FIRST_RESULTS_WAIT_MS", 50)
+    before = set(QApplication.topLevelWidgets())
+    assert main(["--db", str(db_path), "open", "IL-6"]) == 0
+    windows = [w for w in QApplication.topLevelWidgets()
+               if w not in before and isinstance(w, MainWindow)]
+    assert len(windows) == 1 and not windows[0].isVisible()
+    qtbot.addWidget(windows[0])  # deleted after the test
+    qtbot.wait(50 + ui_app.LIBRARY_DELAY_MS + 300)
+    windows[0].bg.wait()
+    assert windows[0]._providers == []  # no library was opened for it

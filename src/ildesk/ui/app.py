@@ -167,12 +167,12 @@ def _after_first_results(window: MainWindow, then: Callable[[], None]) -> None:
     """Run `then` once the first result list is on screen (and painted), so that the window
     appears complete before slower, secondary parts load; at the latest after
     `FIRST_RESULTS_WAIT_MS`, should the first search fail (the window says why) or never
-    answer."""
+    answer. Nothing comes to a window that is no longer on screen (it is closing)."""
     done = False
 
     def once(_result: object = None) -> None:
         nonlocal done
-        if not done:
+        if not done and window.isVisible():
             done = True
             QTimer.singleShot(LIBRARY_DELAY_MS, then)
 
